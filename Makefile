@@ -1,0 +1,135 @@
+# ivs-tui: hand-written Makefile (as tig's). `make help` lists the targets.
+
+VERSION    := 0.1.0
+prefix     ?= /usr/local
+bindir     ?= $(prefix)/bin
+datarootdir?= $(prefix)/share
+datadir    ?= $(datarootdir)/ivs-tui
+mandir     ?= $(datarootdir)/man
+DESTDIR    ?=
+
+CC         ?= cc
+PKGS       := ncursesw formw menuw yaml-0.1 libcjson libcrypto
+DEB_PKGS   := pkg-config libncurses-dev libyaml-dev libcjson-dev libssl-dev libcmocka-dev tmux
+# What make test needs beyond the build: cmocka, tmux for the end-to-end
+# tests, cppcheck for the lint step, clang for the fuzzers.
+TEST_DEB   := cppcheck clang libclang-rt-14-dev
+
+WARN       := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wwrite-strings -Wstrict-prototypes \
+              -Wmissing-prototypes -Wundef -Wcast-qual
+PKG_CFLAGS  = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -D_XOPEN_SOURCE=700
+PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS   += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+              -DIVS_VERSION=\"$(VERSION)\" -DIVS_DATADIR=\"$(datadir)\"
+CFLAGS     ?= -O2 -g
+ALL_CFLAGS  = -std=c17 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS)
+LDLIBS_ALL  = $(PKG_LIBS) $(EXTRA_LDFLAGS)
+
+# BUILD=build (default) or the sanitizer build below.
+B          ?= build
+SAN_FLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+ENGINE_SRC := $(sort $(wildcard src/engine/*.c))
+TUI_SRC    := $(sort $(wildcard src/tui/*.c))
+CLI_SRC    := $(sort $(wildcard src/cli/*.c))
+UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC  := $(sort $(wildcard bench/*.c))
+
+ENGINE_OBJ := $(ENGINE_SRC:src/%.c=$(B)/%.o)
+TUI_OBJ    := $(TUI_SRC:src/%.c=$(B)/%.o)
+CLI_OBJ    := $(CLI_SRC:src/%.c=$(B)/%.o)
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all deps run test test-quick check unit lint san fuzz fuzz-build bench install uninstall clean help
+.DEFAULT_GOAL := all
+
+all: $(B)/ivs-tui
+
+help:
+	@echo "make            build $(B)/ivs-tui"
+	@echo "make run        install what is missing, build, open the TUI on examples/live-events.yaml"
+	@echo "make test       install what is missing, build, run every test (also under ASan+UBSan)"
+	@echo "make check      run the tests of the current build only (no sanitizer pass)"
+	@echo "make lint       cppcheck"
+	@echo "make fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60)"
+	@echo "make bench      build and run the benchmarks"
+	@echo "make install    install into \$$(DESTDIR)\$$(prefix) (PREFIX=... also works)"
+	@echo "make clean      remove build outputs"
+
+ifdef PREFIX
+prefix := $(PREFIX)
+endif
+
+# Installs the Debian packages the build and the tests need, when missing.
+deps:
+	@sh tools/deps.sh $(DEB_PKGS) $(TEST_DEB)
+
+$(B)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libivs.a: $(ENGINE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/libivstui.a: $(TUI_OBJ) $(filter-out $(B)/cli/main.o,$(CLI_OBJ))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/ivs-tui: $(B)/cli/main.o $(B)/libivstui.a $(B)/libivs.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libivstui.a $(B)/libivs.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(B)/libivstui.a $(B)/libivs.a \
+		$(LDLIBS_ALL) -lcmocka
+
+unit: $(UNIT_BIN)
+
+run: deps all
+	./$(B)/ivs-tui examples/live-events.yaml
+
+# Everything, twice: a normal build, then AddressSanitizer + UBSan + LSan.
+test: deps
+	$(MAKE) lint
+	$(MAKE) check
+	$(MAKE) check B=build-san CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined"
+
+# The tests of one build (B=...).
+check: all unit
+	@sh tests/run.sh $(B)
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--inline-suppr --suppress=missingIncludeSystem -Iinclude --std=c11 \
+		src/engine src/cli src/tui
+
+FUZZ_SECONDS ?= 60
+fuzz-build:
+	@sh fuzz/build.sh
+fuzz: deps fuzz-build
+	@sh fuzz/run.sh $(FUZZ_SECONDS)
+
+bench: deps
+	$(MAKE) B=build-bench CFLAGS="-O2 -g -DNDEBUG" build-bench/bench
+	./build-bench/bench
+
+$(B)/bench: $(BENCH_SRC) $(B)/libivstui.a $(B)/libivs.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $(BENCH_SRC) $(B)/libivstui.a $(B)/libivs.a $(LDLIBS_ALL) -lutil
+
+install: all
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(datadir)/themes $(DESTDIR)$(datadir)/examples \
+		$(DESTDIR)$(mandir)/man1
+	install -m 0755 $(B)/ivs-tui $(DESTDIR)$(bindir)/ivs-tui
+	install -m 0644 themes/*.yaml $(DESTDIR)$(datadir)/themes/
+	install -m 0644 examples/*.yaml $(DESTDIR)$(datadir)/examples/
+	install -m 0644 man/ivs-tui.1 $(DESTDIR)$(mandir)/man1/ivs-tui.1
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/ivs-tui $(DESTDIR)$(mandir)/man1/ivs-tui.1
+	rm -rf $(DESTDIR)$(datadir)
+
+clean:
+	rm -rf build build-san build-bench build-fuzz
+
+-include $(ENGINE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,151 @@
+/* diag.h: diagnostics are values. Every problem the engine finds (loader,
+ * validator, exporter, key checks) is one struct ivs_diag: severity, a
+ * stable rule id, a field path such as "channels[1].preset", the position in
+ * the file when known, and a sentence that says what to do.
+ *
+ * Rule ids are listed once, in IVS_RULE_INFO (tig's STATUS_CODE_INFO); the
+ * enum, the id strings and the default severities are generated from it.
+ * Rule ids are a contract with scripts: never rename one, only add. */
+#ifndef IVS_DIAG_H
+#define IVS_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
+
+/*      ENUM                         rule id                          severity */
+#define IVS_RULE_INFO(X) \
+	/* file and YAML level (loader) */ \
+	X(IO_ERROR,                    "io-error",                     ERROR) \
+	X(YAML_SYNTAX,                 "yaml-syntax",                  ERROR) \
+	X(YAML_ALIAS,                  "yaml-alias",                   ERROR) \
+	X(YAML_TAG,                    "yaml-tag",                     ERROR) \
+	X(YAML_TOO_DEEP,               "yaml-too-deep",                ERROR) \
+	X(YAML_TOO_LARGE,              "yaml-too-large",               ERROR) \
+	X(YAML_MULTI_DOC,              "yaml-multiple-documents",      ERROR) \
+	X(YAML_EMPTY,                  "yaml-empty",                   ERROR) \
+	X(YAML_DUPLICATE_KEY,          "yaml-duplicate-key",           ERROR) \
+	X(YAML_WRONG_TYPE,             "yaml-wrong-type",              ERROR) \
+	X(YAML_UNKNOWN_KEY,            "yaml-unknown-key",             ERROR) \
+	X(YAML_BAD_ENUM,               "yaml-bad-enum",                ERROR) \
+	X(YAML_BAD_INT,                "yaml-bad-integer",             ERROR) \
+	X(YAML_BAD_BOOL,               "yaml-bad-boolean",             ERROR) \
+	X(YAML_NULL,                   "yaml-null-value",              ERROR) \
+	X(VERSION_MISSING,             "version-missing",              ERROR) \
+	X(VERSION_UNSUPPORTED,         "version-unsupported",          ERROR) \
+	X(REQUIRED_MISSING,            "required-missing",             ERROR) \
+	/* ids and tags, every resource */ \
+	X(ID_INVALID,                  "id-invalid",                   ERROR) \
+	X(ID_DUPLICATE,                "id-duplicate",                 ERROR) \
+	X(LOGICAL_ID_COLLISION,        "logical-id-collision",         ERROR) \
+	X(LOGICAL_ID_TOO_LONG,         "logical-id-too-long",          ERROR) \
+	X(TAG_COUNT,                   "tag-count",                    ERROR) \
+	X(TAG_KEY_INVALID,             "tag-key-invalid",              ERROR) \
+	X(TAG_VALUE_INVALID,           "tag-value-invalid",            ERROR) \
+	/* one field's own rules, from the field tables */ \
+	X(STRING_LENGTH,               "string-length",                ERROR) \
+	X(STRING_PATTERN,              "string-pattern",               ERROR) \
+	X(INT_RANGE,                   "integer-range",                ERROR) \
+	X(LIST_DUPLICATE,              "list-duplicate",               ERROR) \
+	X(LIST_EMPTY,                  "list-empty",                   ERROR) \
+	/* stack */ \
+	X(STACK_NAME,                  "stack-name",                   ERROR) \
+	X(STACK_DESCRIPTION,           "stack-description",            ERROR) \
+	/* buckets */ \
+	X(BUCKET_NAME,                 "bucket-name",                  ERROR) \
+	X(BUCKET_IMPORTED_PROPS,       "bucket-imported-props",        ERROR) \
+	/* channels and stream keys */ \
+	X(CHANNEL_NAME,                "channel-name",                 ERROR) \
+	X(CHANNEL_PRESET_IGNORED,      "channel-preset-ignored",       WARNING) \
+	X(CHANNEL_PRESET_TYPE_UNSET,   "channel-preset-type-unset",    WARNING) \
+	X(MULTITRACK_TYPE,             "multitrack-type",              ERROR) \
+	X(MULTITRACK_CONTAINER,        "multitrack-container",         ERROR) \
+	X(MULTITRACK_CONTAINER_AUTO,   "multitrack-container-auto",    WARNING) \
+	X(MULTITRACK_INCOMPLETE,       "multitrack-incomplete",        ERROR) \
+	X(REF_MISSING,                 "reference-missing",            ERROR) \
+	X(REF_WRONG_KIND,              "reference-wrong-kind",         ERROR) \
+	X(AUTHORIZED_NO_KEY_PAIR,      "authorized-no-key-pair",       WARNING) \
+	X(STREAM_KEY_MULTIPLE,         "stream-key-multiple",          WARNING) \
+	X(STREAM_KEY_DUPLICATE,        "stream-key-duplicate",         ERROR) \
+	X(CHANNEL_ARN,                 "channel-arn",                  ERROR) \
+	X(CHANNEL_IMPORTED_PROPS,      "channel-imported-props",       ERROR) \
+	/* playback key pairs */ \
+	X(KEY_PAIR_NAME,               "key-pair-name",                ERROR) \
+	X(KEY_PAIR_QUOTA,              "key-pair-quota",               WARNING) \
+	X(KEY_NOT_PEM,                 "key-not-pem",                  ERROR) \
+	X(KEY_PRIVATE,                 "key-private",                  ERROR) \
+	X(KEY_CERTIFICATE,             "key-certificate",              ERROR) \
+	X(KEY_NOT_EC,                  "key-not-ec",                   ERROR) \
+	X(KEY_WRONG_CURVE,             "key-wrong-curve",              ERROR) \
+	X(KEY_TRAILING_DATA,           "key-trailing-data",            ERROR) \
+	/* recording configurations */ \
+	X(RECORDING_NAME,              "recording-name",               ERROR) \
+	X(RECONNECT_WINDOW,            "reconnect-window",             ERROR) \
+	X(RENDITIONS_NOT_CUSTOM,       "renditions-not-custom",        ERROR) \
+	X(RENDITIONS_MISSING,          "renditions-missing",           ERROR) \
+	X(THUMBNAIL_INTERVAL,          "thumbnail-interval",           ERROR) \
+	X(THUMBNAIL_DISABLED_PROPS,    "thumbnail-disabled-props",     WARNING) \
+	/* the template as a whole */ \
+	X(RESOURCE_LIMIT,              "resource-limit",               ERROR)
+
+enum ivs_rule {
+#define IVS_RULE_ENUM(name, id, sev) IVS_RULE_##name,
+	IVS_RULE_INFO(IVS_RULE_ENUM)
+#undef IVS_RULE_ENUM
+	IVS_RULE_COUNT
+};
+
+const char *ivs_rule_id(enum ivs_rule r);
+enum ivs_severity ivs_rule_severity(enum ivs_rule r);
+/* Looks a rule up by its id string; returns IVS_RULE_COUNT when unknown. */
+enum ivs_rule ivs_rule_by_id(const char *id);
+const char *ivs_severity_name(enum ivs_severity s);   /* "error" / "warning" */
+
+/* A position in a source file, 1-based. line == 0: unknown. */
+struct ivs_pos {
+	unsigned line, col;
+};
+
+struct ivs_res;
+
+/* One diagnostic. Owns msg and path. `res` is borrowed: it points into the
+ * project the diagnostic was made for (NULL for file-level problems). */
+struct ivs_diag {
+	enum ivs_rule rule;
+	enum ivs_severity sev;
+	struct ivs_pos pos;
+	char *path;                 /* "channels[1].preset", "" for the file */
+	char *msg;                  /* a sentence that says what to do */
+	const struct ivs_res *res;  /* resource it is about, or NULL */
+	int field;                  /* field-table index in res, -1: the resource */
+};
+
+/* A growable list of diagnostics. Owns its entries. */
+struct ivs_diags {
+	struct ivs_diag *v;
+	size_t n, cap;
+	size_t errors, warnings;
+};
+
+void ivs_diags_init(struct ivs_diags *d);
+void ivs_diags_free(struct ivs_diags *d);
+void ivs_diags_clear(struct ivs_diags *d);
+/* Adds a diagnostic with the rule's default severity; path and the
+ * formatted message are copied. Returns the new entry. */
+struct ivs_diag *ivs_diags_add(struct ivs_diags *d, enum ivs_rule rule, struct ivs_pos pos,
+                               const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Moves every entry of src to the end of dst; src is left empty. */
+void ivs_diags_move(struct ivs_diags *dst, struct ivs_diags *src);
+/* Sorts by position (line, column), then path, then rule. Stable. */
+void ivs_diags_sort(struct ivs_diags *d);
+
+/* Prints "FILE:LINE:COL: error|warning: message [rule-id]" per line. A
+ * diagnostic without a position prints "FILE: ..." and with a path but no
+ * position "FILE: PATH: ...". */
+void ivs_diags_print(FILE *out, const char *file, const struct ivs_diags *d);
+/* The same list as a JSON array (via cJSON); caller frees the string. */
+char *ivs_diags_json(const char *file, const struct ivs_diags *d);
+
+#endif
