@@ -19,7 +19,7 @@ run() {
 for t in "$B"/tests/test_*; do
 	[ -x "$t" ] && run "unit/$(basename "$t")" "$t"
 done
-for s in tests/golden/run.sh tests/bad/run.sh tests/cli/run.sh tests/e2e/run.sh tests/faults/run.sh; do
+for s in tests/*/test-*.sh; do
 	[ -f "$s" ] && run "$s" sh "$s" "$B"
 done
 echo "$B: $passed passed, $failed failed"
