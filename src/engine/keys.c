@@ -1,0 +1,231 @@
+/* keys.c: checks the public key a playback key pair carries.
+ *
+ * The text is classified by its PEM label first (cheap, and it lets a
+ * pasted private key be refused without ever decoding it), then the one
+ * PUBLIC KEY block is decoded with libcrypto (d2i_PUBKEY) to learn the key
+ * type and curve. Messages name what was found and what to do; they never
+ * quote the pasted text. Called on every keystroke in the key field, so the
+ * common cases (not PEM, private, wrong label) never reach the decoder. */
+#include "ivs/keys.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include <openssl/bio.h>
+#include <openssl/crypto.h>
+#include <openssl/ec.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include "ivs/util.h"
+
+#define KEYGEN_HINT "make a pair with `ivs-tui keygen -o private.pem`"
+
+static const char *skip_space(const char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	return s;
+}
+
+static enum ivs_rule result(char **msg, enum ivs_rule r, char *text)
+{
+	if (msg)
+		*msg = text;
+	else
+		free(text);
+	return r;
+}
+
+/* OpenSSH one-line keys ("ecdsa-sha2-nistp384 AAAA... comment"). */
+static enum ivs_rule check_openssh(const char *s, char **msg)
+{
+	static const char *const types[] = {"ssh-", "ecdsa-sha2-", "sk-ecdsa-", "sk-ssh-"};
+	for (size_t i = 0; i < IVS_ARRAY_LEN(types); i++)
+		if (strncmp(s, types[i], strlen(types[i])) == 0)
+			return result(msg, IVS_RULE_KEY_NOT_PEM,
+			              ivs_xstrdup("found an OpenSSH public key, not PEM: convert a P-384 "
+			                          "one with `ssh-keygen -e -m PKCS8 -f key.pub`, or "
+			                          KEYGEN_HINT));
+	return IVS_RULE_COUNT;
+}
+
+static bool is_private_label(const char *label, size_t n)
+{
+	static const char tail[] = "PRIVATE KEY";
+	size_t t = sizeof tail - 1;
+	return n >= t && memcmp(label + n - t, tail, t) == 0;
+}
+
+static bool label_is(const char *label, size_t n, const char *want)
+{
+	return strlen(want) == n && memcmp(label, want, n) == 0;
+}
+
+/* Names a non-EC key type the way people write it. */
+static const char *type_name(const EVP_PKEY *k)
+{
+	static const struct {
+		const char *ossl, *human;
+	} names[] = {
+		{"RSA", "an RSA"}, {"RSA-PSS", "an RSA-PSS"}, {"ED25519", "an Ed25519"},
+		{"ED448", "an Ed448"}, {"X25519", "an X25519"}, {"X448", "an X448"},
+		{"DSA", "a DSA"}, {"DH", "a Diffie-Hellman"}, {"DHX", "a Diffie-Hellman"},
+		{"SM2", "an SM2"},
+	};
+	for (size_t i = 0; i < IVS_ARRAY_LEN(names); i++)
+		if (EVP_PKEY_is_a(k, names[i].ossl))
+			return names[i].human;
+	return NULL;
+}
+
+/* Decodes one PUBLIC KEY block (text[0..len)) and checks type and curve. */
+static enum ivs_rule check_pubkey(const char *text, size_t len, char **msg)
+{
+	BIO *bio = BIO_new_mem_buf(text, (int)len);
+	char *name = NULL, *header = NULL;
+	unsigned char *der = NULL;
+	long dlen = 0;
+	EVP_PKEY *k = NULL;
+	enum ivs_rule r = IVS_RULE_COUNT;
+	char *m = NULL;
+
+	if (!bio || !PEM_read_bio(bio, &name, &header, &der, &dlen)) {
+		r = IVS_RULE_KEY_NOT_PEM;
+		m = ivs_xstrdup("the base64 between the BEGIN and END lines is damaged or cut short: "
+		                "paste the whole public key again");
+		goto out;
+	}
+	const unsigned char *p = der;
+	k = d2i_PUBKEY(NULL, &p, dlen);
+	if (!k || p != der + dlen) {
+		r = IVS_RULE_KEY_NOT_PEM;
+		m = ivs_xstrdup("the PUBLIC KEY block does not hold a readable public key (damaged or "
+		                "cut short): paste the whole key again, or " KEYGEN_HINT);
+		goto out;
+	}
+	if (!EVP_PKEY_is_a(k, "EC")) {
+		const char *t = type_name(k);
+		r = IVS_RULE_KEY_NOT_EC;
+		if (t)
+			m = ivs_xasprintf("found %s public key; IVS needs an ECDSA P-384 (secp384r1) "
+			                  "key: " KEYGEN_HINT, t);
+		else
+			m = ivs_xasprintf("found a %s public key; IVS needs an ECDSA P-384 (secp384r1) "
+			                  "key: " KEYGEN_HINT,
+			                  EVP_PKEY_get0_type_name(k) ? EVP_PKEY_get0_type_name(k)
+			                                             : "non-EC");
+		goto out;
+	}
+	char group[80];
+	size_t glen = 0;
+	if (!EVP_PKEY_get_group_name(k, group, sizeof group, &glen)) {
+		r = IVS_RULE_KEY_WRONG_CURVE;
+		m = ivs_xstrdup("found an EC public key with explicit curve parameters; IVS needs "
+		                "the named curve P-384: re-export it with `openssl ec -pubin -in "
+		                "public.pem -pubout -param_enc named_curve`, or " KEYGEN_HINT);
+		goto out;
+	}
+	if (strcmp(group, "secp384r1") != 0) {
+		const char *nist = EC_curve_nid2nist(OBJ_sn2nid(group));
+		r = IVS_RULE_KEY_WRONG_CURVE;
+		if (nist)
+			m = ivs_xasprintf("found an EC public key on curve %s (%s); IVS needs P-384 "
+			                  "(secp384r1): " KEYGEN_HINT, nist, group);
+		else
+			m = ivs_xasprintf("found an EC public key on curve %s; IVS needs P-384 "
+			                  "(secp384r1): " KEYGEN_HINT, group);
+	}
+out:
+	EVP_PKEY_free(k);
+	OPENSSL_free(name);
+	OPENSSL_free(header);
+	OPENSSL_free(der);
+	BIO_free(bio);
+	return r == IVS_RULE_COUNT ? r : result(msg, r, m);
+}
+
+enum ivs_rule ivs_key_check_public(const char *pem, char **msg)
+{
+	static const char begin[] = "-----BEGIN ";
+	const char *s, *b, *label, *lend, *end, *after;
+	size_t llen;
+	enum ivs_rule r;
+
+	if (msg)
+		*msg = NULL;
+	s = skip_space(pem ? pem : "");
+	if (!*s)
+		return result(msg, IVS_RULE_KEY_NOT_PEM,
+		              ivs_xstrdup("the public key is empty: paste a PEM public key "
+		                          "(-----BEGIN PUBLIC KEY-----), or " KEYGEN_HINT));
+	/* A private key anywhere in the text is the worst case: say so first. */
+	for (b = strstr(s, begin); b; b = strstr(b + 1, begin)) {
+		label = b + sizeof begin - 1;
+		lend = strstr(label, "-----");
+		if (lend && !memchr(label, '\n', (size_t)(lend - label)) &&
+		    is_private_label(label, (size_t)(lend - label)))
+			return result(msg, IVS_RULE_KEY_PRIVATE,
+			              ivs_xasprintf("this is a private key (%.*s): a private key must "
+			                            "never go into the project; paste only the public "
+			                            "key, e.g. from `ivs-tui keygen` or `openssl ec -in "
+			                            "priv.pem -pubout`",
+			                            (int)(lend - label), label));
+	}
+	if ((r = check_openssh(s, msg)) != IVS_RULE_COUNT)
+		return r;
+	b = strstr(s, begin);
+	if (!b)
+		return result(msg, IVS_RULE_KEY_NOT_PEM,
+		              ivs_xstrdup("this is not PEM (no -----BEGIN PUBLIC KEY----- line): paste "
+		                          "the public key in PEM form, or " KEYGEN_HINT));
+	if (b != s)
+		return result(msg, IVS_RULE_KEY_NOT_PEM,
+		              ivs_xstrdup("there is text before the -----BEGIN line: remove it and "
+		                          "keep only the PEM public key"));
+	label = b + sizeof begin - 1;
+	lend = strstr(label, "-----");
+	if (!lend || memchr(label, '\n', (size_t)(lend - label)))
+		return result(msg, IVS_RULE_KEY_NOT_PEM,
+		              ivs_xstrdup("the -----BEGIN line is incomplete: paste the whole PEM "
+		                          "public key"));
+	llen = (size_t)(lend - label);
+	if (label_is(label, llen, "CERTIFICATE") || label_is(label, llen, "X509 CERTIFICATE") ||
+	    label_is(label, llen, "TRUSTED CERTIFICATE"))
+		return result(msg, IVS_RULE_KEY_CERTIFICATE,
+		              ivs_xstrdup("this is a certificate, not a public key: IVS wants the bare "
+		                          "P-384 public key, e.g. from `openssl x509 -in cert.pem "
+		                          "-pubkey -noout`"));
+	if (label_is(label, llen, "CERTIFICATE REQUEST") ||
+	    label_is(label, llen, "NEW CERTIFICATE REQUEST"))
+		return result(msg, IVS_RULE_KEY_CERTIFICATE,
+		              ivs_xstrdup("this is a certificate signing request, not a public key: "
+		                          "IVS wants the bare P-384 public key, e.g. from `openssl req "
+		                          "-in req.pem -pubkey -noout`"));
+	if (label_is(label, llen, "RSA PUBLIC KEY"))
+		return result(msg, IVS_RULE_KEY_NOT_EC,
+		              ivs_xstrdup("found an RSA public key (PKCS#1); IVS needs an ECDSA P-384 "
+		                          "(secp384r1) key: " KEYGEN_HINT));
+	if (!label_is(label, llen, "PUBLIC KEY"))
+		return result(msg, IVS_RULE_KEY_NOT_PEM,
+		              ivs_xasprintf("found a PEM block labelled \"%.*s\", not a public key: "
+		                            "paste a -----BEGIN PUBLIC KEY----- block, or " KEYGEN_HINT,
+		                            (int)(llen > 40 ? 40 : llen), label));
+
+	end = strstr(lend, "-----END PUBLIC KEY-----");
+	if (!end)
+		return result(msg, IVS_RULE_KEY_NOT_PEM,
+		              ivs_xstrdup("the -----END PUBLIC KEY----- line is missing (the key is "
+		                          "cut short): paste the whole public key"));
+	after = end + strlen("-----END PUBLIC KEY-----");
+	r = check_pubkey(b, (size_t)(after - b), msg);
+	if (r != IVS_RULE_COUNT)
+		return r;
+	if (*skip_space(after))
+		return result(msg, IVS_RULE_KEY_TRAILING_DATA,
+		              ivs_xstrdup("there is text after the -----END PUBLIC KEY----- line: keep "
+		                          "exactly one public key and remove the rest"));
+	return IVS_RULE_COUNT;
+}
