@@ -81,6 +81,34 @@ static const char *type_name(const EVP_PKEY *k)
 	return NULL;
 }
 
+/* The last few accepted keys' DER (public data only): the validator runs
+ * on every keystroke, and most calls see a key that was already checked;
+ * decoding with libcrypto's decoders costs far more than the base64 step. */
+#define GOOD_CACHE 4
+#define GOOD_DER_MAX 160
+static _Thread_local struct {
+	unsigned char der[GOOD_DER_MAX];
+	long len;
+} good_cache[GOOD_CACHE];
+static _Thread_local unsigned good_next;
+
+static bool good_cached(const unsigned char *der, long len)
+{
+	for (unsigned i = 0; i < GOOD_CACHE; i++)
+		if (good_cache[i].len == len && memcmp(good_cache[i].der, der, (size_t)len) == 0)
+			return true;
+	return false;
+}
+
+static void good_remember(const unsigned char *der, long len)
+{
+	if (len <= 0 || len > GOOD_DER_MAX)
+		return;
+	memcpy(good_cache[good_next].der, der, (size_t)len);
+	good_cache[good_next].len = len;
+	good_next = (good_next + 1) % GOOD_CACHE;
+}
+
 /* Decodes one PUBLIC KEY block (text[0..len)) and checks type and curve. */
 static enum ivs_rule check_pubkey(const char *text, size_t len, char **msg)
 {
@@ -98,6 +126,8 @@ static enum ivs_rule check_pubkey(const char *text, size_t len, char **msg)
 		                "paste the whole public key again");
 		goto out;
 	}
+	if (good_cached(der, dlen))
+		goto out;
 	const unsigned char *p = der;
 	k = d2i_PUBKEY(NULL, &p, dlen);
 	if (!k || p != der + dlen) {
@@ -137,7 +167,9 @@ static enum ivs_rule check_pubkey(const char *text, size_t len, char **msg)
 		else
 			m = ivs_xasprintf("found an EC public key on curve %s; IVS needs P-384 "
 			                  "(secp384r1): " KEYGEN_HINT, group);
+		goto out;
 	}
+	good_remember(der, dlen);
 out:
 	EVP_PKEY_free(k);
 	OPENSSL_free(name);
