@@ -62,6 +62,10 @@ struct ivs_project {
 	void *vstate;
 	void (*vstate_free)(void *);
 	struct ivs_diags diags;
+	/* Removed resources freed while the journal still names them: kept
+	 * until the journal is cleared, so its readers never see freed memory. */
+	struct ivs_res **grave;
+	size_t ngrave, capgrave;
 };
 
 /* ---- small helpers ---- */
@@ -396,6 +400,24 @@ void ivs_project_journal_clear(struct ivs_project *p)
 	for (size_t i = 0; i < p->njournal; i++)
 		free(p->journal[i].old_id);
 	p->njournal = 0;
+	for (size_t i = 0; i < p->ngrave; i++)
+		res_free(p->grave[i]);
+	p->ngrave = 0;
+}
+
+/* Frees a removed resource, or keeps it until the journal that names it is
+ * cleared (p == NULL: free now). */
+static void res_release(struct ivs_project *p, struct ivs_res *r)
+{
+	if (!p || p->njournal == 0) {
+		res_free(r);
+		return;
+	}
+	if (p->ngrave == p->capgrave) {
+		p->capgrave = p->capgrave ? p->capgrave * 2 : 8;
+		p->grave = ivs_xrealloc(p->grave, p->capgrave * sizeof *p->grave);
+	}
+	p->grave[p->ngrave++] = r;
 }
 
 /* ---- applying primitive operations (forward or backward) ---- */
@@ -517,7 +539,7 @@ static void step_free_ops(struct step *s)
 }
 
 /* Frees resources that only the given steps hold (out of the model). */
-static void free_orphans(struct step **steps, size_t n)
+static void free_orphans(struct ivs_project *p, struct step **steps, size_t n)
 {
 	struct ivs_strmap *seen = NULL;
 	struct ivs_res **orphans = NULL;
@@ -545,14 +567,14 @@ static void free_orphans(struct step **steps, size_t n)
 	for (size_t i = 0; i < n; i++)
 		step_free_ops(steps[i]);
 	for (size_t k = 0; k < norph; k++)
-		res_free(orphans[k]);
+		res_release(p, orphans[k]);
 	free(orphans);
 	ivs_strmap_free(seen);
 }
 
-static void history_clear(struct history *h)
+static void history_clear(struct ivs_project *p, struct history *h)
 {
-	free_orphans(h->v, h->n);
+	free_orphans(p, h->v, h->n);
 	h->n = 0;
 }
 
@@ -590,7 +612,7 @@ void ivs_edit_end(struct ivs_project *p)
 		step_free_ops(s);
 		return;
 	}
-	history_clear(&p->redo);
+	history_clear(p, &p->redo);
 	history_push(&p->undo, s);
 }
 
@@ -614,7 +636,7 @@ static void record(struct ivs_project *p, struct op *o, const char *label)
 			fval_free(f, &o->after);
 		}
 		if (o->type == OP_REMOVE && !o->res->in_model)
-			res_free(o->res);
+			res_release(p, o->res);
 		(void)tmp;
 		free(o);
 		return;
@@ -713,8 +735,9 @@ void ivs_project_free(struct ivs_project *p)
 	if (p->vstate_free)
 		p->vstate_free(p->vstate);
 	/* Out-of-model resources are held by history; in-model ones by lists. */
-	history_clear(&p->undo);
-	history_clear(&p->redo);
+	ivs_project_journal_clear(p);
+	history_clear(NULL, &p->undo);
+	history_clear(NULL, &p->redo);
 	free(p->undo.v);
 	free(p->redo.v);
 	for (size_t k = 0; k < 4; k++)
@@ -725,6 +748,7 @@ void ivs_project_free(struct ivs_project *p)
 	ivs_diags_free(&p->stack.r.diags);
 	ivs_project_journal_clear(p);
 	free(p->journal);
+	free(p->grave);
 	ivs_strmap_free(p->ids);
 	ivs_diags_free(&p->diags);
 	free(p);
