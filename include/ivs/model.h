@@ -186,6 +186,9 @@ void ivs_edit_end(struct ivs_project *p);
 /* With coalescing on, consecutive ivs_edit_set_* on the same field merge
  * into one undo step (typing a word is one step). */
 void ivs_edit_coalesce(struct ivs_project *p, bool on);
+/* Ends the current run of coalesced edits: the next edit, even on the same
+ * field, starts a new undo step (the TUI calls it when a field edit begins). */
+void ivs_edit_coalesce_break(struct ivs_project *p);
 
 bool ivs_undo(struct ivs_project *p);
 bool ivs_redo(struct ivs_project *p);

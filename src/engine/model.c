@@ -621,6 +621,12 @@ void ivs_edit_coalesce(struct ivs_project *p, bool on)
 	p->coalesce = on;
 }
 
+void ivs_edit_coalesce_break(struct ivs_project *p)
+{
+	if (p->undo.n)
+		p->undo.v[p->undo.n - 1]->coalescable = false;
+}
+
 /* Records and applies an operation. With history off, the op's values are
  * freed (and a removed resource too) right away. */
 static void record(struct ivs_project *p, struct op *o, const char *label)
