@@ -58,8 +58,8 @@ static void json_string(struct ivs_buf *b, const char *s)
 
 static void number_text(struct ivs_buf *b, double d)
 {
-	if (isfinite(d) && d == floor(d) && fabs(d) < 9007199254740992.0)
-		ivs_buf_printf(b, "%.0f", d);
+	if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(long long)d)
+		ivs_buf_printf(b, "%lld", (long long)d);
 	else if (isfinite(d))
 		ivs_buf_printf(b, "%.17g", d);
 	else

@@ -1,0 +1,132 @@
+/* test_cdkid.c: the CDK's makeUniqueId and uniqueResourceName. Expected
+ * values come from the CDK's own output (the conformance templates,
+ * synthesis.md's example) and, for the edge cases, from a port of
+ * uniqueid.ts / unique-resource-name.ts to Python with hashlib.md5. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "ivs/cdkid.h"
+
+static void check_lid(const char *expect, const char *const *path, size_t n)
+{
+	char *got = ivs_cdk_logical_id(path, n);
+	assert_string_equal(got, expect);
+	free(got);
+}
+
+static void check_name(const char *expect, const char *const *path, size_t n)
+{
+	char *got = ivs_cdk_unique_name(path, n, 128);
+	assert_string_equal(got, expect);
+	free(got);
+}
+
+static char *repeat(char c, size_t n)
+{
+	char *s = malloc(n + 1);
+	memset(s, c, n);
+	s[n] = '\0';
+	return s;
+}
+
+static void test_logical_ids_from_cdk(void **state)
+{
+	(void)state;
+	check_lid("Channel4048F119", (const char *[]){"Channel", "Resource"}, 2);
+	check_lid("ChannelStreamKey60BDC2BE", (const char *[]){"Channel", "StreamKey", "Resource"}, 3);
+	check_lid("RecordingBucket03AEF6D2", (const char *[]){"RecordingBucket", "Resource"}, 2);
+	check_lid("myChannel4B408FFD", (const char *[]){"myChannel", "Resource"}, 2);
+	check_lid("ChannelWithMultitrackVideoE5332214",
+	          (const char *[]){"ChannelWithMultitrackVideo", "Resource"}, 2);
+}
+
+static void test_logical_id_edges(void **state)
+{
+	(void)state;
+	/* removeDupes: a component its predecessor ends with is dropped */
+	check_lid("Key9BCD29C7", (const char *[]){"Key", "Key", "Resource"}, 3);
+	check_lid("Channel572328A0", (const char *[]){"Channel", "nel", "Resource"}, 3);
+	/* non-alphanumeric characters leave the human part, not the hash */
+	check_lid("mychan1D3291B31", (const char *[]){"my-chan.1", "Resource"}, 2);
+	/* Default is dropped; one component left: no hash at all */
+	check_lid("Resource", (const char *[]){"Default", "Resource"}, 2);
+	check_lid("C375D67C5", (const char *[]){"C", "Default", "Resource"}, 3);
+	check_lid("ab", (const char *[]){"a-b"}, 1);
+}
+
+static void test_logical_id_long(void **state)
+{
+	(void)state;
+	char *a300 = repeat('A', 300), *a250 = repeat('A', 250), *a240 = repeat('A', 240);
+	char *expect;
+
+	/* one component over 255: hash mode, human part cut to 240 */
+	expect = ivs_xasprintf("%sEC11AEA0", a240);
+	check_lid(expect, (const char *[]){a300}, 1);
+	free(expect);
+	char *got = ivs_cdk_logical_id((const char *[]){a250, "Resource"}, 2);
+	assert_int_equal(strlen(got), 248);
+	assert_memory_equal(got, a240, 240);
+	assert_string_equal(got + 240, "AC351513");
+	free(got);
+	free(a300);
+	free(a250);
+	free(a240);
+}
+
+static void test_unique_names(void **state)
+{
+	(void)state;
+	check_name("ivs-seedChannel5B91FB9A", (const char *[]){"ivs-seed", "Channel"}, 2);
+	check_name("ivs-seedmyChannelE51F106F", (const char *[]){"ivs-seed", "myChannel"}, 2);
+	check_name("ivs-seedChannelWithMultitrackVideo248F8758",
+	           (const char *[]){"ivs-seed", "ChannelWithMultitrackVideo"}, 2);
+	check_name("aws-cdk-ivs-multitarck-videoChannelWithMultitrackVideoCC53F319",
+	           (const char *[]){"aws-cdk-ivs-multitarck-video", "ChannelWithMultitrackVideo"}, 2);
+	/* a channel named Default: only the stack name is left, used as is */
+	check_name("ivs-seed", (const char *[]){"ivs-seed", "Default"}, 2);
+}
+
+static void test_unique_name_split_in_middle(void **state)
+{
+	(void)state;
+	char *s70 = repeat('s', 70), *c70 = repeat('C', 70), *s60 = repeat('s', 60),
+	     *c60 = repeat('C', 60);
+	char *expect = ivs_xasprintf("%s%s0FB97D54", s60, c60);
+	char *got = ivs_cdk_unique_name((const char *[]){s70, c70}, 2, 128);
+	assert_string_equal(got, expect);
+	assert_int_equal(strlen(got), 128);
+	free(got);
+	free(expect);
+	free(s70);
+	free(c70);
+	free(s60);
+	free(c60);
+}
+
+static void test_sanitize(void **state)
+{
+	(void)state;
+	char *s = ivs_cdk_sanitize_id("a/b");
+	assert_string_equal(s, "a--b");
+	free(s);
+	s = ivs_cdk_sanitize_id("plain");
+	assert_string_equal(s, "plain");
+	free(s);
+	/* the CDK hashes the sanitised id: "a/b" and "a--b" are one construct id */
+	check_lid("abE8DB01CD", (const char *[]){"a--b", "Resource"}, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_logical_ids_from_cdk),
+		cmocka_unit_test(test_logical_id_edges),
+		cmocka_unit_test(test_logical_id_long),
+		cmocka_unit_test(test_unique_names),
+		cmocka_unit_test(test_unique_name_split_in_middle),
+		cmocka_unit_test(test_sanitize),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
