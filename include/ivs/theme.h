@@ -57,5 +57,68 @@ struct ivs_theme {
 };
 
 const char *ivs_color_role_key(enum ivs_color_role r);
+const char *ivs_color_role_text(enum ivs_color_role r);
+/* The role whose theme-file key is `key`, or IVS_COLOR_COUNT. */
+enum ivs_color_role ivs_color_role_by_key(const char *key);
+
+/* Colour names in theme files: default, black, red, green, yellow, blue,
+ * magenta, cyan, white, bright-black ... bright-white (8-15), gray/grey
+ * (= bright-black), colorN / colourN / a bare number N (0-255).
+ * Returns 0 with *out set, or -1. */
+int ivs_color_parse(const char *s, short *out);
+/* Attribute names: bold, underline, reverse, dim, normal/none (0).
+ * Returns the IVS_ATTR_* bit (0 for normal), or -1. */
+int ivs_attr_parse(const char *s);
+
+/* ---- the theme file format ----
+ *
+ *   # comments
+ *   name: dark                       # optional; defaults to the file name
+ *   description: "..."               # optional, ignored
+ *   colors:                          # one entry per role; missing roles
+ *     normal:   {fg: default, bg: default}   # keep the built-in default
+ *     title:    {fg: black, bg: cyan, attrs: [bold]}
+ *     keybar-key: {fg: yellow, attrs: bold}   # attrs: a name or a list
+ *
+ * Problems are diagnostics with file:line:col. Unknown role or top-level
+ * key: warning with "did you mean". Bad colour or attribute name: error.
+ * Aliases/anchors, tags, deep nesting (> 4 levels), input over
+ * IVS_THEME_MAX_BYTES, duplicate keys, wrong types: errors. */
+#define IVS_THEME_MAX_BYTES (256u * 1024u)
+
+/* The built-in themes: "default" and "monochrome" (attributes only: what
+ * NO_COLOR and colourless terminals get). Static; never freed. */
+const struct ivs_theme *ivs_theme_builtin_default(void);
+const struct ivs_theme *ivs_theme_builtin_mono(void);
+
+/* Parses a theme from memory into *out (which starts as a copy of the
+ * built-in default: missing roles keep their default). `file` is used in
+ * diagnostics and as the theme name when the file has no `name:`.
+ * Returns 0 when there were no errors (warnings allowed) and *out is
+ * usable (free with ivs_theme_free); -1 on errors, *out then holds the
+ * built-in default (still free it). */
+int ivs_theme_parse(const char *file, const char *data, size_t len, struct ivs_theme *out,
+                    struct ivs_diags *diags);
+/* The same, reading path (an unreadable file is one IO_ERROR). */
+int ivs_theme_load_file(const char *path, struct ivs_theme *out, struct ivs_diags *diags);
+void ivs_theme_free(struct ivs_theme *t);
+
+/* ---- finding themes (curses-free so the tests drive it) ----
+ *
+ * The config folder: $XDG_CONFIG_HOME/ivs-tui when XDG_CONFIG_HOME is set
+ * to an absolute path, else $HOME/.config/ivs-tui. NULL when neither is
+ * usable. Caller frees. */
+char *ivs_config_dir(void);
+/* The theme named in the config folder's config.yaml (`theme: NAME`),
+ * or NULL when there is no such file or key. A file that cannot be read
+ * as YAML gives NULL and *err (caller frees) saying where. */
+char *ivs_config_theme(char **err);
+/* Finds the file of theme `name`: first CONFIG/themes/NAME.yaml, then
+ * IVS_DATADIR/themes/NAME.yaml, then EXEDIR/../themes/NAME.yaml and
+ * EXEDIR/themes/NAME.yaml (EXEDIR: folder of /proc/self/exe; the source
+ * tree for `make run`). A name with a '/' is a path and is used as is.
+ * Names other than [A-Za-z0-9._-]+ (not starting with '.') are refused.
+ * Returns the path (caller frees) or NULL. */
+char *ivs_theme_find(const char *name);
 
 #endif

@@ -1,0 +1,134 @@
+/* term.c: signals and a terminal that is always given back.
+ *
+ * SIGHUP, SIGTERM and SIGINT only set a flag (volatile sig_atomic_t); the
+ * main loop reads it with ivs_term_signal_take() after each input wait
+ * and does the work there (recovery file, clean exit), where allocating
+ * and calling curses is allowed.
+ *
+ * Fatal signals (SIGSEGV, SIGBUS, SIGFPE, SIGABRT) cannot go back to the
+ * loop. endwin() is not async-signal-safe, so the handler does what it can
+ * with write(2) and tcsetattr(3) (both async-signal-safe): it writes the
+ * terminfo strings that reset attributes, show the cursor and leave the
+ * alternate screen (sgr0, cnorm, rmcup), captured when the screen was set
+ * up, restores the tty settings captured at install time, then restores
+ * the default action and re-raises the signal so the exit status and any
+ * core dump are the real ones. */
+#include "ivs/term.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <string.h>
+#include <term.h>
+#include <termios.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t pending_term;   /* SIGHUP or SIGTERM */
+static volatile sig_atomic_t pending_int;    /* SIGINT */
+
+static struct termios saved_tty;
+static volatile sig_atomic_t have_tty;
+static volatile sig_atomic_t screen_active;
+static char reset_seq[256];
+static size_t reset_len;
+
+static void on_terminate(int sig)
+{
+	if (sig == SIGINT)
+		pending_int = 1;
+	else
+		pending_term = sig;
+}
+
+static void restore_terminal(void)
+{
+	if (screen_active && reset_len) {
+		ssize_t w = write(STDOUT_FILENO, reset_seq, reset_len);
+		(void)w;
+	}
+	if (have_tty)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+}
+
+static void on_fatal(int sig)
+{
+	restore_terminal();
+	static const char msg[] = "ivs-tui: fatal signal; the terminal was restored\r\n";
+	ssize_t w = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	(void)w;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Appends terminfo capability `cap` to the reset sequence. */
+static void add_cap(const char *cap)
+{
+	char *s = tigetstr(cap);
+	if (!s || s == (char *)-1)
+		return;
+	size_t n = strlen(s);
+	if (reset_len + n >= sizeof(reset_seq))
+		return;
+	memcpy(reset_seq + reset_len, s, n);
+	reset_len += n;
+}
+
+void ivs_term_screen_ready(void)
+{
+	if (!cur_term)
+		return;
+	reset_len = 0;
+	add_cap("sgr0");
+	add_cap("cnorm");
+	add_cap("rmcup");
+	screen_active = 1;
+}
+
+void ivs_term_screen_done(void)
+{
+	screen_active = 0;
+}
+
+void ivs_term_signals_install(void)
+{
+	static int installed;
+	if (!have_tty && isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_tty) == 0)
+		have_tty = 1;
+	if (cur_term)
+		ivs_term_screen_ready();
+	if (installed)
+		return;
+	installed = 1;
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_terminate;
+	sa.sa_flags = 0;   /* no SA_RESTART: the input wait returns early */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+
+	struct sigaction fa;
+	memset(&fa, 0, sizeof(fa));
+	sigemptyset(&fa.sa_mask);
+	fa.sa_handler = on_fatal;
+	fa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	sigaction(SIGSEGV, &fa, NULL);
+	sigaction(SIGBUS, &fa, NULL);
+	sigaction(SIGFPE, &fa, NULL);
+	sigaction(SIGABRT, &fa, NULL);
+}
+
+int ivs_term_signal_take(void)
+{
+	int s = pending_term;
+	if (s) {
+		pending_term = 0;
+		return s;
+	}
+	if (pending_int) {
+		pending_int = 0;
+		return SIGINT;
+	}
+	return 0;
+}
