@@ -111,11 +111,15 @@ fuzz-build:
 fuzz: deps fuzz-build
 	@sh fuzz/run.sh $(FUZZ_SECONDS)
 
+# The figures go to stdout and into BENCH_RESULTS (between its bench:begin
+# and bench:end comments; BENCH_RESULTS= to skip). BENCH_ARGS=--quick: short.
+BENCH_RESULTS ?= bench/RESULTS.md
+BENCH_ARGS    ?=
 bench: deps
-	$(MAKE) B=build-bench CFLAGS="-O2 -g -DNDEBUG" build-bench/bench
-	./build-bench/bench
+	$(MAKE) B=build-bench CFLAGS="-O2 -g -DNDEBUG" build-bench/bench build-bench/ivs-tui
+	./build-bench/bench $(if $(BENCH_RESULTS),--results $(BENCH_RESULTS)) $(BENCH_ARGS)
 
-$(B)/bench: $(BENCH_SRC) $(B)/libivstui.a $(B)/libivs.a
+$(B)/bench: $(BENCH_SRC) bench/bench.h $(B)/libivstui.a $(B)/libivs.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $(BENCH_SRC) $(B)/libivstui.a $(B)/libivs.a $(LDLIBS_ALL) -lutil
 
 install: all

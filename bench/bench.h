@@ -1,0 +1,68 @@
+/* bench.h: shared pieces of the benchmark program (the .c files in bench/). */
+#ifndef IVS_BENCH_H
+#define IVS_BENCH_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "ivs/util.h"
+
+/* Seconds on CLOCK_MONOTONIC. */
+double bench_now(void);
+
+/* Summary of a set of samples (seconds). */
+struct bench_stats {
+	double med, p25, p75, min, max;
+	size_t n;
+};
+void bench_stats_of(double *v, size_t n, struct bench_stats *st);   /* sorts v */
+
+/* One timed run: does the work, returns its duration in seconds (set-up
+ * and tear-down are left outside the timed part by the function itself). */
+typedef double (*bench_run_fn)(void *ctx);
+/* Runs fn once to warm up, then until at least min_n samples and min_time
+ * seconds of measured time, at most max_n samples. */
+void bench_measure(bench_run_fn fn, void *ctx, double min_time, size_t min_n, size_t max_n,
+                   struct bench_stats *st);
+
+/* floor.c: what the libraries alone cost. */
+struct floor_text {
+	const char *data;
+	size_t len;
+};
+/* libyaml: yaml_parser_parse over the text, deleting each event. ctx:
+ * struct floor_text. Returns seconds; events counted in floor_yaml_events. */
+double floor_yaml_parse(void *ctx);
+size_t floor_yaml_events(const struct floor_text *t);
+
+/* cJSON: build a tree shaped as tmpl (same objects, arrays, strings,
+ * numbers, keys), directly with cJSON_Create and cJSON_AddItemTo*, and
+ * print it with cJSON_Print. */
+struct floor_json;
+struct floor_json *floor_json_new(const cJSON *tmpl);
+void floor_json_free(struct floor_json *f);
+double floor_json_run(void *ctx);   /* ctx: struct floor_json */
+void floor_json_counts(const struct floor_json *f, size_t *objects, size_t *arrays,
+                       size_t *strings, size_t *others);
+
+/* pty.c: start-up of the real binary in a pseudo-terminal (80x24). One run:
+ * seconds from just before forkpty+exec to the arrival of the marker text
+ * (escape sequences stripped); *burst_end gets the time of the last byte of
+ * the output burst that carried it (output then quiet for quiet_ms).
+ * Returns a negative value when the marker never came (timeout_s); then
+ * tail (when not NULL) gets the last bytes of the stripped output. */
+double bench_startup_once(const char *tui, const char *file, const char *marker,
+                          double timeout_s, int quiet_ms, double *burst_end, struct ivs_buf *tail);
+
+/* mem.c: peak memory in a fresh process (fork + exec of this program). */
+struct mem_result {
+	long base_kib;        /* ru_maxrss after reading the file, before the engine */
+	long peak_kib;        /* ru_maxrss at the end (load, validate, export, save) */
+	size_t model_bytes;   /* heap in use by the loaded model */
+	size_t valid_bytes;   /* ... plus the validator's indexes and diagnostics */
+};
+int mem_child_main(const char *path);
+int mem_measure(const char *self, const char *path, struct mem_result *out);
+
+#endif

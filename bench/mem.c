@@ -1,0 +1,115 @@
+/* mem.c: memory, each size in a fresh process (fork + exec of this program
+ * with --mem-child FILE) so that peaks do not mix. The child reads the
+ * project text, loads it, validates it, exports it to JSON and saves it,
+ * then reports its peak resident size (getrusage ru_maxrss) and the heap
+ * in use (mallinfo2: arena bytes in use plus mmapped blocks) at each step. */
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "ivs/export.h"
+#include "ivs/validate.h"
+#include "ivs/yamlio.h"
+
+static size_t heap_in_use(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+	return mi.uordblks + mi.hblkhd;
+}
+
+static long maxrss_kib(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct ivs_buf b;
+	char chunk[65536];
+	size_t n;
+	ivs_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		ivs_buf_add(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return ivs_buf_steal(&b);
+}
+
+int mem_child_main(const char *path)
+{
+	size_t len = 0;
+	char *text = slurp(path, &len);
+	if (!text)
+		return 2;
+	long base = maxrss_kib();
+	size_t h0 = heap_in_use();
+
+	struct ivs_diags d;
+	ivs_diags_init(&d);
+	struct ivs_project *p = ivs_load_buffer(path, text, len, &d);
+	if (!p)
+		return 3;
+	size_t h1 = heap_in_use();
+	ivs_validate_all(p);
+	size_t h2 = heap_in_use();
+
+	struct ivs_buf out;
+	ivs_buf_init(&out);
+	cJSON *t = ivs_export_template(p);
+	ivs_export_write(t, IVS_EXPORT_JSON, &out);
+	cJSON_Delete(t);
+	ivs_buf_free(&out);
+	ivs_buf_init(&out);
+	ivs_save_buffer(p, &out);
+	ivs_buf_free(&out);
+
+	long peak = maxrss_kib();
+	printf("%ld %ld %zu %zu\n", base, peak, h1 - h0, h2 - h0);
+	ivs_project_free(p);
+	ivs_diags_free(&d);
+	free(text);
+	return 0;
+}
+
+int mem_measure(const char *self, const char *path, struct mem_result *out)
+{
+	int pfd[2];
+	if (pipe(pfd) < 0)
+		return -1;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(pfd[1], 1);
+		close(pfd[0]);
+		close(pfd[1]);
+		execl(self, self, "--mem-child", path, (char *)NULL);
+		_exit(127);
+	}
+	close(pfd[1]);
+	char line[256];
+	ssize_t n = read(pfd[0], line, sizeof line - 1);
+	close(pfd[0]);
+	int status;
+	waitpid(pid, &status, 0);
+	if (n <= 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
+	line[n] = '\0';
+	memset(out, 0, sizeof *out);
+	if (sscanf(line, "%ld %ld %zu %zu", &out->base_kib, &out->peak_kib, &out->model_bytes,
+	           &out->valid_bytes) != 4)
+		return -1;
+	return 0;
+}
