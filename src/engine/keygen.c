@@ -1,0 +1,270 @@
+/* keygen.c: P-384 key pairs: make one, write the private half with mode
+ * 0600, read keys back. Declared in token.h.
+ *
+ * Ownership: private PEM strings are the caller's and must be released with
+ * ivs_secret_free; memory BIOs holding private bytes are secure-memory BIOs
+ * (cleansed when freed); file buffers are cleansed after parsing. Error
+ * messages name files and reasons, never key bytes. */
+#include "ivs/token.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <openssl/bio.h>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include "ivs/fsutil.h"
+#include "ivs/keys.h"
+#include "ivs/util.h"
+
+#define KEY_FILE_MAX (64u * 1024u)
+
+static void set_err(char **err, char *msg)
+{
+	if (err)
+		*err = msg;
+	else
+		free(msg);
+}
+
+void ivs_secret_free(char *s)
+{
+	if (!s)
+		return;
+	OPENSSL_cleanse(s, strlen(s));
+	free(s);
+}
+
+bool ivs_pkey_is_p384(const EVP_PKEY *k)
+{
+	char group[80];
+	size_t len = 0;
+	return k && EVP_PKEY_is_a(k, "EC") &&
+	       EVP_PKEY_get_group_name(k, group, sizeof group, &len) &&
+	       strcmp(group, "secp384r1") == 0;
+}
+
+/* Copies a BIO's contents into a malloc'd string. */
+static char *bio_take(BIO *b)
+{
+	char *p = NULL;
+	long n = BIO_get_mem_data(b, &p);
+	return n > 0 ? ivs_xstrndup(p, (size_t)n) : NULL;
+}
+
+int ivs_keygen(char **private_pem, char **public_pem, char **err)
+{
+	EVP_PKEY *k = EVP_PKEY_Q_keygen(NULL, NULL, "EC", "P-384");
+	BIO *priv = BIO_new(BIO_s_secmem()), *pub = BIO_new(BIO_s_mem());
+	int rc = -1;
+
+	*private_pem = *public_pem = NULL;
+	if (!k || !priv || !pub) {
+		set_err(err, ivs_xstrdup("cannot make a P-384 key pair: libcrypto failed"));
+		goto out;
+	}
+	if (!PEM_write_bio_PrivateKey(priv, k, NULL, NULL, 0, NULL, NULL) ||
+	    !PEM_write_bio_PUBKEY(pub, k)) {
+		set_err(err, ivs_xstrdup("cannot encode the new key pair as PEM: libcrypto failed"));
+		goto out;
+	}
+	*private_pem = bio_take(priv);
+	*public_pem = bio_take(pub);
+	if (!*private_pem || !*public_pem) {
+		ivs_secret_free(*private_pem);
+		free(*public_pem);
+		*private_pem = *public_pem = NULL;
+		set_err(err, ivs_xstrdup("cannot encode the new key pair as PEM: empty output"));
+		goto out;
+	}
+	rc = 0;
+out:
+	ERR_clear_error();
+	BIO_free(priv);
+	BIO_free(pub);
+	EVP_PKEY_free(k);
+	return rc;
+}
+
+int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0) {
+		if (!force) {
+			set_err(err, ivs_xasprintf("%s exists: not replacing a key file (use --force to "
+			                           "replace it)", path));
+			return -1;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			set_err(err, ivs_xasprintf("%s is not a regular file: not replacing it with a "
+			                           "private key", path));
+			return -1;
+		}
+		/* fsutil keeps an existing file's mode: make it 0600 first so the
+		 * new contents are never readable by others, not even briefly. */
+		if (chmod(path, 0600) != 0) {
+			set_err(err, ivs_xasprintf("cannot make %s private (chmod 0600): %s", path,
+			                           strerror(errno)));
+			return -1;
+		}
+	}
+	if (ivs_write_new(path, private_pem, strlen(private_pem), 0600, force, err) != 0)
+		return -1;
+	if (stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
+		if (chmod(path, 0600) != 0 || stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
+			set_err(err, ivs_xasprintf("wrote %s but cannot make it readable by you only "
+			                           "(mode 0600): remove it or fix its mode", path));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int ivs_keygen_to_file(const char *private_path, bool force, char **public_pem, char **err)
+{
+	char *priv = NULL;
+	int rc;
+
+	*public_pem = NULL;
+	if (ivs_keygen(&priv, public_pem, err) != 0)
+		return -1;
+	rc = ivs_write_private_key(private_path, priv, force, err);
+	ivs_secret_free(priv);
+	if (rc != 0) {
+		free(*public_pem);
+		*public_pem = NULL;
+	}
+	return rc;
+}
+
+/* Reads a secret file into one exactly-sized buffer (no intermediate copies
+ * left behind, unlike a growing buffer). Caller cleanses and frees. */
+static char *read_secret(const char *path, size_t *len, char **err)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	char *buf;
+
+	if (!f) {
+		set_err(err, ivs_xasprintf("cannot read %s: %s", path, strerror(errno)));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (unsigned long long)st.st_size > KEY_FILE_MAX) {
+		set_err(err, ivs_xasprintf("cannot read %s: not a key file (a regular file of at "
+		                           "most %u bytes)", path, KEY_FILE_MAX));
+		fclose(f);
+		return NULL;
+	}
+	setvbuf(f, NULL, _IONBF, 0);
+	buf = ivs_xmalloc((size_t)st.st_size + 1);
+	*len = fread(buf, 1, (size_t)st.st_size, f);
+	buf[*len] = '\0';
+	if (ferror(f)) {
+		set_err(err, ivs_xasprintf("cannot read %s: %s", path, strerror(errno)));
+		OPENSSL_cleanse(buf, *len);
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+/* A passphrase callback that gives none: encrypted keys fail to load. */
+static int no_passphrase(char *buf, int size, int rwflag, void *u)
+{
+	(void)buf;
+	(void)size;
+	(void)rwflag;
+	(void)u;
+	return 0;
+}
+
+EVP_PKEY *ivs_private_key_load(const char *path, char **err)
+{
+	size_t len = 0;
+	char *text = read_secret(path, &len, err);
+	EVP_PKEY *k = NULL;
+	BIO *b;
+
+	if (!text)
+		return NULL;
+	b = BIO_new_mem_buf(text, (int)len);
+	if (b)
+		k = PEM_read_bio_PrivateKey(b, NULL, no_passphrase, NULL);
+	BIO_free(b);
+	ERR_clear_error();
+	if (!k) {
+		if (strstr(text, "-----BEGIN ENCRYPTED PRIVATE KEY-----") ||
+		    strstr(text, "Proc-Type: 4,ENCRYPTED"))
+			set_err(err, ivs_xasprintf("%s is an encrypted private key: decrypt it first "
+			                           "(openssl pkey -in %s -out plain.pem)", path, path));
+		else if (strstr(text, "-----BEGIN PUBLIC KEY-----"))
+			set_err(err, ivs_xasprintf("%s holds a public key: signing needs the private "
+			                           "key file that `ivs-tui keygen -o` wrote", path));
+		else
+			set_err(err, ivs_xasprintf("%s is not a PEM private key: give the file that "
+			                           "`ivs-tui keygen -o` wrote", path));
+	} else if (!ivs_pkey_is_p384(k)) {
+		set_err(err, ivs_xasprintf("%s is not an ECDSA P-384 private key: IVS tokens are "
+		                           "ES384; make a key with `ivs-tui keygen -o FILE`", path));
+		EVP_PKEY_free(k);
+		k = NULL;
+	}
+	OPENSSL_cleanse(text, len);
+	free(text);
+	return k;
+}
+
+EVP_PKEY *ivs_public_key_from_pem(const char *pem, char **err)
+{
+	char *msg = NULL;
+	enum ivs_rule r = ivs_key_check_public(pem, &msg);
+	EVP_PKEY *k = NULL;
+	BIO *b;
+
+	if (r != IVS_RULE_COUNT) {
+		set_err(err, msg);
+		return NULL;
+	}
+	b = BIO_new_mem_buf(pem, -1);
+	if (b)
+		k = PEM_read_bio_PUBKEY(b, NULL, NULL, NULL);
+	BIO_free(b);
+	ERR_clear_error();
+	if (!k)
+		set_err(err, ivs_xstrdup("cannot read the public key: libcrypto failed"));
+	return k;
+}
+
+EVP_PKEY *ivs_public_key_load(const char *path, char **err)
+{
+	char *rerr = NULL, *msg = NULL;
+	char *text = ivs_read_file(path, KEY_FILE_MAX, NULL, &rerr);
+	EVP_PKEY *k;
+
+	if (!text) {
+		set_err(err, rerr);
+		return NULL;
+	}
+	if (ivs_key_check_public(text, NULL) == IVS_RULE_KEY_PRIVATE) {
+		OPENSSL_cleanse(text, strlen(text));
+		free(text);
+		set_err(err, ivs_xasprintf("%s holds a private key: give the public key (the one "
+		                           "`ivs-tui keygen` printed, or `openssl ec -in %s -pubout`)",
+		                           path, path));
+		return NULL;
+	}
+	k = ivs_public_key_from_pem(text, &msg);
+	free(text);
+	if (!k)
+		set_err(err, ivs_xasprintf("%s: %s", path, msg));
+	free(msg);
+	return k;
+}
