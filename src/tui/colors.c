@@ -58,7 +58,6 @@ static void apply_mono(void)
 
 static void apply_theme(const struct ivs_theme *t)
 {
-	start_color();
 	bool defaults = use_default_colors() == OK;
 	for (int i = 0; i < IVS_COLOR_COUNT; i++) {
 		const struct ivs_color_spec *s = &t->roles[i];
@@ -104,6 +103,21 @@ static char *diag_line(const char *path, const struct ivs_diag *g)
 
 int ivs_colors_start(const char *theme_name, char **err)
 {
+	/* Without colours the theme does not matter: it is not even read. */
+	const char *nc = getenv("NO_COLOR");
+	bool mono = (nc && *nc) || !has_colors();
+	if (!mono) {
+		start_color();   /* sets COLORS and COLOR_PAIRS */
+		mono = COLORS < 8 || COLOR_PAIRS <= IVS_COLOR_COUNT;
+	}
+	if (mono) {
+		apply_mono();
+		free(st.theme);
+		st.theme = ivs_xstrdup("monochrome");
+		st.started = true;
+		return 0;
+	}
+
 	int rc = 0;
 	char *cfg = NULL;
 	if (!theme_name || !*theme_name) {
@@ -150,16 +164,9 @@ int ivs_colors_start(const char *theme_name, char **err)
 	free(path);
 	free(cfg);
 
-	const char *nc = getenv("NO_COLOR");
-	bool mono = (nc && *nc) || !has_colors() || COLORS < 8 || COLOR_PAIRS <= IVS_COLOR_COUNT;
-	if (mono)
-		apply_mono();
-	else
-		apply_theme(&theme);
+	apply_theme(&theme);
 	free(st.theme);
-	st.theme = mono ? ivs_xstrdup("monochrome") : theme.name;
-	if (mono)
-		ivs_theme_free(&theme);
+	st.theme = theme.name;
 	st.started = true;
 	return rc;
 }
