@@ -565,23 +565,23 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 	ivs_buf_puts(b, "\n|---|");
 	for (size_t i = 0; i < NSIZES; i++)
 		ivs_buf_puts(b, "---:|---:|");
-	ivs_buf_puts(b, "\n| **F_yaml**: libyaml parse, events only |");
+	ivs_buf_puts(b, "\n| **F_yaml**: libyaml parse, events only | ");
 	for (size_t i = 0; i < NSIZES; i++) {
 		put_stat(b, &runs[i].yfloor);
-		ivs_buf_puts(b, " | 1 |");
+		ivs_buf_puts(b, " | 1 | ");
 	}
-	ivs_buf_puts(b, "\n| **F_json**: cJSON build + cJSON_Print |");
+	ivs_buf_puts(b, "\n| **F_json**: cJSON build + cJSON_Print | ");
 	for (size_t i = 0; i < NSIZES; i++) {
 		put_stat(b, &runs[i].jfloor);
-		ivs_buf_puts(b, " | 1 |");
+		ivs_buf_puts(b, " | 1 | ");
 	}
 	for (int ph = 0; ph < PH_COUNT; ph++) {
-		ivs_buf_printf(b, "\n| %s |", ph_names[ph]);
+		ivs_buf_printf(b, "\n| %s | ", ph_names[ph]);
 		for (size_t i = 0; i < NSIZES; i++) {
 			const struct size_run *s = &runs[i];
 			double fl = ph <= PH_SAVE ? s->yfloor.med : s->jfloor.med;
 			put_stat(b, &s->ph[ph]);
-			ivs_buf_printf(b, " | %.2f× %s |", s->ph[ph].med / fl,
+			ivs_buf_printf(b, " | %.2f× %s | ", s->ph[ph].med / fl,
 			               ph <= PH_SAVE ? "F_yaml" : "F_json");
 		}
 	}
@@ -605,17 +605,18 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 
 	ivs_buf_puts(b, "\n### Memory (a fresh process per size: read, load, validate, export "
 	                "JSON, save)\n\n"
-	                "| channels | peak RSS | RSS before the engine | model heap | "
+	                "| channels | peak RSS (ru_maxrss) | VmHWM | RSS before the engine | model heap | "
 	                "model bytes / channel | + validator heap | all bytes / channel |\n"
-	                "|---:|---:|---:|---:|---:|---:|---:|\n");
+	                "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 	for (size_t i = 0; i < NSIZES; i++) {
 		const struct size_run *s = &runs[i];
 		if (!s->mem_ok) {
-			ivs_buf_printf(b, "| %zu | failed | | | | | |\n", s->nch);
+			ivs_buf_printf(b, "| %zu | failed | | | | | | |\n", s->nch);
 			continue;
 		}
-		ivs_buf_printf(b, "| %zu | %.1f MiB | %.1f MiB | %.2f MiB | %zu | %.2f MiB | %zu |\n",
-		               s->nch, (double)s->mem.peak_kib / 1024, (double)s->mem.base_kib / 1024,
+		ivs_buf_printf(b, "| %zu | %.1f MiB | %.1f MiB | %.1f MiB | %.2f MiB | %zu | %.2f MiB | %zu |\n",
+		               s->nch, (double)s->mem.peak_kib / 1024, (double)s->mem.hwm_kib / 1024,
+		               (double)s->mem.base_kib / 1024,
 		               (double)s->mem.model_bytes / 1048576, s->mem.model_bytes / s->nch,
 		               (double)s->mem.valid_bytes / 1048576, s->mem.valid_bytes / s->nch);
 	}
@@ -723,6 +724,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	opt.self[n] = '\0';
+	mem_spawner_start(opt.self);
 	snprintf(workdir_default, sizeof workdir_default, "%s", opt.self);
 	char *slash = strrchr(workdir_default, '/');
 	if (slash)
@@ -766,10 +768,9 @@ int main(int argc, char **argv)
 		prepare(&runs[i]);
 		paths[i] = write_project_file(&runs[i]);
 	}
-	/* Memory first, while this process is small (the children are exec'd
-	 * afresh anyway). */
 	for (size_t i = 0; i < NSIZES; i++)
-		runs[i].mem_ok = mem_measure(opt.self, paths[i], &runs[i].mem) == 0;
+		runs[i].mem_ok = mem_measure_spawned(paths[i], &runs[i].mem) == 0;
+	mem_spawner_stop();
 	for (size_t i = 0; i < NSIZES; i++)
 		measure_size(&runs[i]);
 

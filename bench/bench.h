@@ -61,8 +61,14 @@ struct mem_result {
 	long peak_kib;        /* ru_maxrss at the end (load, validate, export, save) */
 	size_t model_bytes;   /* heap in use by the loaded model */
 	size_t valid_bytes;   /* ... plus the validator's indexes and diagnostics */
+	long hwm_kib;         /* VmHWM of the child's own address space */
 };
 int mem_child_main(const char *path);
 int mem_measure(const char *self, const char *path, struct mem_result *out);
+/* Call first thing in main: forks the small process that forks the
+ * measured children (see mem.c). */
+void mem_spawner_start(const char *self);
+int mem_measure_spawned(const char *path, struct mem_result *out);
+void mem_spawner_stop(void);
 
 #endif
