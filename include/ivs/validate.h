@@ -24,6 +24,9 @@ void ivs_validate_changes(struct ivs_project *p);
 
 size_t ivs_validate_errors(const struct ivs_project *p);
 size_t ivs_validate_warnings(const struct ivs_project *p);
+/* How many resources the last ivs_validate_all / ivs_validate_changes
+ * checked (a debug counter: tests prove that one edit re-checks little). */
+size_t ivs_validate_last_checked(const struct ivs_project *p);
 
 /* Copies every current diagnostic into out (project-wide first, then in
  * file order of the resources), with paths filled in. */
