@@ -1,0 +1,1001 @@
+/* validate.c: the validator's indexes, the cross-resource rules and the
+ * public API (validate.h).
+ *
+ * State (struct vstate, in the project's vstate slot, owned by it):
+ *   recs    resource -> struct vrec: what the resource put in the indexes
+ *           when it was last checked, and the counts it added to the totals;
+ *           every live resource has one after a validation.
+ *   ids     top-level id -> live holders (ID_DUPLICATE, references)
+ *   refs    referenced id -> referrers (REF_MISSING, REF_WRONG_KIND)
+ *   lids    CloudFormation logical id -> resources (LOGICAL_ID_*)
+ *   missing per target kind, the referrers whose reference names nothing
+ *           (their "did you mean" depends on every id of that kind)
+ *
+ * ivs_validate_changes turns the change journal into a set of touched
+ * resources, takes their old index entries out and puts the new ones in,
+ * and re-checks the touched resources plus those that share an index key
+ * that changed. A resource's diagnostics live in r->diags; project-wide
+ * ones (resource limit, key pair quota) in ivs_project_diags(p). */
+#include "ivs/validate.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ivs/export.h"
+#include "ivs/util.h"
+#include "validate_int.h"
+
+#define RESOURCE_LIMIT 500
+#define KEY_PAIR_QUOTA 3
+
+/* ---- a small pointer -> pointer hash map (linear probing) ---- */
+
+struct ptrmap {
+	struct pm_slot {
+		const void *key;
+		void *val;
+	} *v;
+	size_t cap, n;
+};
+
+static size_t pm_hash(const void *k, size_t cap)
+{
+	uint64_t x = (uint64_t)(uintptr_t)k;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return (size_t)x & (cap - 1);
+}
+
+static void pm_free(struct ptrmap *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+static void pm_put(struct ptrmap *m, const void *key, void *val);
+
+static void pm_grow(struct ptrmap *m)
+{
+	struct ptrmap old = *m;
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->v = ivs_xcalloc(m->cap, sizeof *m->v);
+	m->n = 0;
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.v[i].key)
+			pm_put(m, old.v[i].key, old.v[i].val);
+	free(old.v);
+}
+
+static struct pm_slot *pm_find(const struct ptrmap *m, const void *key)
+{
+	if (!m->cap)
+		return NULL;
+	for (size_t j = pm_hash(key, m->cap); m->v[j].key; j = (j + 1) & (m->cap - 1))
+		if (m->v[j].key == key)
+			return &m->v[j];
+	return NULL;
+}
+
+static void *pm_get(const struct ptrmap *m, const void *key)
+{
+	struct pm_slot *s = pm_find(m, key);
+	return s ? s->val : NULL;
+}
+
+/* Adds key, or replaces its value. */
+static void pm_put(struct ptrmap *m, const void *key, void *val)
+{
+	struct pm_slot *s = pm_find(m, key);
+	if (s) {
+		s->val = val;
+		return;
+	}
+	if ((m->n + 1) * 4 >= m->cap * 3)
+		pm_grow(m);
+	size_t j = pm_hash(key, m->cap);
+	while (m->v[j].key)
+		j = (j + 1) & (m->cap - 1);
+	m->v[j].key = key;
+	m->v[j].val = val;
+	m->n++;
+}
+
+/* Deletes key (backward-shift deletion: no tombstones). */
+static void pm_del(struct ptrmap *m, const void *key)
+{
+	struct pm_slot *s = pm_find(m, key);
+	if (!s)
+		return;
+	size_t i = (size_t)(s - m->v), j = i;
+	m->v[i].key = NULL;
+	m->n--;
+	for (;;) {
+		j = (j + 1) & (m->cap - 1);
+		if (!m->v[j].key)
+			break;
+		size_t h = pm_hash(m->v[j].key, m->cap);
+		/* can the entry at j move to the hole at i? */
+		if ((j > i && (h <= i || h > j)) || (j < i && (h <= i && h > j))) {
+			m->v[i] = m->v[j];
+			m->v[j].key = NULL;
+			i = j;
+		}
+	}
+}
+
+/* ---- state ---- */
+
+struct vrec {
+	char *id;               /* key in ids (top-level entries), or NULL */
+	char *ref;              /* key in refs, or NULL */
+	char *lid;              /* key in lids, or NULL */
+	int missing;            /* target kind in `missing`, or -1 */
+	size_t errors, warnings;
+};
+
+struct vstate {
+	struct ptrmap recs;                  /* struct ivs_res * -> struct vrec * */
+	struct ivs_strmap *ids, *refs, *lids;
+	struct ptrmap missing[IVS_KIND_COUNT];
+	size_t errors, warnings;             /* over every live resource */
+	size_t key_pairs;                    /* at the last validation */
+	size_t checked;                      /* resources checked by the last call */
+	struct ivs_diags *pdiags;            /* ivs_project_diags(p) */
+};
+
+static void rec_free(struct vrec *v)
+{
+	free(v->id);
+	free(v->ref);
+	free(v->lid);
+	free(v);
+}
+
+static void vstate_free(void *p)
+{
+	struct vstate *vs = p;
+	if (!vs)
+		return;
+	for (size_t i = 0; i < vs->recs.cap; i++)
+		if (vs->recs.v[i].key)
+			rec_free(vs->recs.v[i].val);
+	pm_free(&vs->recs);
+	for (size_t k = 0; k < IVS_KIND_COUNT; k++)
+		pm_free(&vs->missing[k]);
+	ivs_strmap_free(vs->ids);
+	ivs_strmap_free(vs->refs);
+	ivs_strmap_free(vs->lids);
+	free(vs);
+}
+
+static struct vstate *vstate_new(void)
+{
+	struct vstate *vs = ivs_xcalloc(1, sizeof *vs);
+	vs->ids = ivs_strmap_new();
+	vs->refs = ivs_strmap_new();
+	vs->lids = ivs_strmap_new();
+	return vs;
+}
+
+/* All values under key (caller frees *out). */
+static size_t map_all(const struct ivs_strmap *m, const char *key, void ***out)
+{
+	void *small[8];
+	size_t n = ivs_strmap_get(m, key, small, IVS_ARRAY_LEN(small));
+	*out = ivs_xmalloc((n ? n : 1) * sizeof **out);
+	if (n <= IVS_ARRAY_LEN(small))
+		memcpy(*out, small, n * sizeof **out);
+	else
+		ivs_strmap_get(m, key, *out, n);
+	return n;
+}
+
+/* ---- what a resource puts in the indexes ---- */
+
+static int ref_field(const struct ivs_res *r)
+{
+	const struct ivs_kind_info *ki = ivs_res_info(r);
+	for (int i = 0; i < ki->nfields; i++)
+		if (ki->fields[i].type == IVS_FT_REF)
+			return i;
+	return -1;
+}
+
+static const char *ref_value(const struct ivs_res *r)
+{
+	int f = ref_field(r);
+	if (f < 0 || ivs_res_imported(r))
+		return NULL;
+	return ivs_res_get_str(r, f);
+}
+
+/* File order: buckets, channels (each followed by its stream keys), key
+ * pairs, recording configurations. */
+static int order_cmp(const struct ivs_res *a, const struct ivs_res *b)
+{
+	size_t ak = a->parent ? a->parent->kind : a->kind, bk = b->parent ? b->parent->kind : b->kind;
+	size_t ai = a->parent ? a->parent->index : a->index, bi = b->parent ? b->parent->index : b->index;
+	size_t as = a->parent ? a->index + 1 : 0, bs = b->parent ? b->index + 1 : 0;
+	if (ak != bk)
+		return ak < bk ? -1 : 1;
+	if (ai != bi)
+		return ai < bi ? -1 : 1;
+	if (as != bs)
+		return as < bs ? -1 : 1;
+	return 0;
+}
+
+/* ---- cross-resource rules of one resource ---- */
+
+struct view {
+	const struct ivs_res *r;     /* the values checked (maybe a copy) */
+	const struct ivs_res *self;  /* the resource in the project */
+};
+
+/* The first of the live holders of key in m, with `view` standing in for
+ * its resource; NULL when view's resource is the only one. */
+static const struct ivs_res *first_other(const struct ivs_strmap *m, const char *key,
+                                         const struct view *v, bool *before)
+{
+	void **h;
+	size_t n = map_all(m, key, &h);
+	const struct ivs_res *first = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct ivs_res *o = h[i];
+		if (o == v->self || !ivs_vlive(o))
+			continue;
+		if (!first || order_cmp(o, first) < 0)
+			first = o;
+	}
+	free(h);
+	*before = first && order_cmp(first, v->self) < 0;
+	return first;
+}
+
+static void check_id_dup(const struct vstate *vs, const struct view *v, struct ivs_diags *out)
+{
+	const struct ivs_res *r = v->r;
+	bool before;
+
+	if (r->kind == IVS_KIND_STACK || !r->id)
+		return;
+	if (r->kind == IVS_KIND_STREAM_KEY) {
+		const struct ivs_list *sk = &((const struct ivs_channel *)r->parent)->stream_keys;
+		for (size_t i = 0; i < sk->n && sk->v[i] != v->self; i++)
+			if (ivs_str_eq(sk->v[i]->id, r->id)) {
+				ivs_vdiag(out, IVS_RULE_STREAM_KEY_DUPLICATE, r, 0,
+				          "stream key id '%s' is already used by another stream key of this "
+				          "channel: give this one another id.", r->id);
+				break;
+			}
+		return;
+	}
+	const struct ivs_res *o = first_other(vs->ids, r->id, v, &before);
+	if (o && before)
+		ivs_vdiag(out, IVS_RULE_ID_DUPLICATE, r, 0,
+		          "id '%s' is already used by a %s above; buckets, channels, playback key pairs "
+		          "and recording configurations share one namespace: give this %s another id.",
+		          r->id, ivs_kind_info(o->kind)->name, ivs_res_info(r)->name);
+}
+
+static void check_stream_key_count(const struct view *v, struct ivs_diags *out)
+{
+	const struct ivs_res *r = v->r;
+	if (r->kind != IVS_KIND_STREAM_KEY || v->self->index == 0)
+		return;
+	const struct ivs_channel *c = (const struct ivs_channel *)r->parent;
+	ivs_vdiag(out, IVS_RULE_STREAM_KEY_MULTIPLE, r, -1,
+	          "channel '%s' has %zu stream keys but IVS allows one per channel, so creating this "
+	          "one would fail: remove it.", c->r.id, c->stream_keys.n);
+}
+
+static const char *suggest(const struct ivs_project *p, enum ivs_kind kind, const char *id)
+{
+	const struct ivs_list *l = ivs_project_list(p, kind);
+	size_t best = (size_t)-1, max = strlen(id) / 3 > 2 ? strlen(id) / 3 : 2;
+	const char *hit = NULL;
+	for (size_t i = 0; i < l->n; i++) {
+		size_t d = strcasecmp(l->v[i]->id, id) == 0 ? 0 : ivs_edit_distance(l->v[i]->id, id, max);
+		if (d <= max && d < best) {
+			best = d;
+			hit = l->v[i]->id;
+		}
+	}
+	return hit;
+}
+
+/* Returns the target kind when the reference names nothing, else -1. */
+static int check_ref(const struct ivs_project *p, const struct vstate *vs, const struct view *v,
+                     struct ivs_diags *out)
+{
+	const struct ivs_res *r = v->r;
+	int fi = ref_field(r);
+	const char *id = ref_value(r);
+	char vb[80];
+
+	if (fi < 0 || !id)
+		return -1;
+	const struct ivs_field *f = &ivs_res_info(r)->fields[fi];
+	const char *want = ivs_kind_info(f->ref)->name, *list = ivs_kind_info(f->ref)->list_key;
+	void **h;
+	size_t n = map_all(vs->ids, id, &h);
+	const struct ivs_res *other = NULL;
+	bool found = false;
+	for (size_t i = 0; i < n && !found; i++) {
+		const struct ivs_res *o = h[i];
+		if (!ivs_vlive(o))
+			continue;
+		if (o->kind == f->ref)
+			found = true;
+		else if (!other || order_cmp(o, other) < 0)
+			other = o;
+	}
+	free(h);
+	if (found)
+		return -1;
+	ivs_vshow(id, vb, sizeof vb);
+	if (other) {
+		ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
+		          "%s '%s' names a %s, not a %s: give the id of an entry in %s.", f->key, vb,
+		          ivs_kind_info(other->kind)->name, want, list);
+		return -1;
+	}
+	const char *close = suggest(p, f->ref, id);
+	if (close)
+		ivs_vdiag(out, IVS_RULE_REF_MISSING, r, fi,
+		          "%s '%s' names no %s in the project: did you mean '%s'?", f->key, vb, want,
+		          close);
+	else
+		ivs_vdiag(out, IVS_RULE_REF_MISSING, r, fi,
+		          "%s '%s' names no %s in the project: add one with that id to %s, or fix the "
+		          "reference.", f->key, vb, want, list);
+	return (int)f->ref;
+}
+
+static void check_lid(const struct vstate *vs, const struct view *v, const char *lid,
+                      struct ivs_diags *out)
+{
+	const struct ivs_res *r = v->r;
+	bool before;
+
+	if (!lid)
+		return;
+	if (strlen(lid) > 255) {
+		ivs_vdiag(out, IVS_RULE_LOGICAL_ID_TOO_LONG, r, 0,
+		          "the logical id made of id '%s' is %zu characters, but CloudFormation allows "
+		          "255: shorten the id.", r->id, strlen(lid));
+		return;
+	}
+	const struct ivs_res *o = first_other(vs->lids, lid, v, &before);
+	if (!o || !before)
+		return;
+	/* Two entries with one id in one list: ID_DUPLICATE or
+	 * STREAM_KEY_DUPLICATE says it already. */
+	if (o->parent == r->parent && ivs_str_eq(o->id, r->id))
+		return;
+	bool dflt = ivs_str_eq(r->id, "Default") || ivs_str_eq(o->id, "Default");
+	ivs_vdiag(out, IVS_RULE_LOGICAL_ID_COLLISION, r, 0,
+	          "this %s gets the logical id '%s', which the %s '%s' already has%s: rename this "
+	          "%s.", ivs_res_info(r)->name, lid, ivs_kind_info(o->kind)->name, o->id,
+	          dflt ? " (the CDK drops an id 'Default' from construct paths)" : "",
+	          ivs_res_info(r)->name);
+}
+
+static void check_authorized(const struct ivs_project *p, const struct view *v,
+                             struct ivs_diags *out)
+{
+	const struct ivs_res *r = v->r;
+	if (r->kind != IVS_KIND_CHANNEL || ivs_res_imported(r) ||
+	    !ivs_res_get_num(r, IVS_CHANNEL_AUTHORIZED) || ivs_project_list(p, IVS_KIND_KEY_PAIR)->n)
+		return;
+	ivs_vdiag(out, IVS_RULE_AUTHORIZED_NO_KEY_PAIR, r, IVS_CHANNEL_AUTHORIZED,
+	          "the channel is authorized but the project has no playback key pair: add one to "
+	          "playback_key_pairs, or make sure the account has one, or viewers cannot play it.");
+}
+
+/* Every rule of one resource; returns the kind its reference misses, or -1. */
+static int check_view(const struct ivs_project *p, const struct vstate *vs, const struct view *v,
+                      const char *lid, struct ivs_diags *out)
+{
+	ivs_vcheck_entry(v->r, out);
+	check_id_dup(vs, v, out);
+	check_stream_key_count(v, out);
+	check_lid(vs, v, lid, out);
+	check_authorized(p, v, out);
+	return check_ref(p, vs, v, out);
+}
+
+/* ---- keeping the indexes ---- */
+
+static void index_out(struct vstate *vs, struct ivs_res *r, struct vrec *rec)
+{
+	if (rec->id)
+		ivs_strmap_del(vs->ids, rec->id, r);
+	if (rec->ref)
+		ivs_strmap_del(vs->refs, rec->ref, r);
+	if (rec->lid)
+		ivs_strmap_del(vs->lids, rec->lid, r);
+	if (rec->missing >= 0)
+		pm_del(&vs->missing[rec->missing], r);
+	rec->missing = -1;
+}
+
+static struct vrec *index_in(struct vstate *vs, struct ivs_res *r)
+{
+	struct vrec *rec = ivs_xcalloc(1, sizeof *rec);
+	rec->missing = -1;
+	if (!r->parent && r->kind != IVS_KIND_STACK && r->id) {
+		rec->id = ivs_xstrdup(r->id);
+		ivs_strmap_add(vs->ids, rec->id, r);
+	}
+	if (ref_value(r)) {
+		rec->ref = ivs_xstrdup(ref_value(r));
+		ivs_strmap_add(vs->refs, rec->ref, r);
+	}
+	rec->lid = ivs_export_logical_id(r);
+	if (rec->lid)
+		ivs_strmap_add(vs->lids, rec->lid, r);
+	return rec;
+}
+
+/* Re-checks one live resource; keeps the totals right. */
+static void recheck(const struct ivs_project *p, struct vstate *vs, struct ivs_res *r)
+{
+	struct vrec *rec = pm_get(&vs->recs, r);
+	struct view v = {r, r};
+
+	vs->errors -= rec->errors;
+	vs->warnings -= rec->warnings;
+	ivs_diags_clear(&r->diags);
+	if (rec->missing >= 0)
+		pm_del(&vs->missing[rec->missing], r);
+	rec->missing = check_view(p, vs, &v, rec->lid, &r->diags);
+	if (rec->missing >= 0)
+		pm_put(&vs->missing[rec->missing], r, r);
+	rec->errors = r->diags.errors;
+	rec->warnings = r->diags.warnings;
+	vs->errors += rec->errors;
+	vs->warnings += rec->warnings;
+	vs->checked++;
+}
+
+static void project_checks(struct ivs_project *p)
+{
+	struct ivs_diags *d = ivs_project_diags(p);
+	size_t n = ivs_project_cfn_count(p), kp = ivs_project_list(p, IVS_KIND_KEY_PAIR)->n;
+
+	ivs_diags_clear(d);
+	if (n > RESOURCE_LIMIT)
+		ivs_diags_add(d, IVS_RULE_RESOURCE_LIMIT, (struct ivs_pos){0, 0}, "",
+		              "the template would hold %zu resources, but CloudFormation allows %d: "
+		              "remove entries or split the design into several projects.", n,
+		              RESOURCE_LIMIT);
+	if (kp > KEY_PAIR_QUOTA)
+		ivs_diags_add(d, IVS_RULE_KEY_PAIR_QUOTA, (struct ivs_pos){0, 0}, "playback_key_pairs",
+		              "the project has %zu playback key pairs but IVS allows %d per account and "
+		              "region by default: remove some or ask AWS for a higher quota.", kp,
+		              KEY_PAIR_QUOTA);
+}
+
+/* ---- full validation ---- */
+
+struct each_ctx {
+	struct ivs_project *p;
+	struct vstate *vs;
+};
+
+static void each_index(struct ivs_res *r, void *ctx)
+{
+	struct vstate *vs = ((struct each_ctx *)ctx)->vs;
+	pm_put(&vs->recs, r, index_in(vs, r));
+}
+
+static void each_check(struct ivs_res *r, void *ctx)
+{
+	struct each_ctx *c = ctx;
+	recheck(c->p, c->vs, r);
+}
+
+void ivs_validate_all(struct ivs_project *p)
+{
+	struct vstate *vs = vstate_new();
+	struct each_ctx c = {p, vs};
+
+	vs->pdiags = ivs_project_diags(p);
+	ivs_project_set_vstate(p, vs, vstate_free);
+	ivs_project_each(p, each_index, &c);
+	ivs_project_each(p, each_check, &c);
+	vs->key_pairs = ivs_project_list(p, IVS_KIND_KEY_PAIR)->n;
+	project_checks(p);
+	ivs_project_journal_clear(p);
+}
+
+/* ---- incremental validation ---- */
+
+struct rset {
+	struct ptrmap m;
+	struct ivs_res **v;
+	size_t n, cap;
+};
+
+static void rset_add(struct rset *s, struct ivs_res *r)
+{
+	if (pm_get(&s->m, r))
+		return;
+	pm_put(&s->m, r, r);
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->v = ivs_xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n++] = r;
+}
+
+static void rset_free(struct rset *s)
+{
+	pm_free(&s->m);
+	free(s->v);
+}
+
+static void add_children(struct rset *s, struct ivs_res *r)
+{
+	if (r->kind != IVS_KIND_CHANNEL)
+		return;
+	const struct ivs_list *sk = &((struct ivs_channel *)r)->stream_keys;
+	for (size_t i = 0; i < sk->n; i++)
+		rset_add(s, sk->v[i]);
+}
+
+/* Keys whose holders (and, for ids, referrers) must be re-checked. */
+struct keys {
+	char **v;
+	bool *referrers;
+	size_t n, cap;
+};
+
+static void keys_add(struct keys *k, const char *key, bool referrers)
+{
+	if (!key)
+		return;
+	if (k->n == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 16;
+		k->v = ivs_xrealloc(k->v, k->cap * sizeof *k->v);
+		k->referrers = ivs_xrealloc(k->referrers, k->cap * sizeof *k->referrers);
+	}
+	k->referrers[k->n] = referrers;
+	k->v[k->n++] = ivs_xstrdup(key);
+}
+
+static void keys_free(struct keys *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->v[i]);
+	free(k->v);
+	free(k->referrers);
+}
+
+static void add_holders(struct rset *s, const struct ivs_strmap *m, const char *key)
+{
+	void **h;
+	size_t n = map_all(m, key, &h);
+	for (size_t i = 0; i < n; i++)
+		rset_add(s, h[i]);
+	free(h);
+}
+
+/* Collects what the journal touched. `moved` gets the resources whose
+ * place in file order may have changed (their index holders are re-checked
+ * even when their keys stay the same), `lists` the lists whose entries'
+ * stored paths must be refreshed. */
+static void touched(const struct ivs_project *p, struct rset *dirty, struct rset *moved,
+                    struct ptrmap *lists)
+{
+	size_t n;
+	const struct ivs_change *j = ivs_project_journal(p, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		struct ivs_res *r = j[i].res;
+		rset_add(dirty, r);
+		if (j[i].what == IVS_CHANGE_FIELD) {
+			/* a stream key carries its channel's tags */
+			if (r->kind == IVS_KIND_CHANNEL && j[i].field == IVS_CHANNEL_TAGS)
+				add_children(dirty, r);
+			continue;
+		}
+		rset_add(moved, r);
+		add_children(dirty, r);
+		add_children(moved, r);
+		if (r->kind == IVS_KIND_STREAM_KEY) {
+			/* siblings: duplicates, "one key per channel" */
+			add_children(dirty, r->parent);
+			add_children(moved, r->parent);
+		}
+		if (j[i].what != IVS_CHANGE_RENAME) {
+			const struct ivs_list *l = r->parent
+			        ? &((const struct ivs_channel *)r->parent)->stream_keys
+			        : ivs_project_list(p, r->kind);
+			pm_put(lists, l, NULL);
+		}
+	}
+}
+
+/* Paths are stored with the diagnostics; inserting, removing or moving an
+ * entry renumbers the entries after it. */
+static void refresh_paths(struct ivs_res *r)
+{
+	for (size_t i = 0; i < r->diags.n; i++) {
+		struct ivs_diag *d = &r->diags.v[i];
+		struct ivs_buf b;
+		if (!d->res)
+			continue;
+		ivs_buf_init(&b);
+		ivs_res_path(d->res, d->field, &b);
+		free(d->path);
+		d->path = ivs_buf_steal(&b);
+	}
+}
+
+static void refresh_list(const struct ivs_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		refresh_paths(l->v[i]);
+		if (l->v[i]->kind == IVS_KIND_CHANNEL) {
+			const struct ivs_list *sk = &((const struct ivs_channel *)l->v[i])->stream_keys;
+			for (size_t k = 0; k < sk->n; k++)
+				refresh_paths(sk->v[k]);
+		}
+	}
+}
+
+static bool str_differs(const char *a, const char *b)
+{
+	return !ivs_str_eq(a, b);
+}
+
+void ivs_validate_changes(struct ivs_project *p)
+{
+	struct vstate *vs = ivs_project_vstate(p);
+	struct rset dirty = {0}, moved = {0}, again = {0};
+	struct keys ids = {0}, lids = {0};
+	struct ptrmap lists = {0};
+	bool kind_changed[IVS_KIND_COUNT] = {false};
+
+	if (!vs) {
+		ivs_validate_all(p);
+		return;
+	}
+	vs->checked = 0;
+	touched(p, &dirty, &moved, &lists);
+	for (size_t i = 0; i < dirty.n; i++) {
+		struct ivs_res *r = dirty.v[i];
+		struct vrec *old = pm_get(&vs->recs, r), *now = NULL;
+		bool live = ivs_vlive(r), mv = pm_get(&moved.m, r) != NULL;
+		if (old)
+			index_out(vs, r, old);
+		if (live) {
+			now = index_in(vs, r);
+			rset_add(&again, r);
+		}
+		const char *oid = old ? old->id : NULL, *nid = now ? now->id : NULL;
+		const char *olid = old ? old->lid : NULL, *nlid = now ? now->lid : NULL;
+		if (str_differs(oid, nid) || mv) {
+			keys_add(&ids, oid, str_differs(oid, nid));
+			if (str_differs(oid, nid))
+				keys_add(&ids, nid, true);
+			kind_changed[r->kind] |= str_differs(oid, nid);
+		}
+		if (str_differs(olid, nlid) || mv) {
+			keys_add(&lids, olid, false);
+			keys_add(&lids, nlid, false);
+		}
+		if (old) {
+			if (now) {
+				now->errors = old->errors;
+				now->warnings = old->warnings;
+			} else {
+				vs->errors -= old->errors;
+				vs->warnings -= old->warnings;
+				ivs_diags_clear(&r->diags);
+			}
+			rec_free(old);
+		}
+		if (now)
+			pm_put(&vs->recs, r, now);
+		else
+			pm_del(&vs->recs, r);
+	}
+	for (size_t i = 0; i < ids.n; i++) {
+		add_holders(&again, vs->ids, ids.v[i]);
+		if (ids.referrers[i])
+			add_holders(&again, vs->refs, ids.v[i]);
+	}
+	for (size_t i = 0; i < lids.n; i++)
+		add_holders(&again, vs->lids, lids.v[i]);
+	for (size_t k = 0; k < IVS_KIND_COUNT; k++)
+		for (size_t i = 0; kind_changed[k] && i < vs->missing[k].cap; i++)
+			if (vs->missing[k].v[i].key)
+				rset_add(&again, vs->missing[k].v[i].val);
+	size_t kp = ivs_project_list(p, IVS_KIND_KEY_PAIR)->n;
+	if ((kp == 0) != (vs->key_pairs == 0)) {
+		const struct ivs_list *cl = ivs_project_list(p, IVS_KIND_CHANNEL);
+		for (size_t i = 0; i < cl->n; i++)
+			if (ivs_res_get_num(cl->v[i], IVS_CHANNEL_AUTHORIZED))
+				rset_add(&again, cl->v[i]);
+	}
+	vs->key_pairs = kp;
+	for (size_t i = 0; i < again.n; i++)
+		if (ivs_vlive(again.v[i]) && pm_get(&vs->recs, again.v[i]))
+			recheck(p, vs, again.v[i]);
+	for (size_t i = 0; i < lists.cap; i++)
+		if (lists.v[i].key)
+			refresh_list(lists.v[i].key);
+	pm_free(&lists);
+	project_checks(p);
+	rset_free(&dirty);
+	rset_free(&moved);
+	rset_free(&again);
+	keys_free(&ids);
+	keys_free(&lids);
+	ivs_project_journal_clear(p);
+}
+
+size_t ivs_validate_errors(const struct ivs_project *p)
+{
+	const struct vstate *vs = ivs_project_vstate(p);
+	return vs ? vs->errors + vs->pdiags->errors : 0;
+}
+
+size_t ivs_validate_warnings(const struct ivs_project *p)
+{
+	const struct vstate *vs = ivs_project_vstate(p);
+	return vs ? vs->warnings + vs->pdiags->warnings : 0;
+}
+
+size_t ivs_validate_last_checked(const struct ivs_project *p)
+{
+	const struct vstate *vs = ivs_project_vstate(p);
+	return vs ? vs->checked : 0;
+}
+
+/* ---- collecting ---- */
+
+static void copy_diag(struct ivs_diags *out, const struct ivs_diag *d)
+{
+	struct ivs_buf path;
+	ivs_buf_init(&path);
+	if (d->res)
+		ivs_res_path(d->res, d->field, &path);
+	else
+		ivs_buf_puts(&path, d->path);
+	struct ivs_diag *e = ivs_diags_add(out, d->rule, d->pos, path.data, "%s", d->msg);
+	e->sev = d->sev;
+	e->res = d->res;
+	e->field = d->field;
+	ivs_buf_free(&path);
+}
+
+static void each_collect(struct ivs_res *r, void *ctx)
+{
+	for (size_t i = 0; i < r->diags.n; i++)
+		copy_diag(ctx, &r->diags.v[i]);
+}
+
+void ivs_validate_collect(const struct ivs_project *p, struct ivs_diags *out)
+{
+	const struct vstate *vs = ivs_project_vstate(p);
+	for (size_t i = 0; vs && i < vs->pdiags->n; i++)
+		copy_diag(out, &vs->pdiags->v[i]);
+	ivs_project_each(p, each_collect, out);
+}
+
+/* ---- checking text before it is stored ---- */
+
+static bool parse_choice(const struct ivs_res *r, int field, const char *w, int *out,
+                         struct ivs_diags *d)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
+	struct ivs_buf b;
+	char vb[80];
+
+	for (int i = 0; f->choices[i]; i++)
+		if (strcasecmp(f->choices[i], w) == 0) {
+			*out = i;
+			return true;
+		}
+	ivs_buf_init(&b);
+	for (size_t k = 0; f->choices[k]; k++)
+		ivs_buf_printf(&b, "%s%s", k ? (f->choices[k + 1] ? ", " : " or ") : "", f->choices[k]);
+	ivs_vdiag(d, IVS_RULE_YAML_BAD_ENUM, r, field, "%s must be one of %s, not '%s'.", f->key,
+	          b.data, ivs_vshow(w, vb, sizeof vb));
+	ivs_buf_free(&b);
+	return false;
+}
+
+static char *trim_dup(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return ivs_xstrndup(s, n);
+}
+
+/* Parses text into copy's slot for field, as ivs_edit_set_text would
+ * store it. Returns false (with a diagnostic in d) when the field cannot
+ * hold the text. *set: whether the field ends up set. */
+static bool parse_into(struct ivs_res *copy, const struct ivs_res *r, int field,
+                       const char *text, char *t, struct ivs_tags *tags, bool *set,
+                       struct ivs_diags *d)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
+	void *slot = (char *)copy + f->off;
+	char vb[80];
+
+	*set = true;
+	if (f->type == IVS_FT_ID) {
+		*(const char **)slot = text;
+		return true;
+	}
+	if (f->type == IVS_FT_TEXT) {
+		*set = *text != '\0';
+		*(const char **)slot = text;
+		return true;
+	}
+	if (!*t && f->type != IVS_FT_GROUP) {
+		*set = false;
+		return true;
+	}
+	switch (f->type) {
+	case IVS_FT_STRING: case IVS_FT_REF:
+		*(const char **)slot = text;
+		return true;
+	case IVS_FT_ENUM:
+		return parse_choice(r, field, t, (int *)slot, d);
+	case IVS_FT_BOOL:
+		if (!strcasecmp(t, "true") || !strcasecmp(t, "yes") || !strcasecmp(t, "on") || !strcmp(t, "1"))
+			*(bool *)slot = true;
+		else if (!strcasecmp(t, "false") || !strcasecmp(t, "no") || !strcasecmp(t, "off") ||
+		         !strcmp(t, "0"))
+			*(bool *)slot = false;
+		else {
+			ivs_vdiag(d, IVS_RULE_YAML_BAD_BOOL, r, field, "%s is true or false, not '%s'.",
+			          f->key, ivs_vshow(t, vb, sizeof vb));
+			return false;
+		}
+		return true;
+	case IVS_FT_INT: {
+		char *end;
+		errno = 0;
+		long v = strtol(t, &end, 10);
+		if (errno || *end || end == t) {
+			ivs_vdiag(d, IVS_RULE_YAML_BAD_INT, r, field, "%s is a whole number, not '%s'.",
+			          f->key, ivs_vshow(t, vb, sizeof vb));
+			return false;
+		}
+		*(long *)slot = v;
+		return true;
+	}
+	case IVS_FT_ENUM_LIST: {
+		struct ivs_enum_list *l = slot;
+		char *save = NULL;
+		l->n = 0;
+		for (char *w = strtok_r(t, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
+			int i;
+			if (!parse_choice(r, field, w, &i, d))
+				return false;
+			if (l->n == IVS_ENUM_LIST_MAX) {
+				ivs_vdiag(d, IVS_RULE_LIST_DUPLICATE, r, field,
+				          "%s holds at most %ld values: remove some.", f->key, f->max);
+				return false;
+			}
+			l->v[l->n++] = (uint8_t)i;
+		}
+		return true;
+	}
+	case IVS_FT_TAGS: {
+		char *save = NULL;
+		for (char *w = strtok_r(t, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+			char *eq = strchr(w, '=');
+			if (!eq) {
+				char *k = trim_dup(w);
+				ivs_vdiag(d, IVS_RULE_TAG_KEY_INVALID, r, field,
+				          "a tag is key=value, not '%s': add '=' and a value.",
+				          ivs_vshow(k, vb, sizeof vb));
+				free(k);
+				return false;
+			}
+			*eq = '\0';
+			char *k = trim_dup(w), *v = trim_dup(eq + 1);
+			ivs_tags_put(tags, k, v);
+			free(k);
+			free(v);
+		}
+		*(struct ivs_tags *)slot = *tags;
+		return true;
+	}
+	case IVS_FT_GROUP:
+		return true;
+	default:
+		*set = ivs_res_is_set(r, field);
+		return true;
+	}
+}
+
+static bool related(const struct ivs_res *r, int dfield, int field)
+{
+	const struct ivs_field *fs = ivs_res_info(r)->fields;
+	return dfield == field || (dfield >= 0 && fs[dfield].parent == field);
+}
+
+static bool has_diag(const struct ivs_diags *d, enum ivs_rule rule, int field)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].rule == rule && d->v[i].field == field)
+			return true;
+	return false;
+}
+
+void ivs_validate_candidate(const struct ivs_project *p, const struct ivs_res *r, int field,
+                            const char *text, struct ivs_diags *out)
+{
+	const struct ivs_kind_info *ki = r ? ivs_res_info(r) : NULL;
+	struct vstate *vs = ivs_project_vstate(p), *tmp = NULL;
+	struct ivs_tags tags = {0};
+	struct ivs_diags now, before;
+	bool set;
+
+	if (!ki || field < 0 || field >= ki->nfields || !text ||
+	    ki->fields[field].type == IVS_FT_CHILDREN)
+		return;
+	if (!vs) {
+		struct each_ctx c = {NULL, tmp = vs = vstate_new()};
+		ivs_project_each(p, each_index, &c);
+	}
+	const struct ivs_field *f = &ki->fields[field];
+	struct ivs_res *copy = ivs_xmalloc(ki->size);
+	char *t = trim_dup(text);
+	memcpy(copy, r, ki->size);
+	ivs_diags_init(&copy->diags);
+	ivs_diags_init(&now);
+	ivs_diags_init(&before);
+	if (parse_into(copy, r, field, text, t, &tags, &set, &now)) {
+		uint64_t bit = (uint64_t)1 << field;
+		copy->set = set ? copy->set | bit : copy->set & ~bit;
+		if (set && f->parent >= 0)
+			copy->set |= (uint64_t)1 << f->parent;
+		for (int i = 0; !set && f->type == IVS_FT_GROUP && i < ki->nfields; i++)
+			if (ki->fields[i].parent == field)
+				copy->set &= ~((uint64_t)1 << i);
+		struct view v = {copy, r}, v0 = {r, r};
+		char *lid = ivs_export_logical_id(copy), *lid0 = ivs_export_logical_id(r);
+		check_view(p, vs, &v, lid, &now);
+		check_view(p, vs, &v0, lid0, &before);
+		free(lid);
+		free(lid0);
+		/* this field's problems, and those the text would add elsewhere */
+		for (size_t i = 0; i < now.n; i++) {
+			struct ivs_diag *d = &now.v[i];
+			if (related(r, d->field, field) || !has_diag(&before, d->rule, d->field))
+				continue;
+			d->rule = IVS_RULE_COUNT;   /* mark: drop */
+		}
+	}
+	for (size_t i = 0; i < now.n; i++) {
+		struct ivs_diag *d = &now.v[i];
+		if (d->rule == IVS_RULE_COUNT)
+			continue;
+		struct ivs_diag *e = ivs_diags_add(out, d->rule, d->pos, d->path, "%s", d->msg);
+		e->res = r;
+		e->field = d->field;
+	}
+	ivs_diags_free(&now);
+	ivs_diags_free(&before);
+	ivs_tags_free(&tags);
+	free(t);
+	free(copy);
+	vstate_free(tmp);
+}

@@ -1,0 +1,548 @@
+/* validate_fields.c: the rules one entry can check alone. The field tables
+ * (schema.c) drive the generic part: required keys, lengths in characters,
+ * character rules, integer ranges, enum lists, tags and keys not allowed on
+ * an imported entry. Then each kind's own rules, with the CDK's meaning
+ * where the CDK refuses a design (../shared/spec/synthesis.md).
+ *
+ * Everything here reads the entry (and a stream key's channel) only; it
+ * never looks at the rest of the project, so validate.c may call it on a
+ * temporary copy of an entry (ivs_validate_candidate). */
+#include "validate_int.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ivs/keys.h"
+#include "ivs/schema.h"
+#include "ivs/util.h"
+
+#define TAGS_MAX 50
+#define TAG_KEY_MAX 128
+#define TAG_VALUE_MAX 256
+
+/* ---- helpers shared with validate.c ---- */
+
+void ivs_vdiag(struct ivs_diags *out, enum ivs_rule rule, const struct ivs_res *r, int field,
+               const char *fmt, ...)
+{
+	struct ivs_buf path;
+	va_list ap;
+	char *msg;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = ivs_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	msg[0] = '\0';
+	if (n > 0) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	ivs_buf_init(&path);
+	ivs_res_path(r, field, &path);
+	struct ivs_diag *d = ivs_diags_add(out, rule, ivs_res_pos(r, field), path.data, "%s", msg);
+	d->res = r;
+	d->field = field;
+	ivs_buf_free(&path);
+	free(msg);
+}
+
+bool ivs_vlive(const struct ivs_res *r)
+{
+	return r->in_model && (!r->parent || r->parent->in_model);
+}
+
+const char *ivs_vlabel(const struct ivs_res *r, int field, char *buf, size_t n)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
+	if (r->kind == IVS_KIND_STACK)
+		snprintf(buf, n, "stack %s", f->key);
+	else
+		snprintf(buf, n, "%s", f->key);
+	return buf;
+}
+
+const char *ivs_vshow(const char *s, char *buf, size_t n)
+{
+	size_t i = 0, max = n > 4 ? n - 4 : 0;
+	for (; *s && i < max && i < 60; s++)
+		buf[i++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' : *s;
+	/* do not cut a UTF-8 sequence in half */
+	if (*s)
+		while (i > 0 && ((unsigned char)buf[i - 1] & 0xC0) == 0x80)
+			i--;
+	if (*s && i > 0 && ((unsigned char)buf[i - 1] & 0xC0) == 0xC0)
+		i--;
+	if (*s && n >= 4) {
+		memcpy(buf + i, "...", 3);
+		i += 3;
+	}
+	buf[n ? (i < n ? i : n - 1) : 0] = '\0';
+	return buf;
+}
+
+static const void *field_ptr(const struct ivs_res *r, const struct ivs_field *f)
+{
+	return (const char *)r + f->off;
+}
+
+static enum ivs_rule rule_or(const struct ivs_field *f, enum ivs_rule fallback)
+{
+	/* a row without a rule has 0 there, which is IO_ERROR */
+	return f->rule == IVS_RULE_IO_ERROR ? fallback : f->rule;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* ---- the generic, table-driven part ---- */
+
+static void check_required(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const struct ivs_field *fs = ivs_res_info(r)->fields, *f = &fs[i];
+	const char *in = f->parent >= 0 ? " in " : "", *grp = f->parent >= 0 ? fs[f->parent].key : "";
+	char lb[96];
+	const char *label = ivs_vlabel(r, i, lb, sizeof lb);
+
+	if (f->choices) {
+		struct ivs_buf b;
+		ivs_buf_init(&b);
+		for (size_t k = 0; f->choices[k]; k++)
+			ivs_buf_printf(&b, "%s%s", k ? (f->choices[k + 1] ? ", " : " or ") : "",
+			               f->choices[k]);
+		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i, "%s is required%s%s: choose %s.", label,
+		          in, grp, b.data);
+		ivs_buf_free(&b);
+	} else if (f->type == IVS_FT_REF) {
+		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i,
+		          "%s is required%s%s: give the id of a %s.", label, in, grp,
+		          ivs_kind_info(f->ref)->name);
+	} else if (f->type == IVS_FT_TEXT) {
+		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i,
+		          "%s is required%s%s: paste an ECDSA P-384 public key in PEM (ivs-tui keygen "
+		          "makes one).", label, in, grp);
+	} else {
+		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i, "%s is required%s%s: give %s.", label,
+		          in, grp, f->check_text ? f->check_text : "a value");
+	}
+}
+
+static void check_chars(const struct ivs_res *r, int i, const char *s, struct ivs_diags *out)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[i];
+	enum ivs_rule rule = rule_or(f, IVS_RULE_STRING_PATTERN);
+	char lb[96], vb[80];
+	const char *label = ivs_vlabel(r, i, lb, sizeof lb), *v = ivs_vshow(s, vb, sizeof vb);
+
+	if (f->check == ivs_chars_name)
+		ivs_vdiag(out, rule, r, i,
+		          "%s must contain only letters, digits, hyphens and underscores, got '%s'.",
+		          label, v);
+	else if (f->check == ivs_chars_stack_name)
+		ivs_vdiag(out, rule, r, i,
+		          "%s must start with a letter and contain only letters, digits and hyphens, "
+		          "got '%s'.", label, v);
+	else if (f->check == ivs_chars_bucket_name)
+		ivs_vdiag(out, rule, r, i,
+		          "%s must be 3 to 63 lower-case letters, digits, dots and hyphens, starting "
+		          "and ending with a letter or digit, without '..', got '%s'.", label, v);
+	else if (f->check == ivs_chars_id)
+		ivs_vdiag(out, rule, r, i, "%s must contain at least one letter or digit, got '%s'.",
+		          label, v);
+	else
+		ivs_vdiag(out, rule, r, i, "%s must be %s, got '%s'.", label,
+		          f->check_text ? f->check_text : "valid", v);
+}
+
+/* The S3 naming rules that ivs_chars_bucket_name leaves to us. */
+static void check_bucket_name(const struct ivs_res *r, int i, const char *s,
+                              struct ivs_diags *out)
+{
+	static const char *const prefixes[] = {"xn--", "sthree-", "amzn-s3-demo-"};
+	static const char *const suffixes[] = {"-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"};
+	char lb[96], vb[80];
+	const char *label = ivs_vlabel(r, i, lb, sizeof lb), *v = ivs_vshow(s, vb, sizeof vb);
+	unsigned a, b, c, d;
+	char tail;
+
+	for (size_t k = 0; k < IVS_ARRAY_LEN(prefixes); k++)
+		if (strncmp(s, prefixes[k], strlen(prefixes[k])) == 0) {
+			ivs_vdiag(out, IVS_RULE_BUCKET_NAME, r, i,
+			          "%s must not start with '%s', which S3 reserves, got '%s'.", label,
+			          prefixes[k], v);
+			return;
+		}
+	for (size_t k = 0; k < IVS_ARRAY_LEN(suffixes); k++)
+		if (has_suffix(s, suffixes[k])) {
+			ivs_vdiag(out, IVS_RULE_BUCKET_NAME, r, i,
+			          "%s must not end with '%s', which S3 reserves, got '%s'.", label,
+			          suffixes[k], v);
+			return;
+		}
+	if (sscanf(s, "%u.%u.%u.%u%c", &a, &b, &c, &d, &tail) == 4)
+		ivs_vdiag(out, IVS_RULE_BUCKET_NAME, r, i,
+		          "%s must not be formatted as an IP address, got '%s'.", label, v);
+}
+
+static void check_string(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[i];
+	const char *s = *(char *const *)field_ptr(r, f);
+	char lb[96];
+
+	if (!s)
+		return;
+	size_t len = ivs_utf8_len(s);
+	if (f->type == IVS_FT_ID && (len < 1 || len > 255)) {
+		char vb[80];
+		ivs_vdiag(out, IVS_RULE_ID_INVALID, r, i,
+		          "id must be 1 to 255 characters with at least one letter or digit, got '%s' "
+		          "(%zu characters).", ivs_vshow(s, vb, sizeof vb), len);
+		return;
+	}
+	/* The bucket rule covers its own length (3 to 63). */
+	if (f->check != ivs_chars_bucket_name &&
+	    (len < (size_t)f->min || (f->max > 0 && len > (size_t)f->max))) {
+		enum ivs_rule rule = rule_or(f, IVS_RULE_STRING_LENGTH);
+		if (f->min > 0)
+			ivs_vdiag(out, rule, r, i, "%s must be %ld to %ld characters, got %zu.",
+			          ivs_vlabel(r, i, lb, sizeof lb), f->min, f->max, len);
+		else
+			ivs_vdiag(out, rule, r, i, "%s must be at most %ld characters, got %zu.",
+			          ivs_vlabel(r, i, lb, sizeof lb), f->max, len);
+		return;
+	}
+	if (f->check && !f->check(s)) {
+		check_chars(r, i, s, out);
+		return;
+	}
+	if (f->check == ivs_chars_bucket_name)
+		check_bucket_name(r, i, s, out);
+}
+
+static void check_int(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[i];
+	long v = *(const long *)field_ptr(r, f);
+	const char *unit = has_suffix(f->key, "_seconds") ? " seconds" : "";
+	char lb[96];
+
+	if (f->min == 0 && f->max == 0)
+		return;
+	if (v < f->min || v > f->max)
+		ivs_vdiag(out, rule_or(f, IVS_RULE_INT_RANGE), r, i,
+		          "%s must be between %ld and %ld%s, got %ld%s.", ivs_vlabel(r, i, lb, sizeof lb),
+		          f->min, f->max, unit, v, unit);
+}
+
+static void check_list(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[i];
+	const struct ivs_enum_list *l = field_ptr(r, f);
+	enum ivs_rule rule = rule_or(f, IVS_RULE_LIST_DUPLICATE);
+	size_t nch = ivs_choice_count(f->choices);
+	char lb[96];
+
+	for (size_t a = 1; a < l->n; a++)
+		for (size_t b = 0; b < a; b++)
+			if (l->v[a] == l->v[b] && l->v[a] < nch) {
+				ivs_vdiag(out, IVS_RULE_LIST_DUPLICATE, r, i,
+				          "%s lists %s twice: list each value once.",
+				          ivs_vlabel(r, i, lb, sizeof lb), f->choices[l->v[a]]);
+				return;
+			}
+	if (f->max > 0 && l->n > f->max)
+		ivs_vdiag(out, rule, r, i, "%s holds at most %ld values, got %u: remove some.",
+		          ivs_vlabel(r, i, lb, sizeof lb), f->max, (unsigned)l->n);
+}
+
+static void check_tag_list(const struct ivs_res *r, int i, const struct ivs_tags *t,
+                           struct ivs_diags *out)
+{
+	char kb[80];
+
+	if (t->n > TAGS_MAX)
+		ivs_vdiag(out, IVS_RULE_TAG_COUNT, r, i,
+		          "tags hold at most %d entries, got %zu: remove %zu.", TAGS_MAX, t->n,
+		          t->n - TAGS_MAX);
+	for (size_t k = 0; k < t->n; k++) {
+		const struct ivs_tag *g = &t->v[k];
+		size_t kl = ivs_utf8_len(g->key), vl = ivs_utf8_len(g->value ? g->value : "");
+		struct ivs_diags tmp;
+		ivs_diags_init(&tmp);
+		if (kl < 1 || kl > TAG_KEY_MAX)
+			ivs_vdiag(&tmp, IVS_RULE_TAG_KEY_INVALID, r, i,
+			          "tag key '%s' must be 1 to %d characters, got %zu.",
+			          ivs_vshow(g->key, kb, sizeof kb), TAG_KEY_MAX, kl);
+		else if (strncasecmp(g->key, "aws:", 4) == 0)
+			ivs_vdiag(&tmp, IVS_RULE_TAG_KEY_INVALID, r, i,
+			          "tag key '%s' starts with 'aws:', which AWS reserves: choose another key.",
+			          ivs_vshow(g->key, kb, sizeof kb));
+		if (vl > TAG_VALUE_MAX)
+			ivs_vdiag(&tmp, IVS_RULE_TAG_VALUE_INVALID, r, i,
+			          "the value of tag '%s' must be at most %d characters, got %zu.",
+			          ivs_vshow(g->key, kb, sizeof kb), TAG_VALUE_MAX, vl);
+		/* point at the tag itself when the loader knows where it is */
+		for (size_t d = 0; d < tmp.n; d++)
+			if (g->pos.line)
+				tmp.v[d].pos = g->pos;
+		ivs_diags_move(out, &tmp);
+		ivs_diags_free(&tmp);
+	}
+}
+
+/* A stream key carries its channel's tags too (synthesis.md, Tags). */
+static void check_effective_tags(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	if (r->kind != IVS_KIND_STREAM_KEY || !r->parent)
+		return;
+	const struct ivs_tags *own = &r->tags, *up = &r->parent->tags;
+	size_t n = up->n;
+	if (own->n > TAGS_MAX || up->n > TAGS_MAX)
+		return;   /* reported on the list that is too long */
+	for (size_t a = 0; a < own->n; a++) {
+		bool shared = false;
+		for (size_t b = 0; b < up->n && !shared; b++)
+			shared = ivs_str_eq(own->v[a].key, up->v[b].key);
+		n += !shared;
+	}
+	if (n > TAGS_MAX)
+		ivs_vdiag(out, IVS_RULE_TAG_COUNT, r, i,
+		          "this stream key would carry %zu tags, its own and its channel's, but at most "
+		          "%d are allowed: remove some.", n, TAGS_MAX);
+}
+
+static void check_imported(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[i];
+	if (r->kind == IVS_KIND_BUCKET)
+		ivs_vdiag(out, IVS_RULE_BUCKET_IMPORTED_PROPS, r, i,
+		          "%s is not allowed with from_bucket_name (an existing bucket is not changed): "
+		          "remove %s.", f->key, f->key);
+	else
+		ivs_vdiag(out, IVS_RULE_CHANNEL_IMPORTED_PROPS, r, i,
+		          "%s is not allowed with from_channel_arn (an existing channel is not changed; "
+		          "only id, tags and stream_keys are): remove %s.", f->key, f->key);
+}
+
+static void check_table(const struct ivs_res *r, struct ivs_diags *out)
+{
+	const struct ivs_kind_info *ki = ivs_res_info(r);
+	bool imported = ivs_res_imported(r);
+
+	for (int i = 0; i < ki->nfields; i++) {
+		const struct ivs_field *f = &ki->fields[i];
+		bool group_on = f->parent < 0 || ivs_res_is_set(r, f->parent);
+		if (!ivs_res_is_set(r, i)) {
+			if ((f->flags & IVS_FF_REQUIRED) && group_on && f->type != IVS_FT_ID)
+				check_required(r, i, out);
+			continue;
+		}
+		if (imported && (f->flags & IVS_FF_NOT_IMPORTED)) {
+			check_imported(r, i, out);
+			continue;
+		}
+		if (imported && f->parent >= 0 && (ki->fields[f->parent].flags & IVS_FF_NOT_IMPORTED))
+			continue;   /* its group is reported */
+		switch (f->type) {
+		case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT:
+			check_string(r, i, out);
+			break;
+		case IVS_FT_INT:
+			check_int(r, i, out);
+			break;
+		case IVS_FT_ENUM_LIST:
+			check_list(r, i, out);
+			break;
+		case IVS_FT_TAGS:
+			check_tag_list(r, i, field_ptr(r, f), out);
+			break;
+		default:
+			break;
+		}
+	}
+	/* inherited tags count even when the key has none of its own */
+	if (r->kind == IVS_KIND_STREAM_KEY)
+		check_effective_tags(r, IVS_STREAM_KEY_TAGS, out);
+}
+
+/* ---- each kind's own rules ---- */
+
+static bool arn_part_ok(const char *s, size_t n, const char *extra)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr(extra, s[i]))
+			return false;
+	return true;
+}
+
+/* arn:<partition>:ivs:<region>:<account>:channel/<id>, with the CDK's
+ * (Arn.split) meaning of what is wrong first. */
+static void check_channel_arn(const struct ivs_res *r, const char *arn, struct ivs_diags *out)
+{
+	const int fi = IVS_CHANNEL_FROM_ARN;
+	const char *part[6];
+	size_t len[6], n = 0;
+	const char *s = arn;
+	char vb[80], sb[80];
+	const char *v = ivs_vshow(arn, vb, sizeof vb);
+
+	for (; n < 5; n++) {
+		const char *c = strchr(s, ':');
+		if (!c)
+			break;
+		part[n] = s;
+		len[n] = (size_t)(c - s);
+		s = c + 1;
+	}
+	if (n < 5 || strncmp(arn, "arn:", 4) != 0) {
+		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
+		          "from_channel_arn is not an ARN, got '%s': write "
+		          "arn:<partition>:ivs:<region>:<account>:channel/<id>.", v);
+		return;
+	}
+	part[5] = s;
+	len[5] = strlen(s);
+	if (len[2] != 3 || strncmp(part[2], "ivs", 3) != 0) {
+		snprintf(sb, sizeof sb, "%.*s", (int)(len[2] < 60 ? len[2] : 60), part[2]);
+		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
+		          "from_channel_arn must name service 'ivs', got '%s': use the ARN of an IVS "
+		          "channel.", sb);
+		return;
+	}
+	const char *slash = strchr(part[5], '/');
+	size_t rlen = slash ? (size_t)(slash - part[5]) : len[5];
+	if (rlen != 7 || strncmp(part[5], "channel", 7) != 0) {
+		snprintf(sb, sizeof sb, "%.*s", (int)(rlen < 60 ? rlen : 60), part[5]);
+		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
+		          "from_channel_arn must name a resource of type 'channel', got '%s': use the "
+		          "ARN of a channel, not of another IVS resource.", sb);
+		return;
+	}
+	bool ok = len[1] >= 3 && strncmp(part[1], "aws", 3) == 0 &&
+	          arn_part_ok(part[1], len[1], "-") && arn_part_ok(part[3], len[3], "-") &&
+	          arn_part_ok(part[4], len[4], "");
+	for (size_t i = 0; ok && i < len[3]; i++)
+		ok = !isupper((unsigned char)part[3][i]);
+	for (size_t i = 0; ok && i < len[4]; i++)
+		ok = isdigit((unsigned char)part[4][i]);
+	ok = ok && slash && arn_part_ok(slash + 1, strlen(slash + 1), "-");
+	if (!ok)
+		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
+		          "from_channel_arn must be arn:<partition>:ivs:<region>:<account>:channel/<id> "
+		          "with a lower-case region, a numeric account and a channel id of letters, "
+		          "digits and hyphens, got '%s'.", v);
+}
+
+static void check_channel(const struct ivs_res *r, struct ivs_diags *out)
+{
+	const struct ivs_channel *c = (const struct ivs_channel *)r;
+	const struct ivs_field *fs = ivs_res_info(r)->fields;
+
+	if (ivs_res_imported(r)) {
+		if (c->from_channel_arn)
+			check_channel_arn(r, c->from_channel_arn, out);
+		return;
+	}
+	bool type_set = ivs_res_is_set(r, IVS_CHANNEL_TYPE);
+	const char *type = fs[IVS_CHANNEL_TYPE].choices[ivs_res_get_num(r, IVS_CHANNEL_TYPE)];
+
+	if (ivs_res_is_set(r, IVS_CHANNEL_PRESET)) {
+		const char *preset = fs[IVS_CHANNEL_PRESET].choices[c->preset];
+		if (type_set && (c->type == IVS_CHANNEL_TYPE_STANDARD || c->type == IVS_CHANNEL_TYPE_BASIC))
+			ivs_vdiag(out, IVS_RULE_CHANNEL_PRESET_IGNORED, r, IVS_CHANNEL_PRESET,
+			          "preset %s has no effect on a %s channel: the CDK exports Preset \"\"; "
+			          "remove preset or set type to ADVANCED_SD or ADVANCED_HD.", preset, type);
+		else if (!type_set)
+			ivs_vdiag(out, IVS_RULE_CHANNEL_PRESET_TYPE_UNSET, r, IVS_CHANNEL_PRESET,
+			          "preset %s is exported with type unset, so the channel is STANDARD and IVS "
+			          "ignores the preset: set type to ADVANCED_SD or ADVANCED_HD, or remove "
+			          "preset.", preset);
+	}
+	if (!ivs_res_is_set(r, IVS_CHANNEL_MULTITRACK))
+		return;
+	if (type_set && c->type != IVS_CHANNEL_TYPE_STANDARD)
+		ivs_vdiag(out, IVS_RULE_MULTITRACK_TYPE, r, IVS_CHANNEL_MULTITRACK,
+		          "multitrack_input_configuration is only supported for type STANDARD, got %s.",
+		          type);
+	if (!ivs_res_is_set(r, IVS_CHANNEL_CONTAINER_FORMAT))
+		ivs_vdiag(out, IVS_RULE_MULTITRACK_CONTAINER_AUTO, r, IVS_CHANNEL_MULTITRACK,
+		          "container_format is unset, so with multitrack_input_configuration the CDK "
+		          "exports ContainerFormat FRAGMENTED_MP4: set container_format: FRAGMENTED_MP4 "
+		          "to say so.");
+	else if (c->container_format != IVS_CONTAINER_FMP4)
+		ivs_vdiag(out, IVS_RULE_MULTITRACK_CONTAINER, r, IVS_CHANNEL_CONTAINER_FORMAT,
+		          "container_format must be FRAGMENTED_MP4 when multitrack_input_configuration "
+		          "is given, got %s.", fs[IVS_CHANNEL_CONTAINER_FORMAT].choices[c->container_format]);
+}
+
+static void check_key_pair(const struct ivs_res *r, struct ivs_diags *out)
+{
+	const struct ivs_key_pair *k = (const struct ivs_key_pair *)r;
+	char *msg = NULL;
+
+	if (!ivs_res_is_set(r, IVS_KEY_PAIR_PUBLIC_KEY) || !k->public_key_material)
+		return;
+	enum ivs_rule rule = ivs_key_check_public(k->public_key_material, &msg);
+	if (rule != IVS_RULE_COUNT) {
+		const char *m = msg ? msg : "not a usable public key";
+		size_t n = strlen(m);
+		ivs_vdiag(out, rule, r, IVS_KEY_PAIR_PUBLIC_KEY, "public_key_material: %s%s", m,
+		          n && m[n - 1] == '.' ? "" : ".");
+	}
+	free(msg);
+}
+
+static void check_recording(const struct ivs_res *r, struct ivs_diags *out)
+{
+	const struct ivs_recording *c = (const struct ivs_recording *)r;
+	const struct ivs_field *fs = ivs_res_info(r)->fields;
+
+	if (ivs_res_is_set(r, IVS_RECORDING_RENDITION)) {
+		bool sel_set = ivs_res_is_set(r, IVS_RECORDING_RENDITION_SELECTION);
+		bool custom = sel_set && c->rendition_selection == IVS_RENDITION_SEL_CUSTOM;
+		bool given = ivs_res_is_set(r, IVS_RECORDING_RENDITIONS);
+		if (given && !custom)
+			ivs_vdiag(out, IVS_RULE_RENDITIONS_NOT_CUSTOM, r, IVS_RECORDING_RENDITIONS,
+			          "renditions are only used with rendition_selection CUSTOM, got %s: set "
+			          "rendition_selection: CUSTOM or remove renditions.",
+			          sel_set ? fs[IVS_RECORDING_RENDITION_SELECTION].choices[c->rendition_selection]
+			                  : "none");
+		else if (custom && (!given || c->renditions.n == 0))
+			ivs_vdiag(out, IVS_RULE_RENDITIONS_MISSING, r, IVS_RECORDING_RENDITIONS,
+			          "rendition_selection CUSTOM needs at least one rendition in renditions: "
+			          "list some of FULL_HD, HD, SD and LOWEST_RESOLUTION.");
+	}
+	if (ivs_res_is_set(r, IVS_RECORDING_THUMB_MODE) &&
+	    c->thumb_recording_mode == IVS_THUMB_MODE_DISABLED) {
+		static const int extra[] = {IVS_RECORDING_THUMB_RESOLUTION, IVS_RECORDING_THUMB_STORAGE,
+		                            IVS_RECORDING_THUMB_INTERVAL};
+		for (size_t i = 0; i < IVS_ARRAY_LEN(extra); i++)
+			if (ivs_res_is_set(r, extra[i]))
+				ivs_vdiag(out, IVS_RULE_THUMBNAIL_DISABLED_PROPS, r, extra[i],
+				          "%s has no effect with recording_mode DISABLED: remove it or set "
+				          "recording_mode: INTERVAL.", fs[extra[i]].key);
+	}
+}
+
+void ivs_vcheck_entry(const struct ivs_res *r, struct ivs_diags *out)
+{
+	check_table(r, out);
+	switch (r->kind) {
+	case IVS_KIND_CHANNEL: check_channel(r, out); break;
+	case IVS_KIND_KEY_PAIR: check_key_pair(r, out); break;
+	case IVS_KIND_RECORDING: check_recording(r, out); break;
+	default: break;
+	}
+}
