@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Writes NAME.expected.json for every NAME.yaml here: the template that
+../../docs synthesis rules (the CDK's, see synthesis.md) give the design.
+
+This is an independent model of the CDK, written from synthesis.md and the
+CDK's TypeScript (uniqueid.ts, unique-resource-name.ts, constructs'
+sanitizeId, aws-ivs-alpha), not from ivs-tui's C code: the golden test
+compares the two. Run it by hand after adding a design; read the diff.
+"""
+import glob
+import hashlib
+import json
+import re
+
+import yaml
+
+
+def md5_8(components):
+    return hashlib.md5("/".join(components).encode()).hexdigest()[:8].upper()
+
+
+def dedupe(path):
+    out = []
+    for c in path:
+        if not out or not out[-1].endswith(c):
+            out.append(c)
+    return out
+
+
+def logical_id(path):
+    path = [c for c in path if c != "Default"]
+    alnum = lambda s: re.sub("[^A-Za-z0-9]", "", s)
+    if len(path) == 1 and len(alnum(path[0])) <= 255:
+        return alnum(path[0])
+    human = "".join(alnum(c) for c in dedupe(path) if c != "Resource")[:240]
+    return human + md5_8(path)
+
+
+def unique_name(path, max_len=128):
+    path = [c for c in path if c != "Default"]
+    keep = lambda s: re.sub("[^A-Za-z0-9_-]", "", s)
+    if len(path) == 1 and len(keep(path[0])) <= max_len:
+        return keep(path[0])
+    human = "".join(p for p in (keep(c) for c in dedupe(path) if c != "Resource") if p)
+    if len(human) > max_len - 8:
+        half = (max_len - 8) // 2
+        human = human[:half] + human[-half:]
+    return human + md5_8(path)
+
+
+def cid(i):
+    return i.replace("/", "--")
+
+
+def tags(own, inherited=None):
+    t = dict(inherited or {})
+    t.update(own or {})
+    return [{"Key": k, "Value": str(t[k])} for k in sorted(t)]
+
+
+def props_sorted(d):
+    return {k: d[k] for k in sorted(d)}
+
+
+def template(doc):
+    stack = doc["stack"]["name"]
+    out = {}
+    if "description" in doc["stack"]:
+        out["Description"] = doc["stack"]["description"]
+    res = {}
+    buckets = {b["id"]: b for b in doc.get("buckets", [])}
+    for b in doc.get("buckets", []):
+        if "from_bucket_name" in b:
+            continue
+        p = {}
+        if "bucket_name" in b:
+            p["BucketName"] = b["bucket_name"]
+        if b.get("tags"):
+            p["Tags"] = tags(b["tags"])
+        r = {"Type": "AWS::S3::Bucket"}
+        if p:
+            r["Properties"] = props_sorted(p)
+        pol = "Delete" if b.get("removal_policy") == "DESTROY" else "Retain"
+        r["UpdateReplacePolicy"] = pol
+        r["DeletionPolicy"] = pol
+        res[logical_id([cid(b["id"]), "Resource"])] = r
+    for rc in doc.get("recording_configurations", []):
+        b = buckets[rc["bucket"]]
+        name = b.get("from_bucket_name") or {"Ref": logical_id([cid(b["id"]), "Resource"])}
+        p = {"DestinationConfiguration": {"S3": {"BucketName": name}}}
+        if "recording_configuration_name" in rc:
+            p["Name"] = rc["recording_configuration_name"]
+        if "recording_reconnect_window_seconds" in rc:
+            p["RecordingReconnectWindowSeconds"] = rc["recording_reconnect_window_seconds"]
+        if "rendition_configuration" in rc:
+            g = rc["rendition_configuration"]
+            q = {"RenditionSelection": g["rendition_selection"]}
+            if "renditions" in g:
+                q["Renditions"] = g["renditions"]
+            p["RenditionConfiguration"] = props_sorted(q)
+        if "thumbnail_configuration" in rc:
+            g = rc["thumbnail_configuration"]
+            names = {"recording_mode": "RecordingMode", "resolution": "Resolution",
+                     "storage": "Storage", "target_interval_seconds": "TargetIntervalSeconds"}
+            p["ThumbnailConfiguration"] = props_sorted({names[k]: v for k, v in g.items()})
+        if rc.get("tags"):
+            p["Tags"] = tags(rc["tags"])
+        res[logical_id([cid(rc["id"]), "Resource"])] = {
+            "Type": "AWS::IVS::RecordingConfiguration", "Properties": props_sorted(p)}
+    for k in doc.get("playback_key_pairs", []):
+        p = {"PublicKeyMaterial": k["public_key_material"]}
+        if "playback_key_pair_name" in k:
+            p["Name"] = k["playback_key_pair_name"]
+        if k.get("tags"):
+            p["Tags"] = tags(k["tags"])
+        res[logical_id([cid(k["id"]), "Resource"])] = {
+            "Type": "AWS::IVS::PlaybackKeyPair", "Properties": props_sorted(p)}
+    simple = {"type": "Type", "latency_mode": "LatencyMode", "authorized": "Authorized",
+              "insecure_ingest": "InsecureIngest", "container_format": "ContainerFormat"}
+    for c in doc.get("channels", []):
+        imported = "from_channel_arn" in c
+        clid = None if imported else logical_id([cid(c["id"]), "Resource"])
+        if not imported:
+            p = {v: c[k] for k, v in simple.items() if k in c}
+            p["Name"] = c.get("channel_name", unique_name([stack, cid(c["id"])]))
+            if "preset" in c:
+                p["Preset"] = "" if c.get("type") in ("STANDARD", "BASIC") else c["preset"]
+            if "multitrack_input_configuration" in c:
+                m = c["multitrack_input_configuration"]
+                p["MultitrackInputConfiguration"] = {
+                    "Enabled": True, "MaximumResolution": m["maximum_resolution"],
+                    "Policy": m["policy"]}
+                p.setdefault("ContainerFormat", "FRAGMENTED_MP4")
+            if "recording_configuration" in c:
+                p["RecordingConfigurationArn"] = {"Fn::GetAtt": [
+                    logical_id([cid(c["recording_configuration"]), "Resource"]), "Arn"]}
+            if c.get("tags"):
+                p["Tags"] = tags(c["tags"])
+            res[clid] = {"Type": "AWS::IVS::Channel", "Properties": props_sorted(p)}
+        for k in c.get("stream_keys", []):
+            arn = c["from_channel_arn"] if imported else {"Fn::GetAtt": [clid, "Arn"]}
+            p = {"ChannelArn": arn}
+            t = tags(k.get("tags"), c.get("tags"))
+            if t:
+                p["Tags"] = t
+            res[logical_id([cid(c["id"]), cid(k["id"]), "Resource"])] = {
+                "Type": "AWS::IVS::StreamKey", "Properties": p}
+    out["Resources"] = res
+    return out
+
+
+for path in sorted(glob.glob("*.yaml")):
+    with open(path) as f:
+        doc = yaml.safe_load(f)
+    with open(path[:-5] + ".expected.json", "w") as f:
+        f.write(json.dumps(template(doc), indent=1, ensure_ascii=False) + "\n")
