@@ -100,8 +100,8 @@ enum ivs_token_status {
 /* What a verification found. Owned strings; free with
  * ivs_token_report_free. */
 struct ivs_token_report {
-	char *header_json;         /* pretty-printed, NULL when unreadable */
-	char *claims_json;         /* pretty-printed (cJSON escapes control characters) */
+	char *header_json;         /* compact JSON, NULL when unreadable */
+	char *claims_json;         /* compact JSON (cJSON escapes control characters) */
 	char *channel_arn;         /* NULL when absent */
 	bool has_exp;
 	int64_t exp;

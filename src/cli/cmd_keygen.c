@@ -1,10 +1,99 @@
-/* cmd_keygen.c: placeholder until the keygen command lands. */
+/* cmd_keygen.c: `ivs-tui keygen -o PRIVATE.pem [--force] [--add FILE --id NAME]`.
+ *
+ * Makes an ECDSA P-384 playback key pair. The private key goes only to the
+ * -o file (mode 0600, never replaced without --force); the public key is
+ * printed on standard output and, with --add, stored as a new playback key
+ * pair in project FILE (saved atomically). The private key is never printed,
+ * logged or put into the project. */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "ivs/cli.h"
+#include "ivs/token.h"
+#include "ivs/util.h"
+
+static void usage_help(FILE *f)
+{
+	ivs_cli_usage(f, "keygen");
+	fputs("\nMake an ECDSA P-384 key pair for playback tokens of private channels.\n"
+	      "The private key is written to PRIVATE.pem (mode 0600); the public key is\n"
+	      "printed on standard output: paste it into a playback key pair, or use --add.\n\n"
+	      "  -o, --output FILE  where to write the private key (required)\n"
+	      "  -f, --force        replace FILE if it exists\n"
+	      "  -a, --add PROJECT  also add the public key to PROJECT as a playback key pair\n"
+	      "  -i, --id NAME      the id of that key pair (required with --add)\n"
+	      "  -h, --help         show this help\n\n"
+	      "Exit status: 0 ok, 2 usage or I/O problem.\n",
+	      f);
+}
+
+static int usage_error(const char *msg)
+{
+	ivs_cli_error("keygen: %s", msg);
+	ivs_cli_usage(stderr, "keygen");
+	return IVS_EXIT_USAGE;
+}
 
 int ivs_cmd_keygen(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	ivs_cli_error("keygen: not available in this build yet");
-	return IVS_EXIT_USAGE;
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"force", no_argument, NULL, 'f'},
+		{"add", required_argument, NULL, 'a'},
+		{"id", required_argument, NULL, 'i'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *out = NULL, *project = NULL, *id = NULL;
+	bool force = false;
+	char *pub = NULL, *err = NULL;
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:fa:i:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': out = optarg; break;
+		case 'f': force = true; break;
+		case 'a': project = optarg; break;
+		case 'i': id = optarg; break;
+		case 'h': usage_help(stdout); return IVS_EXIT_OK;
+		default:
+			if (optopt && strchr("oai", optopt))
+				ivs_cli_error("keygen: -%c needs a value", optopt);
+			else if (optopt)
+				ivs_cli_error("keygen: unknown option '-%c'", optopt);
+			else
+				ivs_cli_error("keygen: unknown option '%s'", argv[optind - 1]);
+			ivs_cli_usage(stderr, "keygen");
+			return IVS_EXIT_USAGE;
+		}
+	}
+	if (optind != argc)
+		return usage_error("unexpected argument");
+	if (!out)
+		return usage_error("-o PRIVATE.pem is required (the private key is never printed)");
+	if (strcmp(out, "-") == 0)
+		return usage_error("the private key is never printed: give a file to -o");
+	if (!project != !id)
+		return usage_error("--add PROJECT and --id NAME go together");
+	if (project)
+		return usage_error("--add: not available until the project loader lands");
+
+	if (ivs_keygen_to_file(out, force, &pub, &err) != 0) {
+		ivs_cli_error("keygen: %s", err);
+		free(err);
+		return IVS_EXIT_USAGE;
+	}
+	fputs(pub, stdout);
+	free(pub);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		ivs_cli_error("keygen: cannot write to standard output");
+		return IVS_EXIT_USAGE;
+	}
+	return IVS_EXIT_OK;
 }

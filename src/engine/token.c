@@ -474,9 +474,9 @@ enum ivs_token_status ivs_token_verify(const char *token, EVP_PKEY *pub, int64_t
 	header = json_part(t, (size_t)(d1 - t));
 	claims = json_part(d1 + 1, (size_t)(d2 - d1 - 1));
 	if (header)
-		rep->header_json = cJSON_Print(header);
+		rep->header_json = cJSON_PrintUnformatted(header);
 	if (claims)
-		rep->claims_json = cJSON_Print(claims);
+		rep->claims_json = cJSON_PrintUnformatted(claims);
 	if (!cJSON_IsObject(header) || !cJSON_IsObject(claims)) {
 		st = bad(rep, IVS_TOKEN_MALFORMED,
 		         ivs_xasprintf("the token's %s is not base64url-encoded JSON",

@@ -327,7 +327,8 @@ static void test_all_claims_exact(void **state)
 	struct ivs_token_report r;
 	assert_int_equal(ivs_token_verify(tok, pub, NOW, &r), IVS_TOKEN_VALID);
 	assert_string_equal(r.warnings, "");
-	assert_non_null(strstr(r.claims_json, "\"aws:viewer-id\":\t\"viewer-42\""));
+	assert_non_null(strstr(r.claims_json, "\"aws:viewer-id\":\"viewer-42\""));
+	assert_string_equal(r.header_json, "{\"alg\":\"ES384\",\"typ\":\"JWT\"}");
 	ivs_token_report_free(&r);
 	free(p);
 	free(tok);
