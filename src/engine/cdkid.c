@@ -46,6 +46,25 @@ static size_t drop_hidden(const char *const *path, size_t n, const char **out)
 	return k;
 }
 
+/* MD5 through a method fetched once and a context kept for reuse: the
+ * one-shot EVP_Digest(..., EVP_md5(), ...) fetches the provider's method
+ * (taking its locks) and allocates a context on every call, which cost
+ * more than the hash itself (one to three hashes per resource on export). */
+static bool md5_digest(const void *data, size_t len, unsigned char *md, unsigned int *mdlen)
+{
+	static EVP_MD *method;
+	static EVP_MD_CTX *ctx;
+
+	if (!method)
+		method = EVP_MD_fetch(NULL, "MD5", NULL);
+	if (!ctx)
+		ctx = EVP_MD_CTX_new();
+	if (!method || !ctx)
+		return EVP_Digest(data, len, md, mdlen, EVP_md5(), NULL) != 0;
+	return EVP_DigestInit_ex2(ctx, method, NULL) && EVP_DigestUpdate(ctx, data, len) &&
+	       EVP_DigestFinal_ex(ctx, md, mdlen);
+}
+
 /* First 8 hex digits, upper case, of md5(components joined with '/'). */
 static void path_hash(const char *const *c, size_t n, char out[HASH_LEN + 1])
 {
@@ -60,8 +79,7 @@ static void path_hash(const char *const *c, size_t n, char out[HASH_LEN + 1])
 			ivs_buf_putc(&b, '/');
 		ivs_buf_puts(&b, c[i]);
 	}
-	if (!EVP_Digest(b.data ? b.data : "", b.len, md, &mdlen, EVP_md5(), NULL) ||
-	    mdlen < HASH_LEN / 2) {
+	if (!md5_digest(b.data ? b.data : "", b.len, md, &mdlen) || mdlen < HASH_LEN / 2) {
 		/* Only a broken libcrypto gets here; MD5 is always built in. */
 		memset(md, 0, sizeof md);
 	}
