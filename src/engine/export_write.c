@@ -125,9 +125,13 @@ static bool reads_as_other(const char *s)
 		"", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
 		".inf", "-.inf", "+.inf", ".nan", "<<", "=", NULL,
 	};
-	for (int i = 0; words[i]; i++)
-		if (strcasecmp(s, words[i]) == 0)
-			return true;
+	/* Every word is at most 5 bytes and starts with one of these (or is
+	 * empty): other strings skip the comparisons, which ran for every
+	 * scalar of the template. */
+	if (!*s || (strnlen(s, 6) <= 5 && strchr("~nNtTfFyYoO.-+<=", *s)))
+		for (int i = 0; words[i]; i++)
+			if (strcasecmp(s, words[i]) == 0)
+				return true;
 	const char *t = s;
 	if (*t == '-' || *t == '+')
 		t++;
