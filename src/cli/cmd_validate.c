@@ -1,10 +1,139 @@
-/* cmd_validate.c: placeholder until the validate command lands. */
+/* cmd_validate.c: `ivs-tui validate [-q] [--format text|json] FILE...`.
+ *
+ * The diagnostics are the command's data: they go to stdout, one
+ * "FILE:LINE:COL: error|warning: message [rule-id]" per line, or with
+ * --format json one JSON array for all files. A summary per file
+ * ("FILE: 2 errors, 1 warning") goes to stderr unless -q. Exit status:
+ * 0 no errors (warnings allowed), 1 some file has errors, 2 a usage
+ * problem or a file that could not be read. */
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_load.h"
 #include "ivs/cli.h"
+#include "ivs/export.h"
+
+static void usage_help(FILE *f)
+{
+	ivs_cli_usage(f, "validate");
+	fputs("\nCheck project files; print every problem as FILE:LINE:COL: error|warning:\n"
+	      "message [rule-id] on standard output (- reads standard input).\n\n"
+	      "  -f, --format FMT  text (default) or json: one JSON array of diagnostics\n"
+	      "  -q, --quiet       no summary line on standard error\n"
+	      "  -h, --help        show this help\n\n"
+	      "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O problem.\n",
+	      f);
+}
+
+/* Moves the entries of one file's JSON array into all. */
+static void json_append(cJSON *all, const char *name, const struct ivs_diags *d)
+{
+	char *text = ivs_diags_json(name, d);
+	cJSON *arr = cJSON_Parse(text);
+	free(text);
+	while (arr && arr->child)
+		cJSON_AddItemToArray(all, cJSON_DetachItemViaPointer(arr, arr->child));
+	cJSON_Delete(arr);
+}
+
+static void io_message(const char *name, const struct ivs_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].rule != IVS_RULE_IO_ERROR)
+			continue;
+		if (strstr(d->v[i].msg, name))
+			ivs_cli_error("%s", d->v[i].msg);
+		else
+			ivs_cli_error("%s: %s", name, d->v[i].msg);
+	}
+}
 
 int ivs_cmd_validate(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	ivs_cli_error("validate: not available in this build yet");
-	return IVS_EXIT_USAGE;
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool json = false, quiet = false;
+	int c, status = IVS_EXIT_OK;
+	cJSON *all = NULL;
+
+	optind = 0;     /* glibc: full re-initialisation (the command may run twice) */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "f:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0) {
+				json = true;
+			} else if (strcmp(optarg, "text") == 0) {
+				json = false;
+			} else {
+				ivs_cli_error("validate: unknown format '%s' (text or json)", optarg);
+				return IVS_EXIT_USAGE;
+			}
+			break;
+		case 'q': quiet = true; break;
+		case 'h': usage_help(stdout); return IVS_EXIT_OK;
+		default:
+			if (optopt == 'f')
+				ivs_cli_error("validate: --format needs a value (text or json)");
+			else if (optopt)
+				ivs_cli_error("validate: unknown option '-%c'", optopt);
+			else
+				ivs_cli_error("validate: unknown option '%s'", argv[optind - 1]);
+			ivs_cli_usage(stderr, "validate");
+			return IVS_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		ivs_cli_error("validate: no FILE given");
+		ivs_cli_usage(stderr, "validate");
+		return IVS_EXIT_USAGE;
+	}
+	if (json)
+		all = cJSON_CreateArray();
+	for (int i = optind; i < argc; i++) {
+		struct ivs_diags d;
+		const char *name;
+		bool io_error;
+
+		ivs_diags_init(&d);
+		struct ivs_project *p = ivs_cli_load(argv[i], &name, &d, &io_error);
+		if (io_error) {
+			io_message(name, &d);
+			status = IVS_EXIT_USAGE;
+		} else {
+			if (json)
+				json_append(all, name, &d);
+			else
+				ivs_diags_print(stdout, name, &d);
+			if (d.errors && status == IVS_EXIT_OK)
+				status = IVS_EXIT_INVALID;
+			if (!quiet)
+				fprintf(stderr, "%s: %zu %s, %zu %s\n", name, d.errors,
+				        ivs_cli_plural(d.errors, "error", "errors"), d.warnings,
+				        ivs_cli_plural(d.warnings, "warning", "warnings"));
+		}
+		ivs_project_free(p);
+		ivs_diags_free(&d);
+	}
+	if (json) {
+		struct ivs_buf text;
+		ivs_buf_init(&text);
+		ivs_export_write(all, IVS_EXPORT_JSON, &text);    /* the templates' layout */
+		fputs(text.data, stdout);
+		ivs_buf_free(&text);
+		cJSON_Delete(all);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		ivs_cli_error("validate: cannot write to standard output");
+		return IVS_EXIT_USAGE;
+	}
+	return status;
 }
