@@ -7,9 +7,9 @@
 #include "ivs/tui.h"
 
 static const struct ivs_cmd commands[] = {
-	{"validate", "FILE [--format text|json]",
+	{"validate", "[-q] [--format text|json] FILE...",
 	 "check a project; print FILE:LINE:COL diagnostics", ivs_cmd_validate},
-	{"export", "FILE [-o OUT] [--format json|yaml] [--force]",
+	{"export", "FILE [-o OUT] [--format json|yaml]",
 	 "write the CloudFormation template of a project", ivs_cmd_export},
 	{"keygen", "-o PRIVATE.pem [--force] [--add FILE --id NAME]",
 	 "make a P-384 playback key pair; print the public key", ivs_cmd_keygen},
