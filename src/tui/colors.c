@@ -93,12 +93,25 @@ static void add_err(char **err, char *msg)
 	}
 }
 
+/* path with $HOME written "~", to keep status-line messages short. */
+static char *short_path(const char *path)
+{
+	const char *h = getenv("HOME");
+	size_t n = h ? strlen(h) : 0;
+	if (n > 1 && strncmp(path, h, n) == 0 && path[n] == '/')
+		return ivs_xasprintf("~%s", path + n);
+	return ivs_xstrdup(path);
+}
+
+/* "FILE:LINE:COL: message" (severity named only for warnings). */
 static char *diag_line(const char *path, const struct ivs_diag *g)
 {
-	if (g->pos.line)
-		return ivs_xasprintf("%s:%u:%u: %s: %s", path, g->pos.line, g->pos.col,
-		                     ivs_severity_name(g->sev), g->msg);
-	return ivs_xasprintf("%s: %s: %s", path, ivs_severity_name(g->sev), g->msg);
+	char *sp = short_path(path);
+	const char *sev = g->sev == IVS_SEV_WARNING ? "warning: " : "";
+	char *r = g->pos.line ? ivs_xasprintf("%s:%u:%u: %s%s", sp, g->pos.line, g->pos.col, sev, g->msg)
+	                      : ivs_xasprintf("%s: %s%s", sp, sev, g->msg);
+	free(sp);
+	return r;
 }
 
 int ivs_colors_start(const char *theme_name, char **err)
@@ -150,14 +163,16 @@ int ivs_colors_start(const char *theme_name, char **err)
 			if (d.v[i].sev == IVS_SEV_ERROR)
 				g = &d.v[i];
 		char *line = g ? diag_line(path, g) : ivs_xasprintf("%s: cannot be used", path);
-		add_err(err, ivs_xasprintf("theme \"%s\": %s (%zu error%s; using the default theme)",
-		                           theme_name, line, d.errors, d.errors == 1 ? "" : "s"));
+		if (d.errors > 1)
+			add_err(err, ivs_xasprintf("%s (and %zu more); using the default theme", line,
+			                           d.errors - 1));
+		else
+			add_err(err, ivs_xasprintf("%s; using the default theme", line));
 		free(line);
 		rc = -1;
 	} else if (d.n) {
 		char *line = diag_line(path, &d.v[0]);
-		add_err(err, ivs_xasprintf("theme \"%s\": %s%s", theme_name, line,
-		                           d.n > 1 ? " (and more)" : ""));
+		add_err(err, ivs_xasprintf("%s%s", line, d.n > 1 ? " (and more)" : ""));
 		free(line);
 	}
 	ivs_diags_free(&d);

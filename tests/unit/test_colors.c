@@ -178,12 +178,10 @@ static void test_broken_theme_falls_back(void **state)
 	char *err = NULL;
 	assert_int_equal(ivs_colors_start("broken", &err), -1);
 	assert_non_null(err);
-	char *want = ivs_xasprintf("theme \"broken\": %s/xdg/ivs-tui/themes/broken.yaml:2:15: error: "
-	                           "\"blu\" is not a colour; did you mean \"blue\"? (2 errors; using "
-	                           "the default theme)",
-	                           tmp);
+	/* HOME is tmp: the path is written from "~" */
+	const char *want = "~/xdg/ivs-tui/themes/broken.yaml:2:15: \"blu\" is not a colour; did you "
+	                   "mean \"blue\"? (and 1 more); using the default theme";
 	assert_string_equal(err, want);
-	free(want);
 	free(err);
 	assert_string_equal(ivs_colors_theme(), "default");
 	short fg, bg;
