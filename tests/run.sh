@@ -3,18 +3,28 @@
 # Each suite is a script or binary; the closing line counts suites.
 B=${1:-build}
 export IVS_TEST_DIR=tests IVS_BIN="$B/ivs-tui" LC_ALL=C.UTF-8 TZ=UTC
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1
-export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# ASan and LSan reports go to files (log_path), one folder per test: a
+# report fails the test even when a script ignores the exit status of the
+# binary it ran (a pipe, a TUI inside tmux, a background process).
+ASAN_BASE=detect_leaks=1:abort_on_error=1:halt_on_error=1
+UBSAN_BASE=halt_on_error=1:print_stacktrace=1
 passed=0; failed=0; failures=""
 run() {
 	name=$1; shift
 	log=$(mktemp)
-	if "$@" >"$log" 2>&1; then
+	san=$(mktemp -d)
+	export ASAN_OPTIONS="$ASAN_BASE:log_path=$san/asan" UBSAN_OPTIONS="$UBSAN_BASE:log_path=$san/ubsan"
+	# GCC's libubsan ignores log_path when linked with ASan; its reports
+	# (which also abort: -fno-sanitize-recover) are caught in the output.
+	if "$@" >"$log" 2>&1 && [ -z "$(ls "$san")" ] && ! grep -q 'runtime error: ' "$log"; then
 		passed=$((passed + 1)); echo "ok   $name"
 	else
 		failed=$((failed + 1)); failures="$failures $name"; echo "FAIL $name"; sed 's/^/    /' "$log" | tail -60
+		for r in "$san"/*; do
+			[ -f "$r" ] && { echo "    sanitizer report $(basename "$r"):"; sed 's/^/    /' "$r" | head -60; }
+		done
 	fi
-	rm -f "$log"
+	rm -rf "$log" "$san"
 }
 for t in "$B"/tests/test_*; do
 	[ -x "$t" ] && run "unit/$(basename "$t")" "$t"
