@@ -150,6 +150,13 @@ if [ ! -w "$W/ro" ]; then    # (root can write anyway: skip)
 	[ "$(ls "$W/ro")" = "t.json" ] || fail "a temporary file was left behind: $(ls "$W/ro")"
 fi
 chmod u+w "$W/ro"
+# (also as root) OUT is a folder: the rename fails; it and its folder stay as they were
+mkdir -p "$W/wr/OUT.json"
+echo "inside" >"$W/wr/OUT.json/f"
+run 2 "$BIN" export "$C/seed-stream-key.yaml" -o "$W/wr/OUT.json"
+has "$W/err" "ivs-tui: export: cannot replace $W/wr/OUT.json: Is a directory"
+[ "$(cat "$W/wr/OUT.json/f")" = "inside" ] || fail "OUT changed by a failed write"
+[ "$(ls -A "$W/wr")" = "OUT.json" ] || fail "a temporary file was left behind: $(ls -A "$W/wr")"
 run 2 "$BIN" export "$C/seed-stream-key.yaml" -o "$W/nodir/t.json"
 has "$W/err" "cannot write"
 
