@@ -235,6 +235,8 @@ struct size_run {
 	struct ivs_project *proj;       /* loaded from text, validated */
 	struct bench_stats ph[PH_COUNT];
 	struct bench_stats yfloor, jfloor;
+	struct bench_stats efloor_proj, efloor_tmpl;   /* libyaml emitter, informative */
+	char *yaml_export;                             /* the YAML export's text */
 	struct bench_stats edit, undo;
 	struct mem_result mem;
 	int mem_ok;
@@ -398,7 +400,7 @@ static void prepare(struct size_run *s)
 	ivs_buf_reset(&b);
 	ivs_export_write(t, IVS_EXPORT_YAML, &b);
 	s->yaml_bytes = b.len;
-	ivs_buf_free(&b);
+	s->yaml_export = ivs_buf_steal(&b);
 	cJSON_Delete(t);
 }
 
@@ -414,6 +416,12 @@ static void measure_size(struct size_run *s)
 	bench_measure(floor_json_run, fj, opt.min_time, opt.min_n, opt.max_n, &s->jfloor);
 	floor_json_free(fj);
 	cJSON_Delete(t);
+	struct floor_events *fe = floor_events_new(s->text, s->len);
+	bench_measure(floor_emit_run, fe, opt.min_time, opt.min_n, opt.max_n, &s->efloor_proj);
+	floor_events_free(fe);
+	fe = floor_events_new(s->yaml_export, s->yaml_bytes);
+	bench_measure(floor_emit_run, fe, opt.min_time, opt.min_n, opt.max_n, &s->efloor_tmpl);
+	floor_events_free(fe);
 	for (int i = 0; i < PH_COUNT; i++) {
 		bench_measure(fns[i], s, opt.min_time, opt.min_n, opt.max_n, &s->ph[i]);
 		fprintf(stderr, "  %zu channels: %s %.3f ms\n", s->nch, ph_names[i], s->ph[i].med * 1e3);
@@ -575,14 +583,29 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 		put_stat(b, &runs[i].jfloor);
 		ivs_buf_puts(b, " | 1 | ");
 	}
+	ivs_buf_puts(b, "\n| F_emit(project): libyaml emitter, the project's events | ");
+	for (size_t i = 0; i < NSIZES; i++) {
+		put_stat(b, &runs[i].efloor_proj);
+		ivs_buf_printf(b, " | %.2f× F_yaml | ", runs[i].efloor_proj.med / runs[i].yfloor.med);
+	}
+	ivs_buf_puts(b, "\n| F_emit(template): libyaml emitter, the YAML export's events | ");
+	for (size_t i = 0; i < NSIZES; i++) {
+		put_stat(b, &runs[i].efloor_tmpl);
+		ivs_buf_printf(b, " | %.2f× F_json | ", runs[i].efloor_tmpl.med / runs[i].jfloor.med);
+	}
 	for (int ph = 0; ph < PH_COUNT; ph++) {
 		ivs_buf_printf(b, "\n| %s | ", ph_names[ph]);
 		for (size_t i = 0; i < NSIZES; i++) {
 			const struct size_run *s = &runs[i];
 			double fl = ph <= PH_SAVE ? s->yfloor.med : s->jfloor.med;
 			put_stat(b, &s->ph[ph]);
-			ivs_buf_printf(b, " | %.2f× %s | ", s->ph[ph].med / fl,
+			ivs_buf_printf(b, " | **%.2f×** %s", s->ph[ph].med / fl,
 			               ph <= PH_SAVE ? "F_yaml" : "F_json");
+			if (ph == PH_SAVE)
+				ivs_buf_printf(b, " (%.2f× F_emit)", s->ph[ph].med / s->efloor_proj.med);
+			if (ph == PH_EXPORT_YAML)
+				ivs_buf_printf(b, " (%.2f× F_emit)", s->ph[ph].med / s->efloor_tmpl.med);
+			ivs_buf_puts(b, " | ");
 		}
 	}
 	ivs_buf_puts(b, "\n\n### One edit (channel in the middle: channel_name, "
@@ -794,6 +817,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < NSIZES; i++) {
 		ivs_project_free(runs[i].proj);
 		free(runs[i].text);
+		free(runs[i].yaml_export);
 		free(paths[i]);
 	}
 	return 0;

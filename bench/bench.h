@@ -36,6 +36,13 @@ struct floor_text {
 double floor_yaml_parse(void *ctx);
 size_t floor_yaml_events(const struct floor_text *t);
 
+/* libyaml's emitter alone writing the event stream of a text (recorded
+ * once by parsing it): ctx struct floor_events. */
+struct floor_events;
+struct floor_events *floor_events_new(const char *text, size_t len);
+void floor_events_free(struct floor_events *f);
+double floor_emit_run(void *ctx);
+
 /* cJSON: build a tree shaped as tmpl (same objects, arrays, strings,
  * numbers, keys), directly with cJSON_Create and cJSON_AddItemTo*, and
  * print it with cJSON_Print. */

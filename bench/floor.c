@@ -1,6 +1,7 @@
 /* floor.c: the floor of the libraries. What parsing the project text costs
  * libyaml alone, and what building and printing a tree the size of the
  * exported template costs cJSON alone. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,5 +137,152 @@ double floor_json_run(void *ctx)
 	double t = bench_now() - t0;
 	cJSON_free(out);
 	cJSON_Delete(f->made[0]);
+	return t;
+}
+
+/* The event stream of a text, recorded once, replayed into libyaml's
+ * emitter: what writing that text costs libyaml alone. */
+struct fev {
+	yaml_event_type_t type;
+	char *value;          /* scalars */
+	size_t len;
+	int plain_implicit, quoted_implicit, style, implicit;
+};
+
+struct floor_events {
+	struct fev *v;
+	size_t n, cap;
+};
+
+struct floor_events *floor_events_new(const char *text, size_t len)
+{
+	struct floor_events *f = ivs_xcalloc(1, sizeof *f);
+	yaml_parser_t parser;
+	yaml_event_t ev;
+
+	if (!yaml_parser_initialize(&parser))
+		abort();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (yaml_parser_parse(&parser, &ev)) {
+		if (f->n == f->cap) {
+			f->cap = f->cap ? 2 * f->cap : 1024;
+			f->v = ivs_xrealloc(f->v, f->cap * sizeof *f->v);
+		}
+		struct fev *e = &f->v[f->n++];
+		memset(e, 0, sizeof *e);
+		e->type = ev.type;
+		switch (ev.type) {
+		case YAML_SCALAR_EVENT:
+			e->value = ivs_xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
+			e->len = ev.data.scalar.length;
+			e->plain_implicit = ev.data.scalar.plain_implicit;
+			e->quoted_implicit = ev.data.scalar.quoted_implicit;
+			e->style = ev.data.scalar.style;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			e->implicit = ev.data.sequence_start.implicit;
+			e->style = ev.data.sequence_start.style;
+			break;
+		case YAML_MAPPING_START_EVENT:
+			e->implicit = ev.data.mapping_start.implicit;
+			e->style = ev.data.mapping_start.style;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			e->implicit = ev.data.document_start.implicit;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			e->implicit = ev.data.document_end.implicit;
+			break;
+		default:
+			break;
+		}
+		yaml_event_type_t t = ev.type;
+		yaml_event_delete(&ev);
+		if (t == YAML_STREAM_END_EVENT)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return f;
+}
+
+void floor_events_free(struct floor_events *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i].value);
+	free(f->v);
+	free(f);
+}
+
+static int emit_write(void *data, unsigned char *buffer, size_t size)
+{
+	ivs_buf_add(data, (const char *)buffer, size);
+	return 1;
+}
+
+double floor_emit_run(void *ctx)
+{
+	const struct floor_events *f = ctx;
+	yaml_emitter_t em;
+	yaml_event_t ev;
+	struct ivs_buf out;
+	int ok = 1;
+
+	ivs_buf_init(&out);
+	double t0 = bench_now();
+	if (!yaml_emitter_initialize(&em))
+		abort();
+	yaml_emitter_set_output(&em, emit_write, &out);
+	yaml_emitter_set_unicode(&em, 1);
+	yaml_emitter_set_width(&em, -1);
+	yaml_emitter_set_indent(&em, 2);
+	for (size_t i = 0; i < f->n && ok; i++) {
+		const struct fev *e = &f->v[i];
+		switch (e->type) {
+		case YAML_STREAM_START_EVENT:
+			ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+			break;
+		case YAML_STREAM_END_EVENT:
+			ok = yaml_stream_end_event_initialize(&ev);
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			ok = yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, e->implicit);
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			ok = yaml_document_end_event_initialize(&ev, e->implicit);
+			break;
+		case YAML_SCALAR_EVENT:
+			ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)e->value,
+			                                  (int)e->len, e->plain_implicit,
+			                                  e->quoted_implicit, e->style);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			ok = yaml_sequence_start_event_initialize(&ev, NULL, NULL, e->implicit, e->style);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+			ok = yaml_sequence_end_event_initialize(&ev);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			ok = yaml_mapping_start_event_initialize(&ev, NULL, NULL, e->implicit, e->style);
+			break;
+		case YAML_MAPPING_END_EVENT:
+			ok = yaml_mapping_end_event_initialize(&ev);
+			break;
+		default:
+			continue;
+		}
+		if (ok)
+			ok = yaml_emitter_emit(&em, &ev);
+	}
+	if (ok)
+		yaml_emitter_flush(&em);
+	yaml_emitter_delete(&em);
+	double t = bench_now() - t0;
+	if (!ok) {
+		fprintf(stderr, "bench: the emitter floor failed\n");
+		exit(2);
+	}
+	ivs_buf_free(&out);
 	return t;
 }
