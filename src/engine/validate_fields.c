@@ -342,6 +342,8 @@ static void check_table(const struct ivs_res *r, struct ivs_diags *out)
 	for (int i = 0; i < ki->nfields; i++) {
 		const struct ivs_field *f = &ki->fields[i];
 		bool group_on = f->parent < 0 || ivs_res_is_set(r, f->parent);
+		if (imported && f->parent >= 0 && (ki->fields[f->parent].flags & IVS_FF_NOT_IMPORTED))
+			continue;   /* its group is reported */
 		if (!ivs_res_is_set(r, i)) {
 			if ((f->flags & IVS_FF_REQUIRED) && group_on && f->type != IVS_FT_ID)
 				check_required(r, i, out);
@@ -351,8 +353,6 @@ static void check_table(const struct ivs_res *r, struct ivs_diags *out)
 			check_imported(r, i, out);
 			continue;
 		}
-		if (imported && f->parent >= 0 && (ki->fields[f->parent].flags & IVS_FF_NOT_IMPORTED))
-			continue;   /* its group is reported */
 		switch (f->type) {
 		case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT:
 			check_string(r, i, out);
