@@ -163,6 +163,7 @@ int ivs_recover_write(const struct ivs_project *p, const char *project_path, cha
 			else if (write_one(sp, &b, &serr) == 0)
 				rc = 0;
 			free(dir);
+			free(sp);
 		} else {
 			serr = ivs_xstrdup("no folder for the recovery file (HOME is not set)");
 		}
