@@ -1,11 +1,577 @@
-/* app.c: placeholder until the TUI lands. */
+/* app.c: the TUI's entry point and main loop: options, loading the file,
+ * curses start and stop, the screen stack, key input from the terminal or
+ * from a script (IVS_TUI_SCRIPT, one key per line, as tig's TIG_SCRIPT),
+ * screen dumps, resize and the too-small screen, signals. */
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <wchar.h>
+
 #include "ivs/cli.h"
+#include "ivs/colors.h"
+#include "ivs/term.h"
 #include "ivs/tui.h"
+#include "ivs/tui_app.h"
+#include "ivs/tui_screen.h"
+#include "ivs/tui_tree.h"
+#include "ivs/validate.h"
+#include "ivs/yamlio.h"
+
+#define MIN_COLS 60
+#define MIN_ROWS 16
+
+/* ---- the screen stack ---- */
+
+void tui_push(struct tui_app *a, const struct tui_screen_ops *ops, void *st)
+{
+	if (a->nstack == TUI_STACK_MAX) {
+		ops->leave(a, st);
+		return;
+	}
+	a->stack[a->nstack].ops = ops;
+	a->stack[a->nstack].st = st;
+	a->nstack++;
+	if (ops->enter)
+		ops->enter(a, st);
+}
+
+void tui_pop(struct tui_app *a)
+{
+	if (!a->nstack)
+		return;
+	a->nstack--;
+	a->stack[a->nstack].ops->leave(a, a->stack[a->nstack].st);
+}
+
+void *tui_top_state(struct tui_app *a, const struct tui_screen_ops *ops)
+{
+	if (a->nstack && a->stack[a->nstack - 1].ops == ops)
+		return a->stack[a->nstack - 1].st;
+	return NULL;
+}
+
+static void pop_all(struct tui_app *a)
+{
+	while (a->nstack)
+		tui_pop(a);
+}
+
+struct tui_editor *tui_current_editor(struct tui_app *a)
+{
+	if (!a->nstack)
+		return NULL;
+	if (a->stack[0].ops == &tui_editor_screen)
+		return a->stack[0].st;
+	return tui_wizard_editor(a);
+}
+
+void tui_status(struct tui_app *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
+	a->status_err = error;
+}
+
+void tui_validate(struct tui_app *a)
+{
+	ivs_validate_changes(a->p);
+}
+
+void tui_start_editor(struct tui_app *a)
+{
+	pop_all(a);
+	a->wizard = false;
+	tui_push(a, &tui_editor_screen, tui_editor_new(a, TUI_TREE_ALL));
+}
+
+void tui_set_project(struct tui_app *a, struct ivs_project *p, const char *path)
+{
+	pop_all(a);
+	ivs_project_free(a->p);
+	a->p = p;
+	free(a->path);
+	a->path = path ? ivs_xstrdup(path) : NULL;
+	ivs_validate_all(a->p);
+	tui_note_disk(a);
+	tui_start_editor(a);
+}
+
+void tui_undo(struct tui_app *a, bool redo)
+{
+	const char *label = redo ? ivs_redo_label(a->p) : ivs_undo_label(a->p);
+	char *l = ivs_xstrdup(label ? label : "");
+	bool ok = redo ? ivs_redo(a->p) : ivs_undo(a->p);
+	if (!ok) {
+		tui_status(a, false, "Nothing to %s", redo ? "redo" : "undo");
+	} else {
+		tui_validate(a);
+		struct tui_editor *ed = tui_current_editor(a);
+		if (ed)
+			tui_editor_structure(a, ed);
+		tui_status(a, false, "%s: %s", redo ? "Redone" : "Undone", l);
+	}
+	free(l);
+}
+
+bool tui_app_action(struct tui_app *a, enum tui_action act)
+{
+	switch (act) {
+	case TUI_ACT_SAVE: tui_file_save(a, false, TUI_AFTER_NONE); return true;
+	case TUI_ACT_SAVE_AS: tui_file_save(a, true, TUI_AFTER_NONE); return true;
+	case TUI_ACT_OPEN: tui_file_open(a); return true;
+	case TUI_ACT_EXPORT: tui_file_export(a); return true;
+	case TUI_ACT_HELP: tui_help_open(a); return true;
+	case TUI_ACT_PROBLEMS:
+		if (tui_problems_is_open(a))
+			tui_pop(a);
+		else
+			tui_problems_open(a);
+		return true;
+	case TUI_ACT_QUIT: tui_file_quit(a); return true;
+	case TUI_ACT_UNDO: tui_undo(a, false); return true;
+	case TUI_ACT_REDO: tui_undo(a, true); return true;
+	case TUI_ACT_REDRAW: clearok(curscr, TRUE); return true;
+	case TUI_ACT_PREVIEW: {
+		struct tui_editor *ed = tui_current_editor(a);
+		if (ed)
+			tui_editor_toggle_preview(ed);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+/* ---- drawing ---- */
+
+static void draw(struct tui_app *a)
+{
+	erase();
+	curs_set(0);
+	getmaxyx(stdscr, a->rows, a->cols);
+	if (a->cols < MIN_COLS || a->rows < MIN_ROWS) {
+		char msg[96];
+		snprintf(msg, sizeof msg, "Terminal too small (%dx%d): needs %dx%d", a->cols, a->rows,
+		         MIN_COLS, MIN_ROWS);
+		int w = (int)strlen(msg);
+		mvaddnstr(a->rows / 2, w < a->cols ? (a->cols - w) / 2 : 0, msg, a->cols);
+		refresh();
+		return;
+	}
+	int start = a->nstack - 1;
+	while (start > 0 && a->stack[start].ops->overlay)
+		start--;
+	for (int i = start < 0 ? 0 : start; i < a->nstack; i++)
+		a->stack[i].ops->draw(a, a->stack[i].st);
+	refresh();
+}
+
+void tui_app_dump(struct tui_app *a, FILE *out)
+{
+	wchar_t w[1024];
+	for (int y = 0; y < a->rows; y++) {
+		int n = a->cols < 1023 ? a->cols : 1023;
+		if (mvwinnwstr(stdscr, y, 0, w, n) == ERR)
+			w[0] = 0;
+		char line[4096];
+		size_t len = 0;
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		for (int i = 0; w[i] && len + MB_LEN_MAX < sizeof line; i++) {
+			size_t k = wcrtomb(line + len, w[i], &st);
+			if (k == (size_t)-1)
+				line[len++] = '?';
+			else
+				len += k;
+		}
+		while (len && line[len - 1] == ' ')
+			len--;
+		fprintf(out, "%.*s\n", (int)len, line);
+	}
+}
+
+/* ---- keys ---- */
+
+static bool feed(struct tui_app *a, int key)
+{
+	if (key == TUI_FN(KEY_RESIZE)) {
+		getmaxyx(stdscr, a->rows, a->cols);
+		return !a->quit;
+	}
+	if (a->cols < MIN_COLS || a->rows < MIN_ROWS) {
+		/* Only quitting works on the too-small screen. */
+		enum tui_action act = tui_keymap_lookup(a->km, TUI_CTX_GENERIC, key);
+		if (act == TUI_ACT_QUIT)
+			tui_file_quit(a);
+		return !a->quit;
+	}
+	if (!a->nstack) {
+		a->quit = true;
+		return false;
+	}
+	int top = a->nstack - 1;
+	if (!a->stack[top].ops->key(a, a->stack[top].st, key)) {
+		enum tui_context ctx = a->stack[top].ops->context
+		                               ? a->stack[top].ops->context(a, a->stack[top].st)
+		                               : TUI_CTX_GENERIC;
+		tui_app_action(a, tui_keymap_lookup(a->km, ctx, key));
+	}
+	return !a->quit;
+}
+
+static int read_key(struct tui_app *a)
+{
+	wint_t ch;
+	int r = get_wch(&ch);
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_ENTER: return TUI_ENTER;
+		case KEY_MOUSE: {
+			MEVENT ev;
+			if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+				return -1;
+			a->mouse_x = ev.x;
+			a->mouse_y = ev.y;
+			return TUI_FN(KEY_MOUSE);
+		}
+		default: return TUI_FN((int)ch);
+		}
+	}
+	if (ch == '\r')
+		return TUI_ENTER;
+	if (ch == 127 || ch == 8)
+		return TUI_FN(KEY_BACKSPACE);
+	return (int)ch;
+}
+
+/* ---- the script (IVS_TUI_SCRIPT) ---- */
+
+static void queue_text(struct tui_app *a, const char *s);
+
+static int script_pending[256];
+static int script_npending, script_pos;
+
+static int script_key(struct tui_app *a, bool *stop)
+{
+	char line[1024];
+	*stop = false;
+	if (script_pos < script_npending)
+		return script_pending[script_pos++];
+	script_pos = script_npending = 0;
+	while (fgets(line, sizeof line, a->script)) {
+		size_t n = strlen(line);
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = 0;
+		if (!n || (line[0] == '#' && n > 1))
+			continue;
+		if (line[0] == ':' && n > 1) {
+			if (!strncmp(line, ":dump ", 6)) {
+				draw(a);
+				FILE *f = fopen(line + 6, "w");
+				if (f) {
+					tui_app_dump(a, f);
+					fclose(f);
+				}
+			} else if (!strncmp(line, ":resize ", 8)) {
+				int c, r;
+				if (sscanf(line + 8, "%d %d", &c, &r) == 2) {
+					resizeterm(r, c);
+					return TUI_FN(KEY_RESIZE);
+				}
+			} else if (!strncmp(line, ":type ", 6)) {
+				queue_text(a, line + 6);
+				if (script_npending)
+					return script_pending[script_pos++];
+			} else if (!strncmp(line, ":touch ", 7)) {
+				/* Another program changes the file: for the on-disk check. */
+				FILE *f = fopen(line + 7, "a");
+				if (f) {
+					fputs("# changed by another program\n", f);
+					fclose(f);
+				}
+			}
+			continue;
+		}
+		int key = tui_key_parse(line);
+		if (key < 0) {
+			fprintf(stderr, "ivs-tui: IVS_TUI_SCRIPT: unknown key: %s\n", line);
+			a->exit_code = IVS_EXIT_USAGE;
+			*stop = true;
+			return -1;
+		}
+		return key;
+	}
+	*stop = true;
+	return -1;
+}
+
+static void queue_text(struct tui_app *a, const char *s)
+{
+	(void)a;
+	size_t n = strlen(s);
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	script_npending = script_pos = 0;
+	for (size_t i = 0; i < n && script_npending < (int)IVS_ARRAY_LEN(script_pending);) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + i, n - i, &st);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
+			break;
+		script_pending[script_npending++] = (int)wc;
+		i += k;
+	}
+}
+
+/* ---- curses ---- */
+
+static bool curses_start(struct tui_app *a, int cols, int rows)
+{
+	const char *term = getenv("TERM");
+	if (a->no_display) {
+		char buf[16];
+		if (cols > 0) {
+			snprintf(buf, sizeof buf, "%d", cols);
+			setenv("COLUMNS", buf, 1);
+		} else if (!getenv("COLUMNS")) {
+			setenv("COLUMNS", "80", 1);
+		}
+		if (rows > 0) {
+			snprintf(buf, sizeof buf, "%d", rows);
+			setenv("LINES", buf, 1);
+		} else if (!getenv("LINES")) {
+			setenv("LINES", "24", 1);
+		}
+		a->out_fp = fopen("/dev/null", "w");
+		a->in_fp = fopen("/dev/null", "r");
+		if (!a->out_fp || !a->in_fp)
+			return false;
+		a->scr = newterm(term && *term ? term : "xterm", a->out_fp, a->in_fp);
+	} else {
+		a->scr = newterm(NULL, stdout, stdin);
+	}
+	if (!a->scr)
+		return false;
+	set_term(a->scr);
+	a->curses_on = true;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	timeout(200);
+	if (a->mouse && !a->no_display)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	getmaxyx(stdscr, a->rows, a->cols);
+	return true;
+}
+
+static void curses_stop(struct tui_app *a)
+{
+	if (!a->curses_on)
+		return;
+	ivs_term_screen_done();
+	endwin();
+	delscreen(a->scr);
+	a->scr = NULL;
+	a->curses_on = false;
+	if (a->out_fp)
+		fclose(a->out_fp);
+	if (a->in_fp)
+		fclose(a->in_fp);
+	a->out_fp = a->in_fp = NULL;
+}
+
+static struct tui_app *app_alloc(struct ivs_project *p, const char *path)
+{
+	struct tui_app *a = ivs_xcalloc(1, sizeof *a);
+	a->p = p;
+	a->path = path ? ivs_xstrdup(path) : NULL;
+	a->km = tui_keymap_new();
+	const char *cs = nl_langinfo(CODESET);
+	a->utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+	a->mouse = true;
+	ivs_validate_all(p);
+	tui_note_disk(a);
+	return a;
+}
+
+static void app_release(struct tui_app *a)
+{
+	pop_all(a);
+	curses_stop(a);
+	ivs_colors_stop();
+	tui_keymap_free(a->km);
+	ivs_project_free(a->p);
+	free(a->path);
+	free(a);
+}
+
+struct tui_app *tui_app_new(struct ivs_project *p, const char *path, int cols, int rows,
+                            bool wizard)
+{
+	struct tui_app *a = app_alloc(p, path);
+	a->no_display = true;
+	if (!curses_start(a, cols, rows)) {
+		app_release(a);
+		return NULL;
+	}
+	ivs_colors_start("monochrome", NULL);
+	if (wizard) {
+		a->wizard = true;
+		tui_wizard_open(a);
+	} else {
+		tui_start_editor(a);
+	}
+	return a;
+}
+
+bool tui_app_key(struct tui_app *a, int key)
+{
+	return feed(a, key);
+}
+
+void tui_app_draw(struct tui_app *a)
+{
+	draw(a);
+}
+
+struct ivs_project *tui_app_project(struct tui_app *a)
+{
+	return a->p;
+}
+
+void tui_app_free(struct tui_app *a)
+{
+	if (a)
+		app_release(a);
+}
+
+/* ---- ivs_tui_main ---- */
+
+static void usage(void)
+{
+	fputs("usage: ivs-tui [--theme NAME] [--no-mouse] [FILE]\n", stderr);
+}
+
+/* SIGHUP/SIGTERM: the recovery file is the TUI-life module's; until its
+ * header lands, quit without touching the project file. */
+static void on_terminate(struct tui_app *a, int sig)
+{
+	a->quit = true;
+	a->exit_code = 128 + sig;
+}
 
 int ivs_tui_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	ivs_cli_error("the terminal UI is not available in this build yet");
-	return IVS_EXIT_USAGE;
+	const char *theme = NULL, *file = NULL;
+	bool no_mouse = false;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--theme") && i + 1 < argc) {
+			theme = argv[++i];
+		} else if (!strncmp(argv[i], "--theme=", 8)) {
+			theme = argv[i] + 8;
+		} else if (!strcmp(argv[i], "--no-mouse")) {
+			no_mouse = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			ivs_cli_error("unknown option: %s", argv[i]);
+			usage();
+			return IVS_EXIT_USAGE;
+		} else if (file) {
+			ivs_cli_error("only one FILE can be opened");
+			usage();
+			return IVS_EXIT_USAGE;
+		} else {
+			file = argv[i];
+		}
+	}
+	setlocale(LC_ALL, "");
+	struct ivs_project *p = NULL;
+	struct stat st;
+	if (file && stat(file, &st) == 0) {
+		struct ivs_diags d;
+		ivs_diags_init(&d);
+		p = ivs_load_file(file, &d);
+		if (!p) {
+			ivs_diags_print(stderr, file, &d);
+			ivs_diags_free(&d);
+			return IVS_EXIT_USAGE;
+		}
+		ivs_diags_free(&d);
+	} else if (file && errno != ENOENT) {
+		ivs_cli_error("cannot open %s: %s", file, strerror(errno));
+		return IVS_EXIT_USAGE;
+	} else {
+		p = ivs_project_new();
+	}
+	struct tui_app *a = app_alloc(p, file);
+	a->mouse = !no_mouse;
+	const char *nd = getenv("IVS_TUI_NO_DISPLAY");
+	a->no_display = nd && *nd && strcmp(nd, "0") != 0;
+	const char *script = getenv("IVS_TUI_SCRIPT");
+	if (script && *script) {
+		a->script = fopen(script, "r");
+		if (!a->script) {
+			ivs_cli_error("cannot read IVS_TUI_SCRIPT %s: %s", script, strerror(errno));
+			app_release(a);
+			return IVS_EXIT_USAGE;
+		}
+	}
+	ivs_term_signals_install();
+	if (!curses_start(a, 0, 0)) {
+		ivs_cli_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+		if (a->script)
+			fclose(a->script);
+		app_release(a);
+		return IVS_EXIT_USAGE;
+	}
+	ivs_term_screen_ready();
+	char *err = NULL;
+	ivs_colors_start(theme, &err);
+	if (err) {
+		tui_status(a, true, "%s", err);
+		free(err);
+	}
+	if (!file) {
+		a->wizard = true;
+		tui_wizard_open(a);
+	} else {
+		tui_start_editor(a);
+		if (!a->disk_known)
+			tui_status(a, false, "New project: %s will be created on save", file);
+	}
+	while (!a->quit) {
+		draw(a);
+		int key;
+		if (a->script) {
+			bool stop;
+			key = script_key(a, &stop);
+			if (stop)
+				break;
+		} else {
+			key = read_key(a);
+		}
+		int sig = ivs_term_signal_take();
+		if (sig == SIGHUP || sig == SIGTERM) {
+			on_terminate(a, sig);
+			break;
+		}
+		if (sig == SIGINT)
+			tui_file_quit(a);
+		if (key >= 0)
+			feed(a, key);
+	}
+	int code = a->exit_code;
+	if (a->script)
+		fclose(a->script);
+	app_release(a);
+	return code;
 }

@@ -1,0 +1,100 @@
+/* help.c: the help screen, generated from the action table and the key
+ * map (tui_keys.h): every binding of every context, never a separate
+ * hand-kept list. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ivs/tui_screen.h"
+
+struct help {
+	char *text;
+	int top, nlines;
+};
+
+static void help_draw(struct tui_app *a, void *st)
+{
+	struct help *h = st;
+	int body = a->rows - 3;
+	for (int i = 0; i < a->rows; i++)
+		tui_fill(i, 0, a->cols, tui_attr(IVS_COLOR_HELP));
+	if (h->top > h->nlines - body)
+		h->top = h->nlines - body;
+	if (h->top < 0)
+		h->top = 0;
+	const char *s = h->text;
+	int line = 0;
+	while (*s && line - h->top < body) {
+		const char *e = strchr(s, '\n');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (line >= h->top) {
+			char *l = ivs_xstrndup(s, n);
+			attr_t at = tui_attr(IVS_COLOR_HELP) | (l[0] && l[0] != ' ' ? A_BOLD : 0);
+			tui_put(1 + line - h->top, 1, a->cols - 2, at, l);
+			free(l);
+		}
+		line++;
+		s += n + (e ? 1 : 0);
+	}
+	char title[64];
+	snprintf(title, sizeof title, "Help: keys (%d-%d of %d)", h->top + 1,
+	         h->top + body < h->nlines ? h->top + body : h->nlines, h->nlines);
+	tui_draw_chrome(a, TUI_CTX_HELP, title);
+}
+
+static bool help_key(struct tui_app *a, void *st, int key)
+{
+	struct help *h = st;
+	enum tui_action act = tui_keymap_lookup(a->km, TUI_CTX_HELP, key);
+	int page = a->rows - 4;
+	switch (act) {
+	case TUI_ACT_CANCEL: case TUI_ACT_HELP: case TUI_ACT_QUIT:
+		tui_pop(a);
+		return true;
+	case TUI_ACT_UP: h->top--; return true;
+	case TUI_ACT_DOWN: h->top++; return true;
+	case TUI_ACT_PAGE_UP: h->top -= page; return true;
+	case TUI_ACT_PAGE_DOWN: h->top += page; return true;
+	case TUI_ACT_FIRST: h->top = 0; return true;
+	case TUI_ACT_LAST: h->top = h->nlines; return true;
+	default: return true;
+	}
+}
+
+static void help_leave(struct tui_app *a, void *st)
+{
+	(void)a;
+	struct help *h = st;
+	free(h->text);
+	free(h);
+}
+
+static enum tui_context help_context(struct tui_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return TUI_CTX_HELP;
+}
+
+const struct tui_screen_ops tui_help_screen = {
+	.name = "help",
+	.draw = help_draw,
+	.key = help_key,
+	.leave = help_leave,
+	.context = help_context,
+};
+
+void tui_help_open(struct tui_app *a)
+{
+	struct help *h = ivs_xcalloc(1, sizeof *h);
+	struct ivs_buf b;
+	ivs_buf_init(&b);
+	ivs_buf_puts(&b, "ivs-tui: design Amazon IVS stacks; export their CloudFormation template.\n"
+	                 "Errors are marked ");
+	ivs_buf_printf(&b, "%s, warnings %s. Fields marked * are required.\n\n",
+	               tui_marker(a, IVS_SEV_ERROR), tui_marker(a, IVS_SEV_WARNING));
+	tui_keymap_help(a->km, &b);
+	h->text = ivs_buf_steal(&b);
+	for (const char *s = h->text; *s; s++)
+		h->nlines += *s == '\n';
+	tui_push(a, &tui_help_screen, h);
+}
