@@ -12,8 +12,8 @@
 /* Chooses and applies the theme. theme_name is --theme NAME, or NULL: then
  * the `theme:` key of $XDG_CONFIG_HOME/ivs-tui/config.yaml, else
  * "default". The file is looked up by ivs_theme_find() (config folder,
- * IVS_DATADIR, the source tree); the built-in default is used when no
- * file is found for "default".
+ * IVS_DATADIR, the source tree); "default" and "monochrome" are built
+ * in and work without any file.
  *
  * NO_COLOR set and not empty, a terminal without colours, or too few
  * colour pairs: monochrome attributes only (whatever the theme).

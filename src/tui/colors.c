@@ -147,7 +147,11 @@ int ivs_colors_start(const char *theme_name, char **err)
 	struct ivs_diags d;
 	ivs_diags_init(&d);
 	char *path = ivs_theme_find(theme_name);
-	if (!path) {
+	if (!path && strcmp(theme_name, "monochrome") == 0) {
+		/* built in, like "default": works without the data folder */
+		theme = *ivs_theme_builtin_mono();
+		theme.name = ivs_xstrdup("monochrome");
+	} else if (!path) {
 		theme = *ivs_theme_builtin_default();
 		theme.name = ivs_xstrdup("default");
 		if (strcmp(theme_name, "default") != 0) {

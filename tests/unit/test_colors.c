@@ -201,6 +201,19 @@ static void test_broken_theme_falls_back(void **state)
 	assert_string_equal(ivs_colors_theme(), "default");
 	screen_close();
 
+	/* "monochrome" is built in: no file needed (none in this test's
+	 * folders), no error, attributes only, pairs of default colours */
+	screen_open("xterm-256color");
+	err = NULL;
+	assert_int_equal(ivs_colors_start("monochrome", &err), 0);
+	assert_null(err);
+	assert_string_equal(ivs_colors_theme(), "monochrome");
+	assert_int_equal(ivs_color(IVS_COLOR_SELECTED) & ~A_COLOR, A_REVERSE);
+	assert_int_equal(pair_content((short)(IVS_COLOR_SELECTED + 1), &fg, &bg), OK);
+	assert_int_equal(fg, -1);
+	assert_int_equal(bg, -1);
+	screen_close();
+
 	/* a warning only: the theme is used and the message says why */
 	put("xdg/ivs-tui/themes/warn.yaml", "colors:\n  titel: {fg: red}\n");
 	screen_open("xterm-256color");
