@@ -21,8 +21,10 @@ int ivs_write_new(const char *path, const char *data, size_t len, mode_t mode, i
  * NUL-terminated buffer the caller frees, or NULL with *err set. */
 char *ivs_read_file(const char *path, size_t max, size_t *len, char **err);
 
-/* Fault injection for tests (only in builds with -DIVS_FAULT_INJECTION):
- * the Nth write/fsync/rename call from now fails with errno e (0: off). */
+/* Fault injection for tests (the IVS_FAULT variable only in builds with
+ * -DIVS_FAULT_INJECTION): the Nth open/write/fsync/rename call from now
+ * fails with errno e (0: off). op "delay": every write pauses nth
+ * microseconds with its temporary file written (a window for SIGKILL). */
 void ivs_fault_set(const char *op, int nth, int e);
 
 #endif

@@ -2,8 +2,10 @@
  * rename, fsync of the folder) and bounded reads.
  *
  * Fault injection: ivs_fault_set("write"|"fsync"|"rename"|"open", nth, errno)
- * makes the nth such call from now fail; tests use it to prove that a
- * failed save leaves the old file intact. Builds made with
+ * makes the nth such call from now fail ("rename" is the publishing step:
+ * rename, or link for ivs_write_new); ivs_fault_set("delay", usec, 0) makes
+ * every write pause with its temporary file written. Tests use them to
+ * prove that a failed or killed save leaves the old file intact. Builds made with
  * -DIVS_FAULT_INJECTION also read IVS_FAULT="op:nth:errno" from the
  * environment, so that the real binary can be tested end to end. */
 #include "ivs/fsutil.h"
@@ -19,8 +21,8 @@
 
 #include "ivs/util.h"
 
-enum fault_op { FAULT_OPEN, FAULT_WRITE, FAULT_FSYNC, FAULT_RENAME, FAULT_N };
-static const char *const fault_names[FAULT_N] = {"open", "write", "fsync", "rename"};
+enum fault_op { FAULT_OPEN, FAULT_WRITE, FAULT_FSYNC, FAULT_RENAME, FAULT_DELAY, FAULT_N };
+static const char *const fault_names[FAULT_N] = {"open", "write", "fsync", "rename", "delay"};
 static struct {
 	int nth, err;
 } faults[FAULT_N];
@@ -53,6 +55,16 @@ static void fault_env(void)
 {
 }
 #endif
+
+/* "delay" is not a failure: with ivs_fault_set("delay", usec, 0) every
+ * write pauses usec microseconds once its temporary file is written, so
+ * that tests can kill the process inside a save. */
+static void fault_delay(void)
+{
+	fault_env();
+	if (faults[FAULT_DELAY].nth > 0)
+		usleep((useconds_t)faults[FAULT_DELAY].nth);
+}
 
 /* True when this call of op must fail (errno is then set). */
 static int fault_hit(enum fault_op op)
@@ -132,6 +144,7 @@ static int write_tmp_and_rename(const char *path, const char *data, size_t len, 
 		e = errno;
 		goto out_unlink;
 	}
+	fault_delay();
 	if (fault_hit(FAULT_FSYNC) || fsync(fd) != 0) {
 		e = errno;
 		goto out_unlink;
@@ -143,8 +156,9 @@ static int write_tmp_and_rename(const char *path, const char *data, size_t len, 
 	}
 	fd = -1;
 	if (!overwrite) {
-		/* link() refuses an existing target: no window for a race. */
-		if (link(tmpl, path) != 0) {
+		/* link() refuses an existing target: no window for a race. The
+		 * "rename" fault covers this publishing step too. */
+		if (fault_hit(FAULT_RENAME) || link(tmpl, path) != 0) {
 			e = errno;
 			goto out_unlink;
 		}
