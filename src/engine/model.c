@@ -562,6 +562,13 @@ static void free_orphans(struct ivs_project *p, struct step **steps, size_t n)
 			orphans[norph++] = o->res;
 		}
 	}
+	/* A resource the undo history still names stays (removed again after
+	 * an undo and a redo, it is out of the model in both histories). */
+	for (size_t i = 0; p && norph && i < p->undo.n; i++)
+		for (size_t j = 0; j < p->undo.v[i]->n; j++)
+			for (size_t k = 0; k < norph; k++)
+				if (orphans[k] == p->undo.v[i]->ops[j].res)
+					orphans[k--] = orphans[--norph];
 	/* Field ops hold field values only; free them before the resources
 	 * whose tables they need. */
 	for (size_t i = 0; i < n; i++)
@@ -612,8 +619,8 @@ void ivs_edit_end(struct ivs_project *p)
 		step_free_ops(s);
 		return;
 	}
-	history_clear(p, &p->redo);
 	history_push(&p->undo, s);
+	history_clear(p, &p->redo);
 }
 
 void ivs_edit_coalesce(struct ivs_project *p, bool on)
