@@ -578,7 +578,7 @@ static void test_key_pairs(void **state)
 	run(p);
 	assert_int_equal(got.n, 0);
 	for (int i = 0; i < 3; i++) {
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof id, "K%d", i);
 		struct ivs_res *o = add(p, IVS_KIND_KEY_PAIR, id);
 		set(p, o, IVS_KEY_PAIR_PUBLIC_KEY, PEM);
