@@ -15,6 +15,7 @@
 #include "ivs/cli.h"
 #include "ivs/token.h"
 #include "ivs/util.h"
+#include "keys_project.h"
 
 static void usage_help(FILE *f)
 {
@@ -82,7 +83,7 @@ int ivs_cmd_keygen(int argc, char **argv)
 	if (!project != !id)
 		return usage_error("--add PROJECT and --id NAME go together");
 	if (project)
-		return usage_error("--add: not available until the project loader lands");
+		return ivs_keygen_add(out, force, project, id);
 
 	if (ivs_keygen_to_file(out, force, &pub, &err) != 0) {
 		ivs_cli_error("keygen: %s", err);

@@ -24,6 +24,7 @@
 #include "ivs/fsutil.h"
 #include "ivs/token.h"
 #include "ivs/util.h"
+#include "keys_project.h"
 
 #define DEFAULT_TTL (60 * 60)
 #define TOKEN_MAX (64u * 1024u)
@@ -198,9 +199,13 @@ static const char *channel_arn(const struct token_opts *o, char **owned, int *st
 		return NULL;
 	}
 	if (o->project) {
-		(void)err;
-		*status = usage_error("--project: not available until the project loader lands");
-		return NULL;
+		*owned = ivs_token_project_arn(o->project, o->channel, &err);
+		if (!*owned) {
+			ivs_cli_error("token: %s", err);
+			free(err);
+			*status = IVS_EXIT_USAGE;
+		}
+		return *owned;
 	}
 	if (!o->arn_prefix) {
 		*status = usage_error("--channel needs --project FILE or --arn-prefix PREFIX");

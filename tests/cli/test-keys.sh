@@ -139,8 +139,54 @@ mid=$(cut -d. -f2 out.txt); payload=$(printf '%s' "$mid" | b64url_decode)
 [ "$payload" = "{\"aws:channel-arn\":\"$ARN\",\"exp\":1700003600}" ] ||
 	fail "--channel/--arn-prefix claims are $payload"
 
-# ---- the private key never shows up in any output ----
-for k in priv.pem keep.pem; do
+# ---- keygen --add: a key pair validate accepts; refusals ----
+cat >proj.yaml <<'EOF'
+ivs_tui: 1
+stack:
+  name: keys-test
+channels:
+  - id: Live
+    authorized: true
+  - id: Old
+    from_channel_arn: arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh
+    stream_keys:
+      - id: Key
+EOF
+expect 0 "validate before --add" -- "$BIN" validate proj.yaml
+grep -q 'authorized-no-key-pair' out.txt || fail "expected the authorized-no-key-pair warning first"
+expect 0 "keygen --add" -- "$BIN" keygen -o viewer.pem --add proj.yaml --id ViewerKey
+cp out.txt viewer.pub
+[ "$(stat -c %a viewer.pem)" = 600 ] || fail "--add: private key mode $(stat -c %a viewer.pem)"
+grep -q '^  - id: ViewerKey$' proj.yaml || fail "--add: no ViewerKey entry in proj.yaml"
+# The public key, indented as a block scalar, is in the file.
+sed 's/^/      /' viewer.pub >indented.txt
+grep -qF -f indented.txt proj.yaml || fail "--add: the public key is not in proj.yaml"
+expect 0 "validate after --add" -- "$BIN" validate proj.yaml
+[ -s out.txt ] && fail "validate after --add reports: $(cat out.txt)"
+grep -q '0 errors, 0 warnings' err.txt || fail "validate after --add: $(cat err.txt)"
+sum=$(cksum <proj.yaml)
+expect 2 "--add with an id that exists" -- "$BIN" keygen -o v2.pem --add proj.yaml --id ViewerKey
+grep -q 'already has an entry with id "ViewerKey"' err.txt || fail "existing id: $(cat err.txt)"
+expect 2 "--add with a channel's id" -- "$BIN" keygen -o v2.pem --add proj.yaml --id Live
+[ -e v2.pem ] && fail "a refused --add left a private key file"
+[ "$(cksum <proj.yaml)" = "$sum" ] || fail "a refused --add changed proj.yaml"
+expect 2 "--add to a missing project" -- "$BIN" keygen -o v2.pem --add missing.yaml --id K
+grep -q 'missing.yaml does not exist' err.txt || fail "missing project: $(cat err.txt)"
+expect 2 "--add without --id" -- "$BIN" keygen -o v2.pem --add proj.yaml
+# Tokens by project channel, with the key pair the project now holds.
+expect 0 "token --channel --project (imported)" -- "$BIN" token --key viewer.pem --channel Old \
+	--project proj.yaml --now $NOW
+mid=$(cut -d. -f2 out.txt); payload=$(printf '%s' "$mid" | b64url_decode)
+[ "$payload" = '{"aws:channel-arn":"arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh","exp":1700003600}' ] ||
+	fail "--project claims are $payload"
+openssl_verify "$(cat out.txt)" viewer.pub || fail "openssl does not verify the --project token"
+expect 2 "token --channel of a new channel" -- "$BIN" token --key viewer.pem --channel Live --project proj.yaml
+grep -q 'ARN at deploy time' err.txt || fail "new channel: $(cat err.txt)"
+expect 2 "token --channel unknown" -- "$BIN" token --key viewer.pem --channel Nope --project proj.yaml
+
+# ---- the private key never shows up in any output or project ----
+cat proj.yaml >>all.log
+for k in priv.pem keep.pem viewer.pem; do
 	grep -v -- '-----' "$k" | while IFS= read -r line; do
 		grep -qF -- "$line" all.log && echo "leak"
 	done | grep -q leak && fail "a line of $k appears in the output"
