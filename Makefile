@@ -40,7 +40,7 @@ TUI_OBJ    := $(TUI_SRC:src/%.c=$(B)/%.o)
 CLI_OBJ    := $(CLI_SRC:src/%.c=$(B)/%.o)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run test test-quick check unit lint san fuzz fuzz-build bench install uninstall clean help
+.PHONY: all deps run test test-quick check unit faults lint san fuzz fuzz-build bench install uninstall clean help
 .DEFAULT_GOAL := all
 
 all: $(B)/ivs-tui
@@ -97,13 +97,22 @@ test: deps
 	$(MAKE) check B=build-san CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined"
 
 # The tests of one build (B=...).
-check: all unit
+check: all unit faults
 	@sh tests/run.sh $(B)
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--inline-suppr --suppress=missingIncludeSystem -Iinclude --std=c11 \
 		src/engine src/cli src/tui
+
+# ivs-tui with IVS_FAULT="op:nth:errno" fault injection, for tests/faults/:
+# the same build, with fsutil.c compiled again with -DIVS_FAULT_INJECTION.
+faults: $(B)/ivs-tui-faults
+$(B)/fsutil-faults.o: src/engine/fsutil.c include/ivs/fsutil.h include/ivs/util.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DIVS_FAULT_INJECTION -c $< -o $@
+$(B)/ivs-tui-faults: $(B)/cli/main.o $(B)/fsutil-faults.o $(B)/libivstui.a $(B)/libivs.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
 FUZZ_SECONDS ?= 60
 fuzz-build:
