@@ -107,6 +107,7 @@ enum tui_action {
 	X(FORM,     "form",     "Form") \
 	X(EDIT,     "edit",     "Editing a text field") \
 	X(LIST,     "list",     "Lists, pick lists and dialogs") \
+	X(PROMPT,   "prompt",   "Prompts (file names, values)") \
 	X(HELP,     "help",     "Help screen") \
 	X(PROBLEMS, "problems", "Problems panel") \
 	X(WIZARD,   "wizard",   "Wizard") \
@@ -137,8 +138,8 @@ void tui_keymap_free(struct tui_keymap *km);
  * ACTION...", a comment or blank. Returns 0, or -1 with *err set (caller
  * frees): "unknown action: x". A later bind of the same key replaces. */
 int tui_keymap_parse_line(struct tui_keymap *km, const char *line, char **err);
-/* The action bound to key in ctx; falls back to "generic" (for EDIT and
- * LIST only for non-character keys, so typing never triggers a command). */
+/* The action bound to key in ctx; falls back to "generic" (for EDIT, LIST
+ * and PROMPT only for non-character keys, so typing never triggers a command). */
 enum tui_action tui_keymap_lookup(const struct tui_keymap *km, enum tui_context ctx, int key);
 /* First key bound to action in ctx or its fallback; -1 when none. */
 int tui_keymap_key_for(const struct tui_keymap *km, enum tui_context ctx, enum tui_action a);

@@ -62,6 +62,8 @@ struct tui_app {
 	bool wizard;                  /* started without FILE */
 	FILE *script;
 	int mouse_x, mouse_y;         /* last click */
+	bool cur_on;                  /* a screen placed the text cursor */
+	int cur_y, cur_x;
 	bool mouse_click;
 };
 
@@ -87,12 +89,17 @@ attr_t tui_attr(enum ivs_color_role r);
 /* Draws UTF-8 text at (y, x), at most w columns; returns the columns used. */
 int tui_put(int y, int x, int w, attr_t attr, const char *s);
 void tui_fill(int y, int x, int w, attr_t attr);
+/* Word-wraps s into at most maxlines lines of w columns from (y, x);
+ * returns the lines used. With draw false, only counts them. */
+int tui_put_wrapped(int y, int x, int w, int maxlines, attr_t attr, const char *s, bool draw);
 /* A frame with a title; ASCII when the locale is not UTF-8. */
 void tui_frame(struct tui_app *a, int y, int x, int h, int w, attr_t attr, const char *title);
 /* "✗"/"!" (or "E"/"W" without UTF-8) for a severity. */
 const char *tui_marker(const struct tui_app *a, enum ivs_severity s);
 /* Display width of UTF-8 text. */
 int tui_width(const char *s);
+/* Puts the text cursor there once drawing is done. */
+void tui_cursor(struct tui_app *a, int y, int x);
 /* Title bar, status line and key bar; ctx picks the bar. */
 void tui_draw_chrome(struct tui_app *a, enum tui_context ctx, const char *title);
 

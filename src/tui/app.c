@@ -14,6 +14,7 @@
 
 #include "ivs/cli.h"
 #include "ivs/colors.h"
+#include "ivs/recover.h"
 #include "ivs/term.h"
 #include "ivs/tui.h"
 #include "ivs/tui_app.h"
@@ -168,8 +169,13 @@ static void draw(struct tui_app *a)
 	int start = a->nstack - 1;
 	while (start > 0 && a->stack[start].ops->overlay)
 		start--;
+	a->cur_on = false;
 	for (int i = start < 0 ? 0 : start; i < a->nstack; i++)
 		a->stack[i].ops->draw(a, a->stack[i].st);
+	if (a->cur_on) {
+		move(a->cur_y, a->cur_x);
+		curs_set(1);
+	}
 	refresh();
 }
 
@@ -462,12 +468,66 @@ static void usage(void)
 	fputs("usage: ivs-tui [--theme NAME] [--no-mouse] [FILE]\n", stderr);
 }
 
-/* SIGHUP/SIGTERM: the recovery file is the TUI-life module's; until its
- * header lands, quit without touching the project file. */
+/* SIGHUP/SIGTERM: unsaved changes go to the recovery file (recover.h),
+ * never over the project file. */
 static void on_terminate(struct tui_app *a, int sig)
 {
 	a->quit = true;
 	a->exit_code = 128 + sig;
+	if (ivs_project_modified(a->p)) {
+		char *err = NULL;
+		if (ivs_recover_write(a->p, a->path, &err) < 0) {
+			curses_stop(a);
+			ivs_cli_error("unsaved changes lost: %s", err ? err : "no recovery file");
+		}
+		free(err);
+	}
+}
+
+static void recover_answer(struct tui_app *a, int choice, void *ctx)
+{
+	char *rp = ctx ? *(char **)ctx : NULL;
+	if (choice == 'r' && rp) {
+		struct ivs_diags d;
+		ivs_diags_init(&d);
+		struct ivs_project *p = ivs_load_file(rp, &d);
+		ivs_diags_free(&d);
+		if (!p) {
+			tui_status(a, true, "Cannot read the recovery file %s", rp);
+		} else {
+			char *path = a->path ? ivs_xstrdup(a->path) : NULL;
+			tui_set_project(a, p, path);
+			free(path);
+			/* The restored content is not what the file holds: mark it
+			 * modified with a no-op edit of the stack name. */
+			const char *n = ivs_project_stack(a->p)->name;
+			if (n) {
+				char *copy = ivs_xstrdup(n);
+				ivs_edit_set_str(a->p, &ivs_project_stack(a->p)->r, IVS_STACK_NAME, copy);
+				free(copy);
+			}
+			tui_validate(a);
+			tui_status(a, false, "Restored from %s: save to keep it", rp);
+		}
+	} else if (choice == 'd') {
+		ivs_recover_discard(a->path);
+		tui_status(a, false, "Recovery file discarded");
+	}
+	free(rp);
+}
+
+static void offer_recovery(struct tui_app *a)
+{
+	static const char *const labels[] = {"Restore", "Discard it", "Later"};
+	char *rp = ivs_recover_find(a->path);
+	if (!rp)
+		return;
+	char **ctx = ivs_xmalloc(sizeof *ctx);
+	*ctx = rp;
+	char *msg = ivs_xasprintf("Unsaved changes of an interrupted session were kept in\n%s\n"
+	                          "Restore them?", rp);
+	tui_confirm(a, "Recovery", msg, "rdl", labels, recover_answer, ctx);
+	free(msg);
 }
 
 int ivs_tui_main(int argc, char **argv)
@@ -548,6 +608,7 @@ int ivs_tui_main(int argc, char **argv)
 		if (!a->disk_known)
 			tui_status(a, false, "New project: %s will be created on save", file);
 	}
+	offer_recovery(a);
 	while (!a->quit) {
 		draw(a);
 		int key;

@@ -117,7 +117,6 @@ static void dlg_draw(struct tui_app *a, void *st)
 	struct dlg *d = st;
 	int y, x, w;
 	attr_t at = tui_attr(IVS_COLOR_DIALOG);
-	curs_set(0);
 	switch (d->type) {
 	case DLG_PROMPT: {
 		dlg_box(a, d, 5, &y, &x, &w);
@@ -128,28 +127,32 @@ static void dlg_draw(struct tui_app *a, void *st)
 		attrset(tui_attr(IVS_COLOR_FOCUS));
 		mvaddnwstr(y + 2, x + 2, tui_le_wtext(d->le) + start, (int)n);
 		attrset(A_NORMAL);
-		tui_draw_chrome(a, TUI_CTX_LIST, NULL);
-		move(y + 2, x + 2 + cc);
-		curs_set(1);
+		tui_draw_chrome(a, TUI_CTX_PROMPT, NULL);
+		tui_cursor(a, y + 2, x + 2 + cc);
 		return;
 	}
 	case DLG_CONFIRM:
 	case DLG_MESSAGE: {
-		int lines = 1;
-		for (const char *s = d->message; *s; s++)
-			lines += *s == '\n';
-		dlg_box(a, d, lines + 4, &y, &x, &w);
+		int bw = a->cols - 8 > 70 ? 70 : a->cols - 8;
+		int lines = 0, maxl = a->rows - 10;
 		const char *s = d->message;
-		int i = 0;
-		while (*s && i < a->rows - 8) {
-			const char *e = strchr(s, '\n');
-			size_t n = e ? (size_t)(e - s) : strlen(s);
-			char *l = ivs_xstrndup(s, n);
-			tui_put(y + 1 + i, x + 2, w - 4, at, l);
-			free(l);
-			i++;
-			s += n + (e ? 1 : 0);
+		/* Each line of the message, word-wrapped. */
+		for (int pass = 0; pass < 2; pass++) {
+			int i = 0;
+			s = d->message;
+			if (pass == 1)
+				dlg_box(a, d, lines + 4, &y, &x, &w);
+			while (*s && i < maxl) {
+				const char *e = strchr(s, '\n');
+				size_t n = e ? (size_t)(e - s) : strlen(s);
+				char *l = ivs_xstrndup(s, n);
+				i += tui_put_wrapped(y + 1 + i, x + 2, bw - 4, maxl - i, at, l, pass == 1);
+				free(l);
+				s += n + (e ? 1 : 0);
+			}
+			lines = i;
 		}
+		int i = lines;
 		struct ivs_buf b;
 		ivs_buf_init(&b);
 		if (d->type == DLG_CONFIRM) {
@@ -203,8 +206,7 @@ static void dlg_draw(struct tui_app *a, void *st)
 		attrset(A_NORMAL);
 		tui_put(y + h - 2, x + 2, w - 4, at | A_DIM, "Enter: new line  ^D/F2: done  Esc: cancel");
 		tui_draw_chrome(a, TUI_CTX_LIST, NULL);
-		move(y + 1 + i, x + 2 + cc);
-		curs_set(1);
+		tui_cursor(a, y + 1 + i, x + 2 + cc);
 		return;
 	}
 	}
@@ -216,7 +218,8 @@ static void dlg_draw(struct tui_app *a, void *st)
 static bool dlg_key(struct tui_app *a, void *st, int key)
 {
 	struct dlg *d = st;
-	enum tui_action act = tui_keymap_lookup(a->km, TUI_CTX_LIST, key);
+	enum tui_action act = tui_keymap_lookup(
+	        a->km, d->type == DLG_PROMPT || d->type == DLG_TEXT ? TUI_CTX_PROMPT : TUI_CTX_LIST, key);
 	switch (d->type) {
 	case DLG_PROMPT:
 		if (act == TUI_ACT_COMMIT) {
@@ -313,8 +316,8 @@ static bool dlg_key(struct tui_app *a, void *st, int key)
 static enum tui_context dlg_context(struct tui_app *a, void *st)
 {
 	(void)a;
-	(void)st;
-	return TUI_CTX_LIST;
+	const struct dlg *d = st;
+	return d->type == DLG_PROMPT || d->type == DLG_TEXT ? TUI_CTX_PROMPT : TUI_CTX_LIST;
 }
 
 static const struct tui_screen_ops dialog_screen = {

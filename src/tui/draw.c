@@ -144,3 +144,52 @@ void tui_draw_chrome(struct tui_app *a, enum tui_context ctx, const char *title)
 	tui_put(a->rows - 1, 0, a->cols, tui_attr(IVS_COLOR_KEYBAR), b.data ? b.data : "");
 	ivs_buf_free(&b);
 }
+
+void tui_cursor(struct tui_app *a, int y, int x)
+{
+	a->cur_on = true;
+	a->cur_y = y;
+	a->cur_x = x;
+}
+
+int tui_put_wrapped(int y, int x, int w, int maxlines, attr_t attr, const char *s, bool draw)
+{
+	int lines = 0;
+	size_t n = strlen(s);
+	if (w < 4)
+		return 0;
+	while (*s && lines < maxlines) {
+		/* The longest prefix that fits, cut at a space when possible. */
+		size_t i = 0, cut = 0;
+		int width = 0;
+		while (i < n) {
+			wchar_t wc;
+			size_t k = decode(s + i, n - i, &wc);
+			int cw = wcwidth(wc);
+			cw = cw < 0 ? 1 : cw;
+			if (width + cw > w)
+				break;
+			width += cw;
+			i += k;
+			if (wc == L' ')
+				cut = i;
+		}
+		if (i < n && cut > 0)
+			i = cut;
+		if (lines == maxlines - 1 && i < n)
+			i = n;   /* the last line takes the rest, clipped */
+		if (draw) {
+			char *line = ivs_xstrndup(s, i);
+			tui_put(y + lines, x, w, attr, line);
+			free(line);
+		}
+		lines++;
+		s += i;
+		n -= i;
+		while (*s == ' ') {
+			s++;
+			n--;
+		}
+	}
+	return lines;
+}

@@ -239,12 +239,19 @@ static void draw_tree(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 	ivs_buf_free(&b);
 }
 
-static void diag_line(struct tui_app *a, int y, int x, int w, const struct ivs_diag *d)
+#define DIAG_LINES 2
+
+/* A problem under its field, wrapped on up to DIAG_LINES lines; returns
+ * the lines used (draw false: only counts). */
+static int diag_line(const struct tui_app *a, int y, int x, int w, const struct ivs_diag *d,
+                     bool draw, int maxlines)
 {
 	char buf[600];
 	snprintf(buf, sizeof buf, "%s %s: %s", tui_marker(a, d->sev),
 	         d->sev == IVS_SEV_ERROR ? "error" : "warning", d->msg ? d->msg : "");
-	tui_put(y, x, w, tui_attr(d->sev == IVS_SEV_ERROR ? IVS_COLOR_ERROR : IVS_COLOR_WARNING), buf);
+	return tui_put_wrapped(y, x, w, maxlines,
+	                       tui_attr(d->sev == IVS_SEV_ERROR ? IVS_COLOR_ERROR : IVS_COLOR_WARNING),
+	                       buf, draw);
 }
 
 /* The problem to show under a field: while editing, what the candidate
@@ -267,9 +274,12 @@ static const struct ivs_diag *row_diag(const struct tui_editor *ed, const struct
 	return tui_form_field_diag(r, field);
 }
 
-static int row_lines(const struct tui_editor *ed, const struct ivs_res *r, int row)
+static int row_lines(const struct tui_app *a, const struct tui_editor *ed,
+                     const struct ivs_res *r, int row)
 {
-	return 1 + (row_diag(ed, r, ed->form.rows[row].field) != NULL);
+	const struct ivs_diag *d = row_diag(ed, r, ed->form.rows[row].field);
+	int off = 3 + 2 * ed->form.rows[row].depth;
+	return 1 + (d ? diag_line(a, 0, 0, ed->fw - off, d, false, DIAG_LINES) : 0);
 }
 
 static void draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, int h, int w)
@@ -311,7 +321,16 @@ static void draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 	ivs_buf_puts(&b, ")");
 	tui_put(y, x, w, tui_attr(IVS_COLOR_BORDER) | A_BOLD, S(&b));
 	int body = h - 3;  /* heading, blank, help line */
-	int lw = w >= 60 ? 32 : w / 2;
+	/* Label column: the longest visible key, at most half the pane. */
+	int lw = 0;
+	for (int i = 0; i < ed->form.n; i++) {
+		const struct ivs_field *f = &ivs_res_info(r)->fields[ed->form.rows[i].field];
+		int l = (int)strlen(f->key) + 3 + 2 * ed->form.rows[i].depth;
+		if (l > lw)
+			lw = l;
+	}
+	if (lw > w / 2)
+		lw = w / 2;
 	if (ed->fsel >= ed->form.n)
 		ed->fsel = ed->form.n ? ed->form.n - 1 : 0;
 	if (ed->fsel < ed->ftop)
@@ -319,7 +338,7 @@ static void draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 	for (;;) {
 		int lines = 0;
 		for (int i = ed->ftop; i <= ed->fsel && i < ed->form.n; i++)
-			lines += row_lines(ed, r, i);
+			lines += row_lines(a, ed, r, i);
 		if (lines <= body || ed->ftop >= ed->fsel)
 			break;
 		ed->ftop++;
@@ -339,7 +358,8 @@ static void draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 			ivs_buf_puts(&b, "*");
 		if (sel)
 			tui_fill(yy, x, lw, lat);
-		tui_put(yy, x, lw - 1, lat, S(&b));
+		if (tui_put(yy, x, lw - 1, lat, S(&b)) == lw - 1 && tui_width(S(&b)) > lw - 1)
+			tui_put(yy, x + lw - 2, 1, lat, a->utf8 ? "…" : "~");
 		if (line < (int)IVS_ARRAY_LEN(ed->form_line_row))
 			ed->form_line_row[line] = i;
 		int vx = x + lw, vw = w - lw;
@@ -351,8 +371,7 @@ static void draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 			attrset(tui_attr(IVS_COLOR_FOCUS));
 			mvaddnwstr(yy, vx, tui_le_wtext(ed->le) + start, (int)n);
 			attrset(A_NORMAL);
-			move(yy, vx + cc);
-			curs_set(1);
+			tui_cursor(a, yy, vx + cc);
 		} else {
 			bool is_def;
 			ivs_buf_reset(&b);
@@ -368,10 +387,15 @@ static void draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 		line++;
 		const struct ivs_diag *d = row_diag(ed, r, field);
 		if (d && line < body) {
-			if (line < (int)IVS_ARRAY_LEN(ed->form_line_row))
-				ed->form_line_row[line] = i;
-			diag_line(a, y + 2 + line, x + 3 + 2 * ed->form.rows[i].depth, w - 4, d);
-			line++;
+			int off = 3 + 2 * ed->form.rows[i].depth;
+			int n = diag_line(a, y + 2 + line, x + off, w - off, d, false, DIAG_LINES);
+			if (n > body - line)
+				n = body - line;
+			for (int k = 0; k < n; k++)
+				if (line + k < (int)IVS_ARRAY_LEN(ed->form_line_row))
+					ed->form_line_row[line + k] = i;
+			diag_line(a, y + 2 + line, x + off, w - off, d, true, n);
+			line += n;
 		}
 	}
 	/* Problems of the entry that no row shows. */
@@ -383,8 +407,7 @@ static void draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 			line++;
 		if (line < body) {
 			ed->form_line_row[line < 128 ? line : 127] = -1;
-			diag_line(a, y + 2 + line, x + 1, w - 2, d);
-			line++;
+			line += diag_line(a, y + 2 + line, x + 1, w - 2, d, true, body - line);
 		}
 	}
 	ed->form_lines = line;
@@ -446,10 +469,9 @@ static void draw_preview(struct tui_app *a, struct tui_editor *ed, int y, int x,
 
 void tui_editor_draw(struct tui_app *a, struct tui_editor *ed, int y, int x, int h, int w)
 {
-	int tw = w / 3 > 34 ? 34 : w / 3;
-	if (tw < 16)
-		tw = 16;
-	curs_set(0);
+	int tw = w / 4 > 34 ? 34 : w / 4;
+	if (tw < 20)
+		tw = 20;
 	draw_tree(a, ed, y, x, h, tw);
 	attrset(tui_attr(IVS_COLOR_BORDER));
 	for (int i = 0; i < h; i++)
@@ -1073,11 +1095,6 @@ static void ed_draw(struct tui_app *a, void *st)
 	struct tui_editor *ed = st;
 	tui_editor_draw(a, ed, 1, 0, a->rows - 3, a->cols);
 	tui_draw_chrome(a, tui_editor_context(ed), NULL);
-	if (ed->editing) {
-		curs_set(1);
-		int y, x;
-		(void)y; (void)x;
-	}
 }
 
 static bool ed_key(struct tui_app *a, void *st, int key)

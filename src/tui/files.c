@@ -10,6 +10,7 @@
 
 #include "ivs/export.h"
 #include "ivs/fsutil.h"
+#include "ivs/recover.h"
 #include "ivs/tui_screen.h"
 #include "ivs/validate.h"
 #include "ivs/yamlio.h"
@@ -72,6 +73,7 @@ static void do_save(struct tui_app *a, const char *path, enum tui_after then)
 	}
 	ivs_project_mark_saved(a->p);
 	tui_note_disk(a);
+	ivs_recover_discard(a->path);
 	size_t e = ivs_validate_errors(a->p);
 	if (e)
 		tui_status(a, false, "Saved %s (it still has %zu error%s)", path, e, e == 1 ? "" : "s");

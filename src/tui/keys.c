@@ -77,6 +77,9 @@ static const char builtin_keys[] =
 	"bind list    a          add\n"
 	"bind list    d          delete\n"
 	"bind list    <Del>      delete\n"
+	"bind prompt  <Enter>    commit\n"
+	"bind prompt  <Tab>      complete\n"
+	"bind prompt  <Esc>      cancel\n"
 	"bind help    <Esc>      cancel\n"
 	"bind help    q          cancel\n"
 	"bind problems <Enter>   activate\n"
@@ -94,6 +97,7 @@ static const char builtin_keys[] =
 	"bar form     help activate toggle unset undo save export toggle-problems quit\n"
 	"bar edit     commit cancel undo\n"
 	"bar list     commit toggle cancel\n"
+	"bar prompt   commit complete cancel\n"
 	"bar help     cancel\n"
 	"bar problems activate cancel\n"
 	"bar wizard   help next-step prev-step activate add undo quit\n"
@@ -418,10 +422,10 @@ enum tui_action tui_keymap_lookup(const struct tui_keymap *km, enum tui_context 
 	enum tui_action a = find(km, ctx, key);
 	if (a != TUI_ACT_NONE || ctx == TUI_CTX_GENERIC)
 		return a;
-	if ((ctx == TUI_CTX_EDIT || ctx == TUI_CTX_LIST) && (is_char(key) || key == TUI_CTRL('h')))
+	if ((ctx == TUI_CTX_EDIT || ctx == TUI_CTX_LIST || ctx == TUI_CTX_PROMPT) && (is_char(key) || key == TUI_CTRL('h')))
 		return TUI_ACT_NONE;
 	/* Moving keys belong to the line editor while editing. */
-	if (ctx == TUI_CTX_EDIT) {
+	if (ctx == TUI_CTX_EDIT || ctx == TUI_CTX_PROMPT) {
 		a = find(km, TUI_CTX_GENERIC, key);
 		if (tui_action_group(a) == TUI_GROUP_MOVE)
 			return TUI_ACT_NONE;

@@ -62,8 +62,8 @@ static const char *heading(enum ivs_kind k)
 	switch (k) {
 	case IVS_KIND_BUCKET: return "Buckets";
 	case IVS_KIND_CHANNEL: return "Channels";
-	case IVS_KIND_KEY_PAIR: return "Playback key pairs";
-	case IVS_KIND_RECORDING: return "Recording configurations";
+	case IVS_KIND_KEY_PAIR: return "Playback keys";
+	case IVS_KIND_RECORDING: return "Recordings";
 	default: return "Stack";
 	}
 }

@@ -141,10 +141,6 @@ static void wz_draw(struct tui_app *a, void *st)
 	char title[64];
 	snprintf(title, sizeof title, "new stack: step %d of %d", w->step + 1, NPAGES);
 	tui_draw_chrome(a, ctx, title);
-	if (tui_editor_editing(w->ed) && pages[w->step].kinds) {
-		/* The editor placed the cursor; drawing the chrome moved it. */
-		tui_editor_draw(a, w->ed, y, 0, h, a->cols);
-	}
 }
 
 static bool wz_key(struct tui_app *a, void *st, int key)

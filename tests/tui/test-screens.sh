@@ -1,0 +1,149 @@
+#!/bin/sh
+# In-process screen tests (tig's test/tools/libtest.sh): each NAME.script
+# feeds keys to the TUI through IVS_TUI_SCRIPT with IVS_TUI_NO_DISPLAY=1
+# (newterm on /dev/null, 80x24), ":dump @OUT@/NAME-N.txt" writes the
+# screen, and every dump is compared with expected/NAME-N.txt.
+# Usage: sh tests/tui/test-screens.sh BUILD_DIR   (UPDATE=1 rewrites the
+# expected dumps: review them with git diff).
+set -u
+B=${1:-build}
+BIN=${IVS_BIN:-$B/ivs-tui}
+case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
+T=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT INT TERM
+fail=0
+
+export TERM=xterm LC_ALL=C.UTF-8 TZ=UTC HOME="$WORK/home" IVS_TUI_NO_DISPLAY=1 COLUMNS=80 LINES=24
+export NO_COLOR=1 ESCDELAY=50
+unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME IVS_TUI_SCRIPT
+mkdir -p "$HOME"
+
+bad() {
+	echo "FAIL: $*"
+	fail=1
+}
+
+# run_case NAME [ARGS...]: runs NAME.script in $WORK/NAME (cwd), then
+# compares its dumps. The exit code is left in $WORK/NAME/rc.
+run_case() {
+	name=$1
+	shift
+	dir=$WORK/$name
+	mkdir -p "$dir"
+	sed "s|@OUT@|$dir|g" "$T/$name.script" >"$dir/script.txt"
+	(cd "$dir" && IVS_TUI_SCRIPT="$dir/script.txt" timeout 20 "$BIN" "$@" 2>"$dir/stderr")
+	echo $? >"$dir/rc"
+	if [ -n "${UPDATE:-}" ]; then
+		rm -f "$T/expected/$name"-[0-9]*.txt
+		for got in "$dir/$name"-[0-9]*.txt; do
+			[ -f "$got" ] && cp "$got" "$T/expected/"
+		done
+		return
+	fi
+	for exp in "$T/expected/$name"-[0-9]*.txt; do
+		[ -f "$exp" ] || continue
+		got=$dir/$(basename "$exp")
+		if [ ! -f "$got" ]; then
+			bad "$name: no dump $(basename "$exp")"
+		elif ! diff -u "$exp" "$got"; then
+			bad "$name: screen $(basename "$exp") differs"
+		fi
+	done
+	for got in "$dir/$name"-[0-9]*.txt; do
+		[ -f "$got" ] || continue
+		[ -f "$T/expected/$(basename "$got")" ] || bad "$name: unexpected dump $(basename "$got")"
+	done
+}
+
+rc_is() {
+	[ "$(cat "$WORK/$1/rc")" = "$2" ] || bad "$1: exit code $(cat "$WORK/$1/rc"), expected $2"
+}
+
+quiet() {
+	[ -s "$WORK/$1/stderr" ] && { bad "$1: stderr not empty:"; cat "$WORK/$1/stderr"; }
+	return 0
+}
+
+# 1. The wizard, from nothing to an exported template; the template must
+#    equal what `ivs-tui export` makes of the saved project.
+run_case wizard
+rc_is wizard 0
+quiet wizard
+W=$WORK/wizard
+if [ -f "$W/live-events.yaml" ] && [ -f "$W/live-events.template.json" ]; then
+	"$BIN" export "$W/live-events.yaml" >"$W/cli.json" || bad "wizard: CLI export failed"
+	cmp "$W/cli.json" "$W/live-events.template.json" || bad "wizard: TUI export != CLI export"
+	[ -n "${UPDATE:-}" ] && cp "$W/live-events.yaml" "$T/expected/wizard.yaml"
+	diff -u "$T/expected/wizard.yaml" "$W/live-events.yaml" || bad "wizard: saved project differs"
+else
+	bad "wizard: project or template not written"
+fi
+
+# 2. Editing fields of every kind on a project; inline errors appear and
+#    disappear as you type; undo/redo; preview; save.
+mkdir -p "$WORK/fields"
+cp "$T/live-events.yaml" "$WORK/fields/live-events.yaml"
+run_case fields live-events.yaml
+rc_is fields 0
+quiet fields
+[ -n "${UPDATE:-}" ] && cp "$WORK/fields/live-events.yaml" "$T/expected/fields.yaml"
+diff -u "$T/expected/fields.yaml" "$WORK/fields/live-events.yaml" || bad "fields: saved project differs"
+# Reload what was saved, save it again: the same bytes.
+mkdir -p "$WORK/reload"
+cp "$WORK/fields/live-events.yaml" "$WORK/reload/live-events.yaml"
+run_case reload live-events.yaml
+rc_is reload 0
+cmp "$WORK/fields/live-events.yaml" "$WORK/reload/live-events.yaml" || bad "reload: save after load changed the file"
+
+# 3. The problems panel: Enter jumps to the entry and field.
+mkdir -p "$WORK/problems"
+cp "$T/live-events.yaml" "$WORK/problems/"
+run_case problems live-events.yaml
+rc_is problems 0
+
+# 4. Quit with unsaved changes asks first; cancel keeps editing; discard
+#    leaves the file as it was.
+mkdir -p "$WORK/quit"
+cp "$T/live-events.yaml" "$WORK/quit/"
+run_case quit live-events.yaml
+rc_is quit 0
+cmp "$T/live-events.yaml" "$WORK/quit/live-events.yaml" || bad "quit: discard changed the file"
+grep -q '^unreached$' "$WORK/quit/script.txt" && [ -f "$WORK/quit/quit-9.txt" ] && bad "quit: still running after discard"
+
+# 5. Resize and the too-small screen.
+mkdir -p "$WORK/resize"
+cp "$T/live-events.yaml" "$WORK/resize/"
+run_case resize live-events.yaml
+rc_is resize 0
+
+# 6. Help, generated from the key map.
+run_case help
+rc_is help 0
+
+# 7. The file changed on disk since it was loaded: saving asks.
+mkdir -p "$WORK/disk"
+cp "$T/live-events.yaml" "$WORK/disk/"
+run_case disk live-events.yaml
+rc_is disk 0
+grep -q 'changed by another program' "$WORK/disk/live-events.yaml" || bad "disk: cancel overwrote the file"
+
+# 8. Export refuses while there are errors; a new FILE is created on save.
+mkdir -p "$WORK/newfile"
+run_case newfile brand-new.yaml
+rc_is newfile 0
+[ -f "$WORK/newfile/brand-new.yaml" ] || bad "newfile: not saved"
+[ -f "$WORK/newfile/my-stack.template.json" ] && bad "newfile: exported despite errors"
+
+# 9. A file that fails to load: diagnostics with file:line:col, exit 2,
+#    the file untouched, no screen.
+mkdir -p "$WORK/badfile"
+printf 'ivs_tui: 1\nstack:\n  name: x\nchannels:\n  - id: A\n    typ: STANDARD\n' >"$WORK/badfile/bad.yaml"
+cp "$WORK/badfile/bad.yaml" "$WORK/badfile/bad.orig"
+(cd "$WORK/badfile" && IVS_TUI_SCRIPT=/dev/null "$BIN" bad.yaml >out 2>err)
+[ $? = 2 ] || bad "badfile: exit code not 2"
+grep -q '^bad.yaml:6:5: error' "$WORK/badfile/err" || { bad "badfile: no file:line:col diagnostic"; cat "$WORK/badfile/err"; }
+cmp "$WORK/badfile/bad.yaml" "$WORK/badfile/bad.orig" || bad "badfile: file touched"
+
+[ $fail = 0 ] && echo "screens: all cases pass"
+exit $fail
