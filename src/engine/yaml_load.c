@@ -508,10 +508,11 @@ static void walk_entry(struct yl_loader *ld, enum ivs_kind kind, struct ivs_res 
 			break;
 		}
 	}
+	char *where = ivs_xstrdup(ld->path.data);
 	size_t at = yl_path_key(ld, "id");
 	if (!idv) {
-		yl_diag(ld, IVS_RULE_REQUIRED_MISSING, e->pos, "this %s has no id; add `id:` with a name for it.",
-		        kname);
+		yl_diag(ld, IVS_RULE_REQUIRED_MISSING, e->pos,
+		        "%s has no id; add `id:` with a name for this %s.", where, kname);
 	} else if (yl_node(ld, idv)->type == YL_BAD) {
 		idv = 0;
 	} else if (yl_node(ld, idv)->flags & YL_NULL) {
@@ -529,6 +530,7 @@ static void walk_entry(struct yl_loader *ld, enum ivs_kind kind, struct ivs_res 
 		id = yl_text(ld, idv);
 	}
 	yl_path_pop(ld, at);
+	free(where);
 	struct ivs_res *r = ivs_edit_add(ld->p, kind, parent, id, SIZE_MAX);
 	ivs_res_set_pos(r, -1, e->pos);
 	if (idv)

@@ -224,7 +224,7 @@ bool yl_depth_enter(struct yl_loader *ld, yaml_mark_t m)
 
 #define CORE_TAG "tag:yaml.org,2002:"
 
-void yl_check_props(struct yl_loader *ld, const yaml_char_t *anchor, const yaml_char_t *tag,
+bool yl_check_props(struct yl_loader *ld, const yaml_char_t *anchor, const yaml_char_t *tag,
                     yaml_mark_t m, bool *as_str)
 {
 	static const char *const core[] = {"str", "int", "bool", "null", "float", "seq", "map"};
@@ -235,13 +235,13 @@ void yl_check_props(struct yl_loader *ld, const yaml_char_t *anchor, const yaml_
 		        "anchors (&%s) are not allowed in a project file; remove the anchor and write "
 		        "each value out in full.", (const char *)anchor);
 	if (!t)
-		return;
+		return true;
 	if (strncmp(t, CORE_TAG, strlen(CORE_TAG)) == 0) {
 		for (size_t i = 0; i < IVS_ARRAY_LEN(core); i++) {
 			if (strcmp(t + strlen(CORE_TAG), core[i]) == 0) {
 				if (as_str)
 					*as_str = i == 0;
-				return;
+				return true;
 			}
 		}
 	}
@@ -251,6 +251,7 @@ void yl_check_props(struct yl_loader *ld, const yaml_char_t *anchor, const yaml_
 	else
 		yl_diag(ld, IVS_RULE_YAML_TAG, yl_mark_pos(m),
 		        "the tag %s is not allowed in a project file; remove it.", t);
+	return false;
 }
 
 static bool is_null_text(const char *s, size_t n)
@@ -267,7 +268,10 @@ static uint32_t build_scalar(struct yl_loader *ld, const yaml_event_t *ev)
 	const char *tag = (const char *)ev->data.scalar.tag;
 	bool as_str = false;
 
-	yl_check_props(ld, ev->data.scalar.anchor, ev->data.scalar.tag, ev->start_mark, &as_str);
+	if (!yl_check_props(ld, ev->data.scalar.anchor, ev->data.scalar.tag, ev->start_mark, &as_str)) {
+		ld->nodes[i].type = YL_BAD;   /* reported: its value would only add noise */
+		return i;
+	}
 	if (n > IVS_YAML_MAX_SCALAR) {
 		yl_diag(ld, IVS_RULE_YAML_TOO_LARGE, ld->nodes[i].pos,
 		        "this value is %zu bytes long; a value holds at most %u bytes.", n,

@@ -78,9 +78,9 @@ void yl_tree_reset(struct yl_loader *ld);
 /* Builds the node of ev (and, for a collection, of every event up to its
  * end); takes ev over. Returns the node index. */
 uint32_t yl_build(struct yl_loader *ld, yaml_event_t *ev);
-/* Checks an anchor and a tag found on a collection read event by event
- * (the root mapping, a top-level list). */
-void yl_check_props(struct yl_loader *ld, const yaml_char_t *anchor, const yaml_char_t *tag,
+/* Reports an anchor (refused) and a tag other than YAML's core ones;
+ * *as_str: the tag is !!str. False when the tag was refused. */
+bool yl_check_props(struct yl_loader *ld, const yaml_char_t *anchor, const yaml_char_t *tag,
                     yaml_mark_t m, bool *as_str);
 /* Enters one more level of nesting; false (reported, stop) when too deep. */
 bool yl_depth_enter(struct yl_loader *ld, yaml_mark_t m);
