@@ -180,6 +180,7 @@ resize() {
 		[ "$n" -gt 0 ] || fail "pane did not become $want"
 		sleep 0.05
 	done
+	settle
 }
 
 # True when the screen shows any colour (SGR 30-38, 40-48, 90-97,
@@ -230,6 +231,7 @@ press_until() {
 		case $(screen) in *"$2"*) return 0 ;; esac
 		i=$((i + 1))
 		[ "$i" -le "${3:-30}" ] || fail "\"$2\" not reached with $1"
+		settle
 		before=$(screen)
 		keys "$1"
 		wait_change "$before" 2 || true   # the last entry: nothing moves
@@ -245,4 +247,31 @@ file_has() {
 }
 file_mode() {
 	stat -c %a "$1"
+}
+
+# wait_line N PREFIX [SECONDS]: until line N of the screen starts with PREFIX
+# (after a resize the old layout stays on screen until the redraw).
+wait_line() {
+	n=$((${3:-$E2E_TIMEOUT} * 20))
+	while [ "$n" -gt 0 ]; do
+		case $(line "$1") in "$2"*) return 0 ;; esac
+		sleep 0.05
+		n=$((n - 1))
+	done
+	fail "line $1 does not start with \"$2\": \"$(line "$1")\""
+}
+
+# settle: until the screen stays the same for 4 polls in a row (200 ms),
+# so that a following key is not raced by a redraw still on its way
+# (after a resize, say). Bounded; never an assertion.
+settle() {
+	n=$((E2E_TIMEOUT * 20))
+	last=$(screen)
+	same=0
+	while [ "$n" -gt 0 ] && [ "$same" -lt 4 ]; do
+		sleep 0.05
+		now=$(screen)
+		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; last=$now; fi
+		n=$((n - 1))
+	done
 }
