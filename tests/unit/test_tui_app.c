@@ -1,0 +1,178 @@
+/* test_tui_app.c: the app without a terminal (tui_app.h, the benchmark's
+ * entry too): typing is stored per keystroke and is one undo step, Esc
+ * gives the old value back, an id commits on Enter and references follow,
+ * quitting with unsaved changes asks. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "ivs/tui_app.h"
+#include "ivs/tui_keys.h"
+#include "ivs/validate.h"
+
+static struct ivs_project *project(void)
+{
+	struct ivs_project *p = ivs_project_new();
+	ivs_project_set_history(p, false);
+	ivs_edit_set_str(p, &ivs_project_stack(p)->r, IVS_STACK_NAME, "s");
+	ivs_edit_add(p, IVS_KIND_BUCKET, NULL, "B", SIZE_MAX);
+	struct ivs_res *c = ivs_edit_add(p, IVS_KIND_CHANNEL, NULL, "C", SIZE_MAX);
+	struct ivs_res *r = ivs_edit_add(p, IVS_KIND_RECORDING, NULL, "R", SIZE_MAX);
+	ivs_edit_set_str(p, r, IVS_RECORDING_BUCKET, "B");
+	ivs_edit_set_str(p, c, IVS_CHANNEL_RECORDING, "R");
+	ivs_project_set_history(p, true);
+	ivs_project_mark_saved(p);
+	return p;
+}
+
+static void keys(struct tui_app *a, const int *k)
+{
+	for (; *k; k++) {
+		tui_app_key(a, *k);
+		tui_app_draw(a);
+	}
+}
+
+static void type(struct tui_app *a, const char *s)
+{
+	for (; *s; s++) {
+		tui_app_key(a, (unsigned char)*s);
+		tui_app_draw(a);
+	}
+}
+
+/* Tree rows: stack, Buckets, B, Channels, C, ... */
+static const int to_channel_name[] = {TUI_FN(KEY_DOWN), TUI_FN(KEY_DOWN), TUI_FN(KEY_DOWN),
+                                      TUI_FN(KEY_DOWN), TUI_ENTER, TUI_FN(KEY_DOWN), TUI_ENTER, 0};
+
+static void test_typing_is_one_undo_step(void **state)
+{
+	(void)state;
+	struct tui_app *a = tui_app_new(project(), NULL, 80, 24, false);
+	assert_non_null(a);
+	struct ivs_project *p = tui_app_project(a);
+	struct ivs_res *c = ivs_project_find(p, "C");
+	keys(a, to_channel_name);
+	type(a, "my chan");
+	/* Stored on each keystroke, and checked. */
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "my chan");
+	assert_true(c->diags.errors > 0);
+	tui_app_key(a, TUI_FN(KEY_BACKSPACE));
+	tui_app_key(a, TUI_FN(KEY_BACKSPACE));
+	tui_app_key(a, TUI_FN(KEY_BACKSPACE));
+	tui_app_key(a, TUI_FN(KEY_BACKSPACE));
+	tui_app_key(a, TUI_FN(KEY_BACKSPACE));
+	type(a, "-a");
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "my-a");
+	assert_int_equal(c->diags.errors, 0);
+	tui_app_key(a, TUI_ENTER);
+	assert_true(ivs_project_modified(p));
+	assert_string_equal(ivs_undo_label(p), "set channel_name");
+	/* One undo gives the field back as it was. */
+	tui_app_key(a, TUI_CTRL('z'));
+	assert_false(ivs_res_is_set(c, IVS_CHANNEL_NAME));
+	assert_false(ivs_can_undo(p));
+	tui_app_key(a, TUI_CTRL('y'));
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "my-a");
+	/* A second edit of the same field is a second step. */
+	tui_app_key(a, TUI_ENTER);
+	type(a, "b");
+	tui_app_key(a, TUI_ENTER);
+	tui_app_key(a, TUI_CTRL('z'));
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "my-a");
+	tui_app_free(a);
+}
+
+static void test_escape_restores(void **state)
+{
+	(void)state;
+	struct tui_app *a = tui_app_new(project(), NULL, 80, 24, false);
+	struct ivs_project *p = tui_app_project(a);
+	struct ivs_res *c = ivs_project_find(p, "C");
+	keys(a, to_channel_name);
+	type(a, "xyz");
+	assert_true(ivs_res_is_set(c, IVS_CHANNEL_NAME));
+	tui_app_key(a, TUI_ESC);
+	assert_false(ivs_res_is_set(c, IVS_CHANNEL_NAME));
+	tui_app_free(a);
+}
+
+static void test_rename_on_enter(void **state)
+{
+	(void)state;
+	struct tui_app *a = tui_app_new(project(), NULL, 80, 24, false);
+	struct ivs_project *p = tui_app_project(a);
+	struct ivs_res *r = ivs_project_find(p, "R");
+	struct ivs_res *c = ivs_project_find(p, "C");
+	/* Tree: stack, Buckets, B, Channels, C, Playback keys, Recordings, R */
+	for (int i = 0; i < 7; i++)
+		tui_app_key(a, TUI_FN(KEY_DOWN));
+	tui_app_key(a, 'r');   /* rename: edits the id */
+	type(a, "2");
+	/* Not renamed while typing... */
+	assert_string_equal(r->id, "R");
+	tui_app_key(a, TUI_ENTER);
+	/* ...but on Enter, and the channel's reference follows. */
+	assert_string_equal(r->id, "R2");
+	assert_string_equal(((struct ivs_channel *)(void *)c)->recording_configuration, "R2");
+	assert_int_equal(ivs_validate_errors(p), 0);
+	tui_app_free(a);
+}
+
+static void test_quit_asks(void **state)
+{
+	(void)state;
+	struct tui_app *a = tui_app_new(project(), NULL, 80, 24, false);
+	assert_false(!tui_app_key(a, TUI_FN(KEY_DOWN)));
+	tui_app_key(a, 'a');   /* adds a bucket: the project is modified */
+	tui_app_key(a, TUI_ESC);
+	assert_true(tui_app_key(a, 'q'));    /* asks */
+	assert_true(tui_app_key(a, 'c'));    /* cancel: still running */
+	assert_true(tui_app_key(a, 'q'));
+	assert_false(tui_app_key(a, 'd'));   /* discard: quits */
+	tui_app_free(a);
+	/* Unmodified: q quits at once. */
+	a = tui_app_new(project(), NULL, 80, 24, false);
+	assert_false(tui_app_key(a, 'q'));
+	tui_app_free(a);
+}
+
+static void test_dump_and_too_small(void **state)
+{
+	(void)state;
+	struct tui_app *a = tui_app_new(project(), "x.yaml", 80, 24, false);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	tui_app_draw(a);
+	tui_app_dump(a, f);
+	fclose(f);
+	assert_non_null(strstr(buf, "ivs-tui  x.yaml"));
+	assert_non_null(strstr(buf, "Channels (1)"));
+	free(buf);
+	tui_app_free(a);
+	a = tui_app_new(project(), NULL, 40, 10, false);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	tui_app_draw(a);
+	tui_app_dump(a, f);
+	fclose(f);
+	assert_non_null(strstr(buf, "Terminal too small"));
+	free(buf);
+	tui_app_free(a);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("TERM", "xterm", 0);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_typing_is_one_undo_step),
+		cmocka_unit_test(test_escape_restores),
+		cmocka_unit_test(test_rename_on_enter),
+		cmocka_unit_test(test_quit_asks),
+		cmocka_unit_test(test_dump_and_too_small),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
