@@ -61,7 +61,7 @@ static void pm_put(struct ptrmap *m, const void *key, void *val);
 static void pm_grow(struct ptrmap *m)
 {
 	struct ptrmap old = *m;
-	m->cap = old.cap ? old.cap * 2 : 64;
+	m->cap = old.cap ? old.cap * 2 : 4;
 	m->v = ivs_xcalloc(m->cap, sizeof *m->v);
 	m->n = 0;
 	for (size_t i = 0; i < old.cap; i++)
@@ -127,6 +127,82 @@ static void pm_del(struct ptrmap *m, const void *key)
 	}
 }
 
+/* ---- string -> set of resources (many channels share one reference) ---- */
+
+struct kbucket {
+	char *key;
+	struct ptrmap set;
+};
+
+struct kidx {
+	struct ivs_strmap *map;     /* key -> struct kbucket * (one per key) */
+	struct ptrmap all;          /* the buckets, to free them */
+};
+
+static void kidx_init(struct kidx *x)
+{
+	x->map = ivs_strmap_new();
+	memset(&x->all, 0, sizeof x->all);
+}
+
+static void kidx_free(struct kidx *x)
+{
+	for (size_t i = 0; i < x->all.cap; i++)
+		if (x->all.v[i].key) {
+			struct kbucket *b = x->all.v[i].val;
+			pm_free(&b->set);
+			free(b->key);
+			free(b);
+		}
+	pm_free(&x->all);
+	ivs_strmap_free(x->map);
+}
+
+static struct kbucket *kidx_bucket(const struct kidx *x, const char *key)
+{
+	void *b = NULL;
+	return ivs_strmap_get(x->map, key, &b, 1) ? b : NULL;
+}
+
+static void kidx_add(struct kidx *x, const char *key, struct ivs_res *r)
+{
+	struct kbucket *b = kidx_bucket(x, key);
+	if (!b) {
+		b = ivs_xcalloc(1, sizeof *b);
+		b->key = ivs_xstrdup(key);
+		ivs_strmap_add(x->map, b->key, b);
+		pm_put(&x->all, b, b);
+	}
+	pm_put(&b->set, r, r);
+}
+
+static void kidx_del(struct kidx *x, const char *key, const struct ivs_res *r)
+{
+	struct kbucket *b = kidx_bucket(x, key);
+	if (!b)
+		return;
+	pm_del(&b->set, r);
+	if (b->set.n)
+		return;
+	ivs_strmap_del(x->map, b->key, b);
+	pm_del(&x->all, b);
+	pm_free(&b->set);
+	free(b->key);
+	free(b);
+}
+
+/* Every resource under key (caller frees *out). */
+static size_t map_all(const struct kidx *x, const char *key, void ***out)
+{
+	const struct kbucket *b = kidx_bucket(x, key);
+	size_t n = 0;
+	*out = ivs_xmalloc((b && b->set.n ? b->set.n : 1) * sizeof **out);
+	for (size_t i = 0; b && i < b->set.cap; i++)
+		if (b->set.v[i].key)
+			(*out)[n++] = b->set.v[i].val;
+	return n;
+}
+
 /* ---- state ---- */
 
 struct vrec {
@@ -139,7 +215,7 @@ struct vrec {
 
 struct vstate {
 	struct ptrmap recs;                  /* struct ivs_res * -> struct vrec * */
-	struct ivs_strmap *ids, *refs, *lids;
+	struct kidx ids, refs, lids;
 	struct ptrmap missing[IVS_KIND_COUNT];
 	size_t errors, warnings;             /* over every live resource */
 	size_t key_pairs;                    /* at the last validation */
@@ -166,32 +242,19 @@ static void vstate_free(void *p)
 	pm_free(&vs->recs);
 	for (size_t k = 0; k < IVS_KIND_COUNT; k++)
 		pm_free(&vs->missing[k]);
-	ivs_strmap_free(vs->ids);
-	ivs_strmap_free(vs->refs);
-	ivs_strmap_free(vs->lids);
+	kidx_free(&vs->ids);
+	kidx_free(&vs->refs);
+	kidx_free(&vs->lids);
 	free(vs);
 }
 
 static struct vstate *vstate_new(void)
 {
 	struct vstate *vs = ivs_xcalloc(1, sizeof *vs);
-	vs->ids = ivs_strmap_new();
-	vs->refs = ivs_strmap_new();
-	vs->lids = ivs_strmap_new();
+	kidx_init(&vs->ids);
+	kidx_init(&vs->refs);
+	kidx_init(&vs->lids);
 	return vs;
-}
-
-/* All values under key (caller frees *out). */
-static size_t map_all(const struct ivs_strmap *m, const char *key, void ***out)
-{
-	void *small[8];
-	size_t n = ivs_strmap_get(m, key, small, IVS_ARRAY_LEN(small));
-	*out = ivs_xmalloc((n ? n : 1) * sizeof **out);
-	if (n <= IVS_ARRAY_LEN(small))
-		memcpy(*out, small, n * sizeof **out);
-	else
-		ivs_strmap_get(m, key, *out, n);
-	return n;
 }
 
 /* ---- what a resource puts in the indexes ---- */
@@ -238,7 +301,7 @@ struct view {
 
 /* The first of the live holders of key in m, with `view` standing in for
  * its resource; NULL when view's resource is the only one. */
-static const struct ivs_res *first_other(const struct ivs_strmap *m, const char *key,
+static const struct ivs_res *first_other(const struct kidx *m, const char *key,
                                          const struct view *v, bool *before)
 {
 	void **h;
@@ -274,7 +337,7 @@ static void check_id_dup(const struct vstate *vs, const struct view *v, struct i
 			}
 		return;
 	}
-	const struct ivs_res *o = first_other(vs->ids, r->id, v, &before);
+	const struct ivs_res *o = first_other(&vs->ids, r->id, v, &before);
 	if (o && before)
 		ivs_vdiag(out, IVS_RULE_ID_DUPLICATE, r, 0,
 		          "id '%s' is already used by a %s above; buckets, channels, playback key pairs "
@@ -322,7 +385,7 @@ static int check_ref(const struct ivs_project *p, const struct vstate *vs, const
 	const struct ivs_field *f = &ivs_res_info(r)->fields[fi];
 	const char *want = ivs_kind_info(f->ref)->name, *list = ivs_kind_info(f->ref)->list_key;
 	void **h;
-	size_t n = map_all(vs->ids, id, &h);
+	size_t n = map_all(&vs->ids, id, &h);
 	const struct ivs_res *other = NULL;
 	bool found = false;
 	for (size_t i = 0; i < n && !found; i++) {
@@ -370,7 +433,7 @@ static void check_lid(const struct vstate *vs, const struct view *v, const char 
 		          "255: shorten the id.", r->id, strlen(lid));
 		return;
 	}
-	const struct ivs_res *o = first_other(vs->lids, lid, v, &before);
+	const struct ivs_res *o = first_other(&vs->lids, lid, v, &before);
 	if (!o || !before)
 		return;
 	/* Two entries with one id in one list: ID_DUPLICATE or
@@ -411,34 +474,47 @@ static int check_view(const struct ivs_project *p, const struct vstate *vs, cons
 
 /* ---- keeping the indexes ---- */
 
-static void index_out(struct vstate *vs, struct ivs_res *r, struct vrec *rec)
+/* Takes r's entries out of the indexes. */
+static void index_out(struct vstate *vs, const struct ivs_res *r, struct vrec *rec)
 {
 	if (rec->id)
-		ivs_strmap_del(vs->ids, rec->id, r);
+		kidx_del(&vs->ids, rec->id, r);
 	if (rec->ref)
-		ivs_strmap_del(vs->refs, rec->ref, r);
+		kidx_del(&vs->refs, rec->ref, r);
 	if (rec->lid)
-		ivs_strmap_del(vs->lids, rec->lid, r);
+		kidx_del(&vs->lids, rec->lid, r);
 	if (rec->missing >= 0)
 		pm_del(&vs->missing[rec->missing], r);
 	rec->missing = -1;
 }
 
-static struct vrec *index_in(struct vstate *vs, struct ivs_res *r)
+static void swap_key(struct kidx *x, struct ivs_res *r, char **slot, char *now)
 {
-	struct vrec *rec = ivs_xcalloc(1, sizeof *rec);
-	rec->missing = -1;
-	if (!r->parent && r->kind != IVS_KIND_STACK && r->id) {
-		rec->id = ivs_xstrdup(r->id);
-		ivs_strmap_add(vs->ids, rec->id, r);
+	if (ivs_str_eq(*slot, now)) {
+		free(now);
+		return;
 	}
-	if (ref_value(r)) {
-		rec->ref = ivs_xstrdup(ref_value(r));
-		ivs_strmap_add(vs->refs, rec->ref, r);
+	if (*slot)
+		kidx_del(x, *slot, r);
+	free(*slot);
+	*slot = now;
+	if (now)
+		kidx_add(x, now, r);
+}
+
+/* Brings r's entries up to date (old: what it had, NULL: nothing). Keys
+ * that did not change stay where they are. */
+static struct vrec *index_in(struct vstate *vs, struct ivs_res *r, struct vrec *old)
+{
+	struct vrec *rec = old;
+	if (!rec) {
+		rec = ivs_xcalloc(1, sizeof *rec);
+		rec->missing = -1;
 	}
-	rec->lid = ivs_export_logical_id(r);
-	if (rec->lid)
-		ivs_strmap_add(vs->lids, rec->lid, r);
+	swap_key(&vs->ids, r, &rec->id,
+	         !r->parent && r->kind != IVS_KIND_STACK && r->id ? ivs_xstrdup(r->id) : NULL);
+	swap_key(&vs->refs, r, &rec->ref, ivs_xstrdup(ref_value(r)));
+	swap_key(&vs->lids, r, &rec->lid, ivs_export_logical_id(r));
 	return rec;
 }
 
@@ -491,7 +567,7 @@ struct each_ctx {
 static void each_index(struct ivs_res *r, void *ctx)
 {
 	struct vstate *vs = ((struct each_ctx *)ctx)->vs;
-	pm_put(&vs->recs, r, index_in(vs, r));
+	pm_put(&vs->recs, r, index_in(vs, r, NULL));
 }
 
 static void each_check(struct ivs_res *r, void *ctx)
@@ -577,7 +653,7 @@ static void keys_free(struct keys *k)
 	free(k->referrers);
 }
 
-static void add_holders(struct rset *s, const struct ivs_strmap *m, const char *key)
+static void add_holders(struct rset *s, const struct kidx *m, const char *key)
 {
 	void **h;
 	size_t n = map_all(m, key, &h);
@@ -671,16 +747,23 @@ void ivs_validate_changes(struct ivs_project *p)
 	touched(p, &dirty, &moved, &lists);
 	for (size_t i = 0; i < dirty.n; i++) {
 		struct ivs_res *r = dirty.v[i];
-		struct vrec *old = pm_get(&vs->recs, r), *now = NULL;
+		struct vrec *rec = pm_get(&vs->recs, r);
 		bool live = ivs_vlive(r), mv = pm_get(&moved.m, r) != NULL;
-		if (old)
-			index_out(vs, r, old);
+		char *oid = rec ? ivs_xstrdup(rec->id) : NULL, *olid = rec ? ivs_xstrdup(rec->lid) : NULL;
 		if (live) {
-			now = index_in(vs, r);
+			rec = index_in(vs, r, rec);
+			pm_put(&vs->recs, r, rec);
 			rset_add(&again, r);
+		} else if (rec) {
+			index_out(vs, r, rec);
+			vs->errors -= rec->errors;
+			vs->warnings -= rec->warnings;
+			ivs_diags_clear(&r->diags);
+			pm_del(&vs->recs, r);
+			rec_free(rec);
+			rec = NULL;
 		}
-		const char *oid = old ? old->id : NULL, *nid = now ? now->id : NULL;
-		const char *olid = old ? old->lid : NULL, *nlid = now ? now->lid : NULL;
+		const char *nid = rec ? rec->id : NULL, *nlid = rec ? rec->lid : NULL;
 		if (str_differs(oid, nid) || mv) {
 			keys_add(&ids, oid, str_differs(oid, nid));
 			if (str_differs(oid, nid))
@@ -691,29 +774,16 @@ void ivs_validate_changes(struct ivs_project *p)
 			keys_add(&lids, olid, false);
 			keys_add(&lids, nlid, false);
 		}
-		if (old) {
-			if (now) {
-				now->errors = old->errors;
-				now->warnings = old->warnings;
-			} else {
-				vs->errors -= old->errors;
-				vs->warnings -= old->warnings;
-				ivs_diags_clear(&r->diags);
-			}
-			rec_free(old);
-		}
-		if (now)
-			pm_put(&vs->recs, r, now);
-		else
-			pm_del(&vs->recs, r);
+		free(oid);
+		free(olid);
 	}
 	for (size_t i = 0; i < ids.n; i++) {
-		add_holders(&again, vs->ids, ids.v[i]);
+		add_holders(&again, &vs->ids, ids.v[i]);
 		if (ids.referrers[i])
-			add_holders(&again, vs->refs, ids.v[i]);
+			add_holders(&again, &vs->refs, ids.v[i]);
 	}
 	for (size_t i = 0; i < lids.n; i++)
-		add_holders(&again, vs->lids, lids.v[i]);
+		add_holders(&again, &vs->lids, lids.v[i]);
 	for (size_t k = 0; k < IVS_KIND_COUNT; k++)
 		for (size_t i = 0; kind_changed[k] && i < vs->missing[k].cap; i++)
 			if (vs->missing[k].v[i].key)
