@@ -146,17 +146,42 @@ void ivs_diags_sort(struct ivs_diags *d)
 	free(copy);
 }
 
+/* Writes s with control characters escaped (\t, \n, \r, \xHH): text
+ * quoted from a file must not move the terminal's cursor, change its
+ * colours or title, or break the one-line-per-diagnostic format. */
+static void put_clean(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\t')
+			fputs("\\t", out);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\r')
+			fputs("\\r", out);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\x%02x", c);
+		else
+			fputc(c, out);
+	}
+}
+
 void ivs_diags_print(FILE *out, const char *file, const struct ivs_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const struct ivs_diag *e = &d->v[i];
+		put_clean(out, file);
 		if (e->pos.line)
-			fprintf(out, "%s:%u:%u: ", file, e->pos.line, e->pos.col ? e->pos.col : 1);
-		else if (e->path && *e->path)
-			fprintf(out, "%s: %s: ", file, e->path);
-		else
-			fprintf(out, "%s: ", file);
-		fprintf(out, "%s: %s [%s]\n", ivs_severity_name(e->sev), e->msg, ivs_rule_id(e->rule));
+			fprintf(out, ":%u:%u: ", e->pos.line, e->pos.col ? e->pos.col : 1);
+		else if (e->path && *e->path) {
+			fputs(": ", out);
+			put_clean(out, e->path);
+			fputs(": ", out);
+		} else
+			fputs(": ", out);
+		fprintf(out, "%s: ", ivs_severity_name(e->sev));
+		put_clean(out, e->msg);
+		fprintf(out, " [%s]\n", ivs_rule_id(e->rule));
 	}
 }
 
