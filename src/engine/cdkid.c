@@ -23,17 +23,22 @@
 
 char *ivs_cdk_sanitize_id(const char *id)
 {
-	struct ivs_buf b;
-	ivs_buf_init(&b);
+	size_t slashes = 0, n = 0;
+	for (const char *s = id; *s; s++, n++)
+		slashes += *s == '/';
+	if (!slashes)
+		return ivs_xstrdup(id);
+	char *out = ivs_xmalloc(n + slashes + 1), *o = out;
 	for (const char *s = id; *s; s++) {
-		if (*s == '/')
-			ivs_buf_puts(&b, "--");
-		else
-			ivs_buf_putc(&b, *s);
+		if (*s == '/') {
+			*o++ = '-';
+			*o++ = '-';
+		} else {
+			*o++ = *s;
+		}
 	}
-	if (!b.data)
-		ivs_buf_puts(&b, "");
-	return ivs_buf_steal(&b);
+	*o = '\0';
+	return out;
 }
 
 /* The components left after dropping "Default" ones (pointers borrowed). */
@@ -46,23 +51,23 @@ static size_t drop_hidden(const char *const *path, size_t n, const char **out)
 	return k;
 }
 
-/* MD5 through a method fetched once and a context kept for reuse: the
- * one-shot EVP_Digest(..., EVP_md5(), ...) fetches the provider's method
- * (taking its locks) and allocates a context on every call, which cost
- * more than the hash itself (one to three hashes per resource on export). */
-static bool md5_digest(const void *data, size_t len, unsigned char *md, unsigned int *mdlen)
+/* MD5 with the algorithm fetched once and one digest context reused: an
+ * implicit fetch per call (EVP_Digest with EVP_md5()) costs more than the
+ * hash itself, and an export hashes every resource. Both stay reachable
+ * for the life of the process. */
+static int md5(const void *data, size_t len, unsigned char *out, unsigned int *outlen)
 {
-	static EVP_MD *method;
+	static EVP_MD *alg;
 	static EVP_MD_CTX *ctx;
 
-	if (!method)
-		method = EVP_MD_fetch(NULL, "MD5", NULL);
+	if (!alg)
+		alg = EVP_MD_fetch(NULL, "MD5", NULL);
 	if (!ctx)
 		ctx = EVP_MD_CTX_new();
-	if (!method || !ctx)
-		return EVP_Digest(data, len, md, mdlen, EVP_md5(), NULL) != 0;
-	return EVP_DigestInit_ex2(ctx, method, NULL) && EVP_DigestUpdate(ctx, data, len) &&
-	       EVP_DigestFinal_ex(ctx, md, mdlen);
+	if (!alg || !ctx)
+		return EVP_Digest(data, len, out, outlen, EVP_md5(), NULL);
+	return EVP_DigestInit_ex(ctx, alg, NULL) && EVP_DigestUpdate(ctx, data, len) &&
+	       EVP_DigestFinal_ex(ctx, out, outlen);
 }
 
 /* First 8 hex digits, upper case, of md5(components joined with '/'). */
@@ -71,19 +76,26 @@ static void path_hash(const char *const *c, size_t n, char out[HASH_LEN + 1])
 	static const char hex[] = "0123456789ABCDEF";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
-	struct ivs_buf b;
+	char small[512], *buf = small;
+	size_t len = 0, need = 1;
 
-	ivs_buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		need += strlen(c[i]) + 1;
+	if (need > sizeof small)
+		buf = ivs_xmalloc(need);
 	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(c[i]);
 		if (i)
-			ivs_buf_putc(&b, '/');
-		ivs_buf_puts(&b, c[i]);
+			buf[len++] = '/';
+		memcpy(buf + len, c[i], l);
+		len += l;
 	}
-	if (!md5_digest(b.data ? b.data : "", b.len, md, &mdlen) || mdlen < HASH_LEN / 2) {
+	if (!md5(buf, len, md, &mdlen) || mdlen < HASH_LEN / 2) {
 		/* Only a broken libcrypto gets here; MD5 is always built in. */
 		memset(md, 0, sizeof md);
 	}
-	ivs_buf_free(&b);
+	if (buf != small)
+		free(buf);
 	for (int i = 0; i < HASH_LEN / 2; i++) {
 		out[2 * i] = hex[md[i] >> 4];
 		out[2 * i + 1] = hex[md[i] & 15];
@@ -103,89 +115,78 @@ static bool allowed(char c, const char *special)
 	       (c && special && strchr(special, c));
 }
 
-/* Appends s without the characters outside [A-Za-z0-9] + special. */
-static void put_filtered(struct ivs_buf *b, const char *s, const char *special)
+/* Copies s without the characters outside [A-Za-z0-9] + special to o;
+ * returns the end. */
+static char *put_filtered(char *o, const char *s, const char *special)
 {
 	for (; *s; s++)
 		if (allowed(*s, special))
-			ivs_buf_putc(b, *s);
+			*o++ = *s;
+	return o;
 }
 
-/* The human-readable part: removeDupes, drop "Resource", filter, join.
- * Components that filter to nothing add nothing, so dropping them (as
- * makeUniqueResourceName does) and keeping them (makeUniqueId) agree. */
-static void human_part(const char *const *c, size_t n, const char *special, struct ivs_buf *b)
+/* The human-readable part into o (room for every component's bytes):
+ * removeDupes, drop "Resource", filter, join. Components that filter to
+ * nothing add nothing, so dropping them (as makeUniqueResourceName does)
+ * and keeping them (makeUniqueId) agree. Returns its length. */
+static size_t human_part(const char *const *c, size_t n, const char *special, char *o)
 {
 	const char *prev = NULL;
+	char *start = o;
 	for (size_t i = 0; i < n; i++) {
 		if (prev && ends_with(prev, c[i]))
 			continue;
 		prev = c[i];
 		if (strcmp(c[i], HIDDEN_FROM_HUMAN) != 0)
-			put_filtered(b, c[i], special);
+			o = put_filtered(o, c[i], special);
 	}
+	return (size_t)(o - start);
+}
+
+/* Both algorithms: max_human is where the human part is cut (makeUniqueId
+ * keeps the head; makeUniqueResourceName, split, keeps head and tail). */
+static char *unique(const char *const *path, size_t n, const char *special, size_t max_single,
+                    size_t max_human, bool split)
+{
+	const char *small[8], **c = n <= 8 ? small : ivs_xcalloc(n, sizeof *c);
+	size_t k = drop_hidden(path, n, c), room = HASH_LEN + 1, len;
+	char *out;
+
+	for (size_t i = 0; i < k; i++)
+		room += strlen(c[i]);
+	out = ivs_xmalloc(room);
+	if (k == 1) {
+		len = (size_t)(put_filtered(out, c[0], special) - out);
+		if (len <= max_single) {
+			out[len] = '\0';
+			goto done;
+		}
+	}
+	/* An empty path (the CDK throws) gives the hash of "" as a last resort. */
+	len = human_part(c, k, special, out);
+	if (len > max_human) {
+		if (split) {
+			/* splitInMiddle: the first and the last half of what is allowed */
+			size_t half = max_human / 2;
+			memmove(out + half, out + len - half, half);
+			len = 2 * half;
+		} else {
+			len = max_human;
+		}
+	}
+	path_hash(c, k, out + len);
+done:
+	if (c != small)
+		free(c);
+	return out;
 }
 
 char *ivs_cdk_logical_id(const char *const *path, size_t n)
 {
-	const char **c = ivs_xcalloc(n ? n : 1, sizeof *c);
-	size_t k = drop_hidden(path, n, c);
-	struct ivs_buf b;
-	char hash[HASH_LEN + 1];
-
-	ivs_buf_init(&b);
-	if (k == 1) {
-		put_filtered(&b, c[0], NULL);
-		if (b.len <= MAX_ID_LEN) {
-			free(c);
-			if (!b.data)
-				ivs_buf_puts(&b, "");
-			return ivs_buf_steal(&b);
-		}
-		ivs_buf_reset(&b);
-	}
-	/* An empty path (the CDK throws) gives the hash of "" as a last resort. */
-	path_hash(c, k, hash);
-	human_part(c, k, NULL, &b);
-	if (b.len > MAX_HUMAN_LEN)
-		b.len = MAX_HUMAN_LEN;
-	if (b.data)
-		b.data[b.len] = '\0';
-	ivs_buf_puts(&b, hash);
-	free(c);
-	return ivs_buf_steal(&b);
+	return unique(path, n, NULL, MAX_ID_LEN, MAX_HUMAN_LEN, false);
 }
 
 char *ivs_cdk_unique_name(const char *const *path, size_t n, size_t max_len)
 {
-	static const char special[] = "-_";
-	const char **c = ivs_xcalloc(n ? n : 1, sizeof *c);
-	size_t k = drop_hidden(path, n, c);
-	struct ivs_buf b;
-	char hash[HASH_LEN + 1];
-
-	ivs_buf_init(&b);
-	if (k == 1) {
-		put_filtered(&b, c[0], special);
-		if (b.len <= max_len) {
-			free(c);
-			if (!b.data)
-				ivs_buf_puts(&b, "");
-			return ivs_buf_steal(&b);
-		}
-		ivs_buf_reset(&b);
-	}
-	path_hash(c, k, hash);
-	human_part(c, k, special, &b);
-	size_t max_human = max_len > HASH_LEN ? max_len - HASH_LEN : 0;
-	if (b.len > max_human) {
-		/* splitInMiddle: the first and the last half of the allowed length. */
-		size_t half = max_human / 2;
-		memmove(b.data + half, b.data + b.len - half, half);
-		b.len = 2 * half;
-		b.data[b.len] = '\0';
-	}
-	ivs_buf_puts(&b, hash);
-	free(c);
-	return ivs_buf_steal(&b);
+	return unique(path, n, "-_", max_len, max_len > HASH_LEN ? max_len - HASH_LEN : 0, true);
 }

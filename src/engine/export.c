@@ -119,21 +119,31 @@ static char *path_lid(const char *a, const char *b, const char *c)
 	return ivs_cdk_logical_id(path, c ? 3 : 2);
 }
 
+/* The construct id of an entry ("/" becomes "--"): id itself when it has
+ * no "/" (the usual case: no copy), else a copy in *tmp to free. */
+static const char *cid(const char *id, char **tmp)
+{
+	*tmp = NULL;
+	if (!strchr(id, '/'))
+		return id;
+	return *tmp = ivs_cdk_sanitize_id(id);
+}
+
 char *ivs_export_logical_id(const struct ivs_res *r)
 {
-	char *lid = NULL, *id, *pid;
+	char *lid = NULL, *t1, *t2;
 
 	if (!r || !r->id || r->kind == IVS_KIND_STACK || ivs_res_imported(r))
 		return NULL;
-	id = ivs_cdk_sanitize_id(r->id);
+	const char *id = cid(r->id, &t1);
 	if (r->kind == IVS_KIND_STREAM_KEY && r->parent && r->parent->id) {
-		pid = ivs_cdk_sanitize_id(r->parent->id);
+		const char *pid = cid(r->parent->id, &t2);
 		lid = path_lid(pid, id, "Resource");
-		free(pid);
+		free(t2);
 	} else if (r->kind != IVS_KIND_STREAM_KEY) {
 		lid = path_lid(id, "Resource", NULL);
 	}
-	free(id);
+	free(t1);
 	return lid;
 }
 
@@ -147,9 +157,9 @@ static char *ref_lid(const struct exp *x, enum ivs_kind kind, const char *id)
 		return ivs_xstrdup(x->lid[kind][t->index]);
 	if (t)
 		return ivs_export_logical_id(t);
-	char *sid = ivs_cdk_sanitize_id(id);
-	char *lid = path_lid(sid, "Resource", NULL);
-	free(sid);
+	char *tmp;
+	char *lid = path_lid(cid(id, &tmp), "Resource", NULL);
+	free(tmp);
 	return lid;
 }
 
@@ -157,10 +167,10 @@ static char *channel_name(const struct exp *x, const struct ivs_res *r)
 {
 	const struct ivs_stack *st = ivs_project_stack(x->p);
 	const char *stack = st && st->name ? st->name : "";
-	char *id = ivs_cdk_sanitize_id(r->id);
-	const char *path[2] = {stack, id};
+	char *tmp;
+	const char *path[2] = {stack, cid(r->id, &tmp)};
 	char *name = ivs_cdk_unique_name(path, 2, 128);
-	free(id);
+	free(tmp);
 	return name;
 }
 
@@ -375,14 +385,15 @@ static void add_entry(const struct exp *x, const struct ivs_res *r, cJSON *resou
 	}
 	if (r->kind == IVS_KIND_CHANNEL) {
 		const struct ivs_list *keys = &((const struct ivs_channel *)r)->stream_keys;
-		char *cid = ivs_cdk_sanitize_id(r->id);
+		char *t1, *t2;
+		const char *chid = cid(r->id, &t1);
 		for (size_t i = 0; i < keys->n; i++) {
 			const struct ivs_res *k = keys->v[i];
-			char *kid = ivs_cdk_sanitize_id(k->id);
-			put_owned(resources, path_lid(cid, kid, "Resource"), stream_key(k, lid));
-			free(kid);
+			const char *kid = cid(k->id, &t2);
+			put_owned(resources, path_lid(chid, kid, "Resource"), stream_key(k, lid));
+			free(t2);
 		}
-		free(cid);
+		free(t1);
 	}
 }
 

@@ -13,10 +13,8 @@
 #include "ivs/export.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 #include <yaml.h>
 
 /* ---- JSON ---- */
@@ -56,14 +54,22 @@ static void json_string(struct ivs_buf *b, const char *s)
 	ivs_buf_putc(b, '"');
 }
 
-static void number_text(struct ivs_buf *b, double d)
+/* A number as JSON.stringify writes it (integers: all a template holds). */
+static void number_chars(char out[32], double d)
 {
 	if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(long long)d)
-		ivs_buf_printf(b, "%lld", (long long)d);
-	else if (isfinite(d))
-		ivs_buf_printf(b, "%.17g", d);
+		snprintf(out, 32, "%lld", (long long)d);
+	else if (d == d && d - d == 0)
+		snprintf(out, 32, "%.17g", d);
 	else
-		ivs_buf_puts(b, "null");    /* as JSON.stringify writes NaN and Infinity */
+		snprintf(out, 32, "null");  /* as JSON.stringify writes NaN and Infinity */
+}
+
+static void number_text(struct ivs_buf *b, double d)
+{
+	char s[32];
+	number_chars(s, d);
+	ivs_buf_puts(b, s);
 }
 
 static void indent(struct ivs_buf *b, int depth)
@@ -115,23 +121,41 @@ static void json_value(struct ivs_buf *b, const cJSON *v, int depth)
 
 /* ---- YAML ---- */
 
+/* A word a YAML 1.1 reader takes for null, a boolean, infinity, NaN, a
+ * merge or a value key, in any case (all are at most 5 bytes). */
+static bool is_word(const char *s)
+{
+	char l[6];
+	size_t n = strnlen(s, sizeof l);
+
+	if (n >= sizeof l)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		l[i] = (char)tolower((unsigned char)s[i]);
+	l[n] = '\0';
+	switch (l[0]) {
+	case '\0': return true;
+	case '~': case '=': return n == 1;
+	case '<': return strcmp(l, "<<") == 0;
+	case 'n': return n == 1 || strcmp(l, "no") == 0 || strcmp(l, "null") == 0;
+	case 'y': return n == 1 || strcmp(l, "yes") == 0;
+	case 't': return strcmp(l, "true") == 0;
+	case 'f': return strcmp(l, "false") == 0;
+	case 'o': return strcmp(l, "on") == 0 || strcmp(l, "off") == 0;
+	case '.': return strcmp(l, ".inf") == 0 || strcmp(l, ".nan") == 0;
+	case '-': case '+': return strcmp(l + 1, ".inf") == 0;
+	default: return false;
+	}
+}
+
 /* True when a YAML 1.1 or 1.2 reader would resolve the plain scalar s to
  * something other than a string: null, booleans, numbers (also hex, octal,
  * binary, sexagesimal, floats, .inf, .nan), timestamps, merge keys. Errs on
  * the side of quoting. */
 static bool reads_as_other(const char *s)
 {
-	static const char *const words[] = {
-		"", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-		".inf", "-.inf", "+.inf", ".nan", "<<", "=", NULL,
-	};
-	/* Every word is at most 5 bytes and starts with one of these (or is
-	 * empty): other strings skip the comparisons, which ran for every
-	 * scalar of the template. */
-	if (!*s || (strnlen(s, 6) <= 5 && strchr("~nNtTfFyYoO.-+<=", *s)))
-		for (int i = 0; words[i]; i++)
-			if (strcasecmp(s, words[i]) == 0)
-				return true;
+	if (is_word(s))
+		return true;
 	const char *t = s;
 	if (*t == '-' || *t == '+')
 		t++;
@@ -174,17 +198,15 @@ static void y_scalar(struct yw *w, const char *s, bool string)
 static void y_value(struct yw *w, const cJSON *v, bool flow)
 {
 	yaml_event_t ev;
-	struct ivs_buf num;
+	char num[32];
 
 	switch (v->type & 0xff) {
 	case cJSON_False: y_scalar(w, "false", false); break;
 	case cJSON_True: y_scalar(w, "true", false); break;
 	case cJSON_NULL: y_scalar(w, "null", false); break;
 	case cJSON_Number:
-		ivs_buf_init(&num);
-		number_text(&num, v->valuedouble);
-		y_scalar(w, num.data, false);
-		ivs_buf_free(&num);
+		number_chars(num, v->valuedouble);
+		y_scalar(w, num, false);
 		break;
 	case cJSON_String: y_scalar(w, v->valuestring ? v->valuestring : "", true); break;
 	case cJSON_Array:
