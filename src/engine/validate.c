@@ -15,10 +15,13 @@
  * resources, takes their old index entries out and puts the new ones in,
  * and re-checks the touched resources plus those that share an index key
  * that changed. A resource's diagnostics live in r->diags; project-wide
- * ones (resource limit, key pair quota) in ivs_project_diags(p). */
+ * ones (resource limit, key pair quota) in ivs_project_diags(p).
+ *
+ * The rules one entry checks alone are in validate_fields.c, the
+ * containers in validate_index.c, ivs_validate_candidate in
+ * validate_candidate.c. */
 #include "ivs/validate.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,178 +33,6 @@
 
 #define RESOURCE_LIMIT 500
 #define KEY_PAIR_QUOTA 3
-
-/* ---- a small pointer -> pointer hash map (linear probing) ---- */
-
-struct ptrmap {
-	struct pm_slot {
-		const void *key;
-		void *val;
-	} *v;
-	size_t cap, n;
-};
-
-static size_t pm_hash(const void *k, size_t cap)
-{
-	uint64_t x = (uint64_t)(uintptr_t)k;
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	return (size_t)x & (cap - 1);
-}
-
-static void pm_free(struct ptrmap *m)
-{
-	free(m->v);
-	memset(m, 0, sizeof *m);
-}
-
-static void pm_put(struct ptrmap *m, const void *key, void *val);
-
-static void pm_grow(struct ptrmap *m)
-{
-	struct ptrmap old = *m;
-	m->cap = old.cap ? old.cap * 2 : 4;
-	m->v = ivs_xcalloc(m->cap, sizeof *m->v);
-	m->n = 0;
-	for (size_t i = 0; i < old.cap; i++)
-		if (old.v[i].key)
-			pm_put(m, old.v[i].key, old.v[i].val);
-	free(old.v);
-}
-
-static struct pm_slot *pm_find(const struct ptrmap *m, const void *key)
-{
-	if (!m->cap)
-		return NULL;
-	for (size_t j = pm_hash(key, m->cap); m->v[j].key; j = (j + 1) & (m->cap - 1))
-		if (m->v[j].key == key)
-			return &m->v[j];
-	return NULL;
-}
-
-static void *pm_get(const struct ptrmap *m, const void *key)
-{
-	struct pm_slot *s = pm_find(m, key);
-	return s ? s->val : NULL;
-}
-
-/* Adds key, or replaces its value. */
-static void pm_put(struct ptrmap *m, const void *key, void *val)
-{
-	struct pm_slot *s = pm_find(m, key);
-	if (s) {
-		s->val = val;
-		return;
-	}
-	if ((m->n + 1) * 4 >= m->cap * 3)
-		pm_grow(m);
-	size_t j = pm_hash(key, m->cap);
-	while (m->v[j].key)
-		j = (j + 1) & (m->cap - 1);
-	m->v[j].key = key;
-	m->v[j].val = val;
-	m->n++;
-}
-
-/* Deletes key (backward-shift deletion: no tombstones). */
-static void pm_del(struct ptrmap *m, const void *key)
-{
-	struct pm_slot *s = pm_find(m, key);
-	if (!s)
-		return;
-	size_t i = (size_t)(s - m->v), j = i;
-	m->v[i].key = NULL;
-	m->n--;
-	for (;;) {
-		j = (j + 1) & (m->cap - 1);
-		if (!m->v[j].key)
-			break;
-		size_t h = pm_hash(m->v[j].key, m->cap);
-		/* can the entry at j move to the hole at i? */
-		if ((j > i && (h <= i || h > j)) || (j < i && (h <= i && h > j))) {
-			m->v[i] = m->v[j];
-			m->v[j].key = NULL;
-			i = j;
-		}
-	}
-}
-
-/* ---- string -> set of resources (many channels share one reference) ---- */
-
-struct kbucket {
-	char *key;
-	struct ptrmap set;
-};
-
-struct kidx {
-	struct ivs_strmap *map;     /* key -> struct kbucket * (one per key) */
-	struct ptrmap all;          /* the buckets, to free them */
-};
-
-static void kidx_init(struct kidx *x)
-{
-	x->map = ivs_strmap_new();
-	memset(&x->all, 0, sizeof x->all);
-}
-
-static void kidx_free(struct kidx *x)
-{
-	for (size_t i = 0; i < x->all.cap; i++)
-		if (x->all.v[i].key) {
-			struct kbucket *b = x->all.v[i].val;
-			pm_free(&b->set);
-			free(b->key);
-			free(b);
-		}
-	pm_free(&x->all);
-	ivs_strmap_free(x->map);
-}
-
-static struct kbucket *kidx_bucket(const struct kidx *x, const char *key)
-{
-	void *b = NULL;
-	return ivs_strmap_get(x->map, key, &b, 1) ? b : NULL;
-}
-
-static void kidx_add(struct kidx *x, const char *key, struct ivs_res *r)
-{
-	struct kbucket *b = kidx_bucket(x, key);
-	if (!b) {
-		b = ivs_xcalloc(1, sizeof *b);
-		b->key = ivs_xstrdup(key);
-		ivs_strmap_add(x->map, b->key, b);
-		pm_put(&x->all, b, b);
-	}
-	pm_put(&b->set, r, r);
-}
-
-static void kidx_del(struct kidx *x, const char *key, const struct ivs_res *r)
-{
-	struct kbucket *b = kidx_bucket(x, key);
-	if (!b)
-		return;
-	pm_del(&b->set, r);
-	if (b->set.n)
-		return;
-	ivs_strmap_del(x->map, b->key, b);
-	pm_del(&x->all, b);
-	pm_free(&b->set);
-	free(b->key);
-	free(b);
-}
-
-/* Every resource under key (caller frees *out). */
-static size_t map_all(const struct kidx *x, const char *key, void ***out)
-{
-	const struct kbucket *b = kidx_bucket(x, key);
-	size_t n = 0;
-	*out = ivs_xmalloc((b && b->set.n ? b->set.n : 1) * sizeof **out);
-	for (size_t i = 0; b && i < b->set.cap; i++)
-		if (b->set.v[i].key)
-			(*out)[n++] = b->set.v[i].val;
-	return n;
-}
 
 /* ---- state ---- */
 
@@ -231,7 +62,7 @@ static void rec_free(struct vrec *v)
 	free(v);
 }
 
-static void vstate_free(void *p)
+void ivs_vstate_free(void *p)
 {
 	struct vstate *vs = p;
 	if (!vs)
@@ -239,21 +70,21 @@ static void vstate_free(void *p)
 	for (size_t i = 0; i < vs->recs.cap; i++)
 		if (vs->recs.v[i].key)
 			rec_free(vs->recs.v[i].val);
-	pm_free(&vs->recs);
+	ivs_vpm_free(&vs->recs);
 	for (size_t k = 0; k < IVS_KIND_COUNT; k++)
-		pm_free(&vs->missing[k]);
-	kidx_free(&vs->ids);
-	kidx_free(&vs->refs);
-	kidx_free(&vs->lids);
+		ivs_vpm_free(&vs->missing[k]);
+	ivs_vkidx_free(&vs->ids);
+	ivs_vkidx_free(&vs->refs);
+	ivs_vkidx_free(&vs->lids);
 	free(vs);
 }
 
 static struct vstate *vstate_new(void)
 {
 	struct vstate *vs = ivs_xcalloc(1, sizeof *vs);
-	kidx_init(&vs->ids);
-	kidx_init(&vs->refs);
-	kidx_init(&vs->lids);
+	ivs_vkidx_init(&vs->ids);
+	ivs_vkidx_init(&vs->refs);
+	ivs_vkidx_init(&vs->lids);
 	return vs;
 }
 
@@ -294,18 +125,13 @@ static int order_cmp(const struct ivs_res *a, const struct ivs_res *b)
 
 /* ---- cross-resource rules of one resource ---- */
 
-struct view {
-	const struct ivs_res *r;     /* the values checked (maybe a copy) */
-	const struct ivs_res *self;  /* the resource in the project */
-};
-
 /* The first of the live holders of key in m, with `view` standing in for
  * its resource; NULL when view's resource is the only one. */
 static const struct ivs_res *first_other(const struct kidx *m, const char *key,
-                                         const struct view *v, bool *before)
+                                         const struct ivs_vview *v, bool *before)
 {
 	void **h;
-	size_t n = map_all(m, key, &h);
+	size_t n = ivs_vkidx_all(m, key, &h);
 	const struct ivs_res *first = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const struct ivs_res *o = h[i];
@@ -319,7 +145,7 @@ static const struct ivs_res *first_other(const struct kidx *m, const char *key,
 	return first;
 }
 
-static void check_id_dup(const struct vstate *vs, const struct view *v, struct ivs_diags *out)
+static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
 	bool before;
@@ -345,7 +171,7 @@ static void check_id_dup(const struct vstate *vs, const struct view *v, struct i
 		          r->id, ivs_kind_info(o->kind)->name, ivs_res_info(r)->name);
 }
 
-static void check_stream_key_count(const struct view *v, struct ivs_diags *out)
+static void check_stream_key_count(const struct ivs_vview *v, struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
 	if (r->kind != IVS_KIND_STREAM_KEY || v->self->index == 0)
@@ -372,7 +198,7 @@ static const char *suggest(const struct ivs_project *p, enum ivs_kind kind, cons
 }
 
 /* Returns the target kind when the reference names nothing, else -1. */
-static int check_ref(const struct ivs_project *p, const struct vstate *vs, const struct view *v,
+static int check_ref(const struct ivs_project *p, const struct vstate *vs, const struct ivs_vview *v,
                      struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
@@ -385,7 +211,7 @@ static int check_ref(const struct ivs_project *p, const struct vstate *vs, const
 	const struct ivs_field *f = &ivs_res_info(r)->fields[fi];
 	const char *want = ivs_kind_info(f->ref)->name, *list = ivs_kind_info(f->ref)->list_key;
 	void **h;
-	size_t n = map_all(&vs->ids, id, &h);
+	size_t n = ivs_vkidx_all(&vs->ids, id, &h);
 	const struct ivs_res *other = NULL;
 	bool found = false;
 	for (size_t i = 0; i < n && !found; i++) {
@@ -419,7 +245,7 @@ static int check_ref(const struct ivs_project *p, const struct vstate *vs, const
 	return (int)f->ref;
 }
 
-static void check_lid(const struct vstate *vs, const struct view *v, const char *lid,
+static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const char *lid,
                       struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
@@ -448,7 +274,7 @@ static void check_lid(const struct vstate *vs, const struct view *v, const char 
 	          ivs_res_info(r)->name);
 }
 
-static void check_authorized(const struct ivs_project *p, const struct view *v,
+static void check_authorized(const struct ivs_project *p, const struct ivs_vview *v,
                              struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
@@ -461,7 +287,7 @@ static void check_authorized(const struct ivs_project *p, const struct view *v,
 }
 
 /* Every rule of one resource; returns the kind its reference misses, or -1. */
-static int check_view(const struct ivs_project *p, const struct vstate *vs, const struct view *v,
+int ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs, const struct ivs_vview *v,
                       const char *lid, struct ivs_diags *out)
 {
 	ivs_vcheck_entry(v->r, out);
@@ -478,13 +304,13 @@ static int check_view(const struct ivs_project *p, const struct vstate *vs, cons
 static void index_out(struct vstate *vs, const struct ivs_res *r, struct vrec *rec)
 {
 	if (rec->id)
-		kidx_del(&vs->ids, rec->id, r);
+		ivs_vkidx_del(&vs->ids, rec->id, r);
 	if (rec->ref)
-		kidx_del(&vs->refs, rec->ref, r);
+		ivs_vkidx_del(&vs->refs, rec->ref, r);
 	if (rec->lid)
-		kidx_del(&vs->lids, rec->lid, r);
+		ivs_vkidx_del(&vs->lids, rec->lid, r);
 	if (rec->missing >= 0)
-		pm_del(&vs->missing[rec->missing], r);
+		ivs_vpm_del(&vs->missing[rec->missing], r);
 	rec->missing = -1;
 }
 
@@ -495,11 +321,11 @@ static void swap_key(struct kidx *x, struct ivs_res *r, char **slot, char *now)
 		return;
 	}
 	if (*slot)
-		kidx_del(x, *slot, r);
+		ivs_vkidx_del(x, *slot, r);
 	free(*slot);
 	*slot = now;
 	if (now)
-		kidx_add(x, now, r);
+		ivs_vkidx_add(x, now, r);
 }
 
 /* Brings r's entries up to date (old: what it had, NULL: nothing). Keys
@@ -521,17 +347,17 @@ static struct vrec *index_in(struct vstate *vs, struct ivs_res *r, struct vrec *
 /* Re-checks one live resource; keeps the totals right. */
 static void recheck(const struct ivs_project *p, struct vstate *vs, struct ivs_res *r)
 {
-	struct vrec *rec = pm_get(&vs->recs, r);
-	struct view v = {r, r};
+	struct vrec *rec = ivs_vpm_get(&vs->recs, r);
+	struct ivs_vview v = {r, r};
 
 	vs->errors -= rec->errors;
 	vs->warnings -= rec->warnings;
 	ivs_diags_clear(&r->diags);
 	if (rec->missing >= 0)
-		pm_del(&vs->missing[rec->missing], r);
-	rec->missing = check_view(p, vs, &v, rec->lid, &r->diags);
+		ivs_vpm_del(&vs->missing[rec->missing], r);
+	rec->missing = ivs_vcheck_view(p, vs, &v, rec->lid, &r->diags);
 	if (rec->missing >= 0)
-		pm_put(&vs->missing[rec->missing], r, r);
+		ivs_vpm_put(&vs->missing[rec->missing], r, r);
 	rec->errors = r->diags.errors;
 	rec->warnings = r->diags.warnings;
 	vs->errors += rec->errors;
@@ -567,7 +393,7 @@ struct each_ctx {
 static void each_index(struct ivs_res *r, void *ctx)
 {
 	struct vstate *vs = ((struct each_ctx *)ctx)->vs;
-	pm_put(&vs->recs, r, index_in(vs, r, NULL));
+	ivs_vpm_put(&vs->recs, r, index_in(vs, r, NULL));
 }
 
 static void each_check(struct ivs_res *r, void *ctx)
@@ -576,13 +402,21 @@ static void each_check(struct ivs_res *r, void *ctx)
 	recheck(c->p, c->vs, r);
 }
 
+struct vstate *ivs_vstate_build(const struct ivs_project *p)
+{
+	struct vstate *vs = vstate_new();
+	struct each_ctx c = {NULL, vs};
+	ivs_project_each(p, each_index, &c);
+	return vs;
+}
+
 void ivs_validate_all(struct ivs_project *p)
 {
 	struct vstate *vs = vstate_new();
 	struct each_ctx c = {p, vs};
 
 	vs->pdiags = ivs_project_diags(p);
-	ivs_project_set_vstate(p, vs, vstate_free);
+	ivs_project_set_vstate(p, vs, ivs_vstate_free);
 	ivs_project_each(p, each_index, &c);
 	ivs_project_each(p, each_check, &c);
 	vs->key_pairs = ivs_project_list(p, IVS_KIND_KEY_PAIR)->n;
@@ -600,9 +434,9 @@ struct rset {
 
 static void rset_add(struct rset *s, struct ivs_res *r)
 {
-	if (pm_get(&s->m, r))
+	if (ivs_vpm_get(&s->m, r))
 		return;
-	pm_put(&s->m, r, r);
+	ivs_vpm_put(&s->m, r, r);
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 16;
 		s->v = ivs_xrealloc(s->v, s->cap * sizeof *s->v);
@@ -612,7 +446,7 @@ static void rset_add(struct rset *s, struct ivs_res *r)
 
 static void rset_free(struct rset *s)
 {
-	pm_free(&s->m);
+	ivs_vpm_free(&s->m);
 	free(s->v);
 }
 
@@ -656,7 +490,7 @@ static void keys_free(struct keys *k)
 static void add_holders(struct rset *s, const struct kidx *m, const char *key)
 {
 	void **h;
-	size_t n = map_all(m, key, &h);
+	size_t n = ivs_vkidx_all(m, key, &h);
 	for (size_t i = 0; i < n; i++)
 		rset_add(s, h[i]);
 	free(h);
@@ -693,7 +527,7 @@ static void touched(const struct ivs_project *p, struct rset *dirty, struct rset
 			const struct ivs_list *l = r->parent
 			        ? &((const struct ivs_channel *)r->parent)->stream_keys
 			        : ivs_project_list(p, r->kind);
-			pm_put(lists, l, NULL);
+			ivs_vpm_put(lists, l, NULL);
 		}
 	}
 }
@@ -747,19 +581,19 @@ void ivs_validate_changes(struct ivs_project *p)
 	touched(p, &dirty, &moved, &lists);
 	for (size_t i = 0; i < dirty.n; i++) {
 		struct ivs_res *r = dirty.v[i];
-		struct vrec *rec = pm_get(&vs->recs, r);
-		bool live = ivs_vlive(r), mv = pm_get(&moved.m, r) != NULL;
+		struct vrec *rec = ivs_vpm_get(&vs->recs, r);
+		bool live = ivs_vlive(r), mv = ivs_vpm_get(&moved.m, r) != NULL;
 		char *oid = rec ? ivs_xstrdup(rec->id) : NULL, *olid = rec ? ivs_xstrdup(rec->lid) : NULL;
 		if (live) {
 			rec = index_in(vs, r, rec);
-			pm_put(&vs->recs, r, rec);
+			ivs_vpm_put(&vs->recs, r, rec);
 			rset_add(&again, r);
 		} else if (rec) {
 			index_out(vs, r, rec);
 			vs->errors -= rec->errors;
 			vs->warnings -= rec->warnings;
 			ivs_diags_clear(&r->diags);
-			pm_del(&vs->recs, r);
+			ivs_vpm_del(&vs->recs, r);
 			rec_free(rec);
 			rec = NULL;
 		}
@@ -797,12 +631,12 @@ void ivs_validate_changes(struct ivs_project *p)
 	}
 	vs->key_pairs = kp;
 	for (size_t i = 0; i < again.n; i++)
-		if (ivs_vlive(again.v[i]) && pm_get(&vs->recs, again.v[i]))
+		if (ivs_vlive(again.v[i]) && ivs_vpm_get(&vs->recs, again.v[i]))
 			recheck(p, vs, again.v[i]);
 	for (size_t i = 0; i < lists.cap; i++)
 		if (lists.v[i].key)
 			refresh_list(lists.v[i].key);
-	pm_free(&lists);
+	ivs_vpm_free(&lists);
 	project_checks(p);
 	rset_free(&dirty);
 	rset_free(&moved);
@@ -859,213 +693,4 @@ void ivs_validate_collect(const struct ivs_project *p, struct ivs_diags *out)
 	for (size_t i = 0; vs && i < vs->pdiags->n; i++)
 		copy_diag(out, &vs->pdiags->v[i]);
 	ivs_project_each(p, each_collect, out);
-}
-
-/* ---- checking text before it is stored ---- */
-
-static bool parse_choice(const struct ivs_res *r, int field, const char *w, int *out,
-                         struct ivs_diags *d)
-{
-	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
-	struct ivs_buf b;
-	char vb[80];
-
-	for (int i = 0; f->choices[i]; i++)
-		if (strcasecmp(f->choices[i], w) == 0) {
-			*out = i;
-			return true;
-		}
-	ivs_buf_init(&b);
-	for (size_t k = 0; f->choices[k]; k++)
-		ivs_buf_printf(&b, "%s%s", k ? (f->choices[k + 1] ? ", " : " or ") : "", f->choices[k]);
-	ivs_vdiag(d, IVS_RULE_YAML_BAD_ENUM, r, field, "%s must be one of %s, not '%s'.", f->key,
-	          b.data, ivs_vshow(w, vb, sizeof vb));
-	ivs_buf_free(&b);
-	return false;
-}
-
-static char *trim_dup(const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	return ivs_xstrndup(s, n);
-}
-
-/* Parses text into copy's slot for field, as ivs_edit_set_text would
- * store it. Returns false (with a diagnostic in d) when the field cannot
- * hold the text. *set: whether the field ends up set. */
-static bool parse_into(struct ivs_res *copy, const struct ivs_res *r, int field,
-                       const char *text, char *t, struct ivs_tags *tags, bool *set,
-                       struct ivs_diags *d)
-{
-	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
-	void *slot = (char *)copy + f->off;
-	char vb[80];
-
-	*set = true;
-	if (f->type == IVS_FT_ID) {
-		*(const char **)slot = text;
-		return true;
-	}
-	if (f->type == IVS_FT_TEXT) {
-		*set = *text != '\0';
-		*(const char **)slot = text;
-		return true;
-	}
-	if (!*t && f->type != IVS_FT_GROUP) {
-		*set = false;
-		return true;
-	}
-	switch (f->type) {
-	case IVS_FT_STRING: case IVS_FT_REF:
-		*(const char **)slot = text;
-		return true;
-	case IVS_FT_ENUM:
-		return parse_choice(r, field, t, (int *)slot, d);
-	case IVS_FT_BOOL:
-		if (!strcasecmp(t, "true") || !strcasecmp(t, "yes") || !strcasecmp(t, "on") || !strcmp(t, "1"))
-			*(bool *)slot = true;
-		else if (!strcasecmp(t, "false") || !strcasecmp(t, "no") || !strcasecmp(t, "off") ||
-		         !strcmp(t, "0"))
-			*(bool *)slot = false;
-		else {
-			ivs_vdiag(d, IVS_RULE_YAML_BAD_BOOL, r, field, "%s is true or false, not '%s'.",
-			          f->key, ivs_vshow(t, vb, sizeof vb));
-			return false;
-		}
-		return true;
-	case IVS_FT_INT: {
-		char *end;
-		errno = 0;
-		long v = strtol(t, &end, 10);
-		if (errno || *end || end == t) {
-			ivs_vdiag(d, IVS_RULE_YAML_BAD_INT, r, field, "%s is a whole number, not '%s'.",
-			          f->key, ivs_vshow(t, vb, sizeof vb));
-			return false;
-		}
-		*(long *)slot = v;
-		return true;
-	}
-	case IVS_FT_ENUM_LIST: {
-		struct ivs_enum_list *l = slot;
-		char *save = NULL;
-		l->n = 0;
-		for (char *w = strtok_r(t, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
-			int i;
-			if (!parse_choice(r, field, w, &i, d))
-				return false;
-			if (l->n == IVS_ENUM_LIST_MAX) {
-				ivs_vdiag(d, IVS_RULE_LIST_DUPLICATE, r, field,
-				          "%s holds at most %ld values: remove some.", f->key, f->max);
-				return false;
-			}
-			l->v[l->n++] = (uint8_t)i;
-		}
-		return true;
-	}
-	case IVS_FT_TAGS: {
-		char *save = NULL;
-		for (char *w = strtok_r(t, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-			char *eq = strchr(w, '=');
-			if (!eq) {
-				char *k = trim_dup(w);
-				ivs_vdiag(d, IVS_RULE_TAG_KEY_INVALID, r, field,
-				          "a tag is key=value, not '%s': add '=' and a value.",
-				          ivs_vshow(k, vb, sizeof vb));
-				free(k);
-				return false;
-			}
-			*eq = '\0';
-			char *k = trim_dup(w), *v = trim_dup(eq + 1);
-			ivs_tags_put(tags, k, v);
-			free(k);
-			free(v);
-		}
-		*(struct ivs_tags *)slot = *tags;
-		return true;
-	}
-	case IVS_FT_GROUP:
-		return true;
-	default:
-		*set = ivs_res_is_set(r, field);
-		return true;
-	}
-}
-
-static bool related(const struct ivs_res *r, int dfield, int field)
-{
-	const struct ivs_field *fs = ivs_res_info(r)->fields;
-	return dfield == field || (dfield >= 0 && fs[dfield].parent == field);
-}
-
-static bool has_diag(const struct ivs_diags *d, enum ivs_rule rule, int field)
-{
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].rule == rule && d->v[i].field == field)
-			return true;
-	return false;
-}
-
-void ivs_validate_candidate(const struct ivs_project *p, const struct ivs_res *r, int field,
-                            const char *text, struct ivs_diags *out)
-{
-	const struct ivs_kind_info *ki = r ? ivs_res_info(r) : NULL;
-	struct vstate *vs = ivs_project_vstate(p), *tmp = NULL;
-	struct ivs_tags tags = {0};
-	struct ivs_diags now, before;
-	bool set;
-
-	if (!ki || field < 0 || field >= ki->nfields || !text ||
-	    ki->fields[field].type == IVS_FT_CHILDREN)
-		return;
-	if (!vs) {
-		struct each_ctx c = {NULL, tmp = vs = vstate_new()};
-		ivs_project_each(p, each_index, &c);
-	}
-	const struct ivs_field *f = &ki->fields[field];
-	struct ivs_res *copy = ivs_xmalloc(ki->size);
-	char *t = trim_dup(text);
-	memcpy(copy, r, ki->size);
-	ivs_diags_init(&copy->diags);
-	ivs_diags_init(&now);
-	ivs_diags_init(&before);
-	if (parse_into(copy, r, field, text, t, &tags, &set, &now)) {
-		uint64_t bit = (uint64_t)1 << field;
-		copy->set = set ? copy->set | bit : copy->set & ~bit;
-		if (set && f->parent >= 0)
-			copy->set |= (uint64_t)1 << f->parent;
-		for (int i = 0; !set && f->type == IVS_FT_GROUP && i < ki->nfields; i++)
-			if (ki->fields[i].parent == field)
-				copy->set &= ~((uint64_t)1 << i);
-		struct view v = {copy, r}, v0 = {r, r};
-		char *lid = ivs_export_logical_id(copy), *lid0 = ivs_export_logical_id(r);
-		check_view(p, vs, &v, lid, &now);
-		check_view(p, vs, &v0, lid0, &before);
-		free(lid);
-		free(lid0);
-		/* this field's problems, and those the text would add elsewhere */
-		for (size_t i = 0; i < now.n; i++) {
-			struct ivs_diag *d = &now.v[i];
-			if (related(r, d->field, field) || !has_diag(&before, d->rule, d->field))
-				continue;
-			d->rule = IVS_RULE_COUNT;   /* mark: drop */
-		}
-	}
-	for (size_t i = 0; i < now.n; i++) {
-		struct ivs_diag *d = &now.v[i];
-		if (d->rule == IVS_RULE_COUNT)
-			continue;
-		struct ivs_diag *e = ivs_diags_add(out, d->rule, d->pos, d->path, "%s", d->msg);
-		e->res = r;
-		e->field = d->field;
-	}
-	ivs_diags_free(&now);
-	ivs_diags_free(&before);
-	ivs_tags_free(&tags);
-	free(t);
-	free(copy);
-	vstate_free(tmp);
 }

@@ -33,4 +33,54 @@ const char *ivs_vlabel(const struct ivs_res *r, int field, char *buf, size_t n);
 /* s for a message: at most about 60 characters, one line. */
 const char *ivs_vshow(const char *s, char *buf, size_t n);
 
+/* ---- containers (validate_index.c) ---- */
+
+/* Pointer -> pointer hash map. Zero-initialised is empty. */
+struct ptrmap {
+	struct ivs_vpm_slot {
+		const void *key;        /* NULL: empty slot */
+		void *val;
+	} *v;
+	size_t cap, n;
+};
+void ivs_vpm_free(struct ptrmap *m);
+void *ivs_vpm_get(const struct ptrmap *m, const void *key);
+void ivs_vpm_put(struct ptrmap *m, const void *key, void *val);   /* add or replace */
+void ivs_vpm_del(struct ptrmap *m, const void *key);
+
+/* String -> set of resources; the keys are copied. */
+struct kbucket {
+	char *key;
+	struct ptrmap set;
+};
+struct kidx {
+	struct ivs_strmap *map;     /* key -> struct kbucket * (one per key) */
+	struct ptrmap all;          /* the buckets, to free them */
+};
+void ivs_vkidx_init(struct kidx *x);
+void ivs_vkidx_free(struct kidx *x);
+void ivs_vkidx_add(struct kidx *x, const char *key, struct ivs_res *r);
+void ivs_vkidx_del(struct kidx *x, const char *key, const struct ivs_res *r);
+/* Every resource under key, in no order (caller frees *out). */
+size_t ivs_vkidx_all(const struct kidx *x, const char *key, void ***out);
+
+/* ---- the validator's state and cross-resource rules (validate.c) ---- */
+
+struct vstate;
+
+/* The values checked (r: maybe a temporary copy) and the resource in the
+ * project they stand for (self). */
+struct ivs_vview {
+	const struct ivs_res *r;
+	const struct ivs_res *self;
+};
+
+/* Indexes of p without checking anything; free with ivs_vstate_free. */
+struct vstate *ivs_vstate_build(const struct ivs_project *p);
+void ivs_vstate_free(void *vs);
+/* Every rule of one resource (lid: its logical id, or NULL). Returns the
+ * kind its reference names nothing of, or -1. */
+int ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
+                    const struct ivs_vview *v, const char *lid, struct ivs_diags *out);
+
 #endif
