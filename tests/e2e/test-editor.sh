@@ -12,14 +12,15 @@ run_ivs show.yaml
 wait_for "ivs-tui  show.yaml"
 wait_for "no problems"
 has "Channels (2)"
-has "Recording configurations"
+has "Archive"
+has "Backup"
 lacks "[+]"
 pass "opened"
 
 # the tree: down to channel Main; the form follows the selection
 press_until j "channel Main  (channels[0])"
-has "channel_name             main-stage"
-has "recording_configuration  Rec"
+wait_re "channel_name +main-stage"
+wait_re "recording_configuration +Rec"
 press_until j "stream key MainKey  (channels[0].stream_keys[0])"
 press_until k "channel Main  (channels[0])"
 pass "tree navigation"
@@ -40,7 +41,7 @@ wait_gone "error: channel_name"
 wait_for "no problems"
 type_text "-2"
 keys Enter
-wait_for "channel_name             main-stage-2"
+wait_re "channel_name +main-stage-2"
 wait_for "Del Unset"
 has "no problems"
 pass "inline error appears and disappears while typing"
@@ -50,7 +51,7 @@ keys Enter
 wait_for "Enter OK  Esc Back"
 type_text " bad"
 keys Enter
-wait_for "channel_name             main-stage-2 bad"
+wait_re "channel_name +main-stage-2 bad"
 wait_for "✗ 1 error"
 keys Tab
 keys Home
@@ -67,7 +68,8 @@ pass "problems panel and jump"
 # undo and redo
 keys C-z
 wait_for "Undone: set channel_name"
-wait_for "channel_name             main-stage-2 "
+wait_re "channel_name +main-stage-2( |$)"
+lacks "main-stage-2 bad"
 wait_for "no problems"
 keys C-y
 wait_for "Redone: set channel_name"
@@ -91,7 +93,7 @@ pass "save and quit"
 run_ivs show.yaml
 wait_for "ivs-tui  show.yaml"
 press_until j "channel Main  (channels[0])"
-has "channel_name             main-stage-2"
+wait_re "channel_name +main-stage-2"
 keys Tab
 wait_for "Del Unset"
 keys Down

@@ -1,0 +1,142 @@
+#!/bin/sh
+# Signals against the real program in a real terminal:
+# - SIGHUP (the terminal went away) with unsaved changes: the changes go to
+#   the recovery file next to the project (mode 0600), the project file is
+#   untouched, the exit status is 128+1, the terminal is given back; the
+#   next start offers to restore, and restoring shows the changes as
+#   unsaved; saving removes the recovery file.
+# - "Discard it" and "Later" answers.
+# - SIGTERM with nothing unsaved: no recovery file, status 128+15.
+# - SIGHUP in the wizard (no file yet): $XDG_STATE_HOME/ivs-tui/unsaved.ivs-recover.
+# - A fatal signal (SIGSEGV): the handler leaves the alternate screen and
+#   shows the cursor, then dies of the signal (status 128+11).
+. "$(dirname "$0")/lib.sh"
+
+fixture show.yaml
+cp "$E2E_WORK/show.yaml" "$E2E_TMP/orig.yaml"
+RECOVER=$E2E_WORK/.show.yaml.ivs-recover
+start_term 80 24
+keys "ulimit -c 0" Enter     # no core file from the SIGSEGV below
+
+# edit channel Main's name, leave it unsaved
+edit_name() {
+	press_until j "channel Main  (channels[0])"
+	keys Tab
+	wait_for "Del Unset"
+	keys Down
+	keys Enter
+	wait_for "Enter OK  Esc Back"
+	type_text "$1"
+	keys Enter
+	wait_for "main-stage$1"
+	wait_for "[+]"
+}
+
+send_signal() {
+	pid=$(ivs_pid)
+	[ -n "$pid" ] || fail "no ivs-tui process"
+	kill -"$1" "$pid"
+}
+
+run_ivs show.yaml
+wait_for "ivs-tui  show.yaml"
+edit_name "-hup"
+send_signal HUP
+wait_exit 129
+[ -f "$RECOVER" ] || fail "no recovery file $RECOVER"
+[ "$(file_mode "$RECOVER")" = 600 ] || fail "recovery file mode $(file_mode "$RECOVER"), wanted 600"
+file_has "$RECOVER" "channel_name: main-stage-hup"
+same_file "$E2E_TMP/orig.yaml" "$E2E_WORK/show.yaml"
+"$IVS_BIN" validate "$RECOVER" >/dev/null 2>&1 || fail "the recovery file is not a valid project"
+pass "SIGHUP writes the recovery file"
+
+# the next start offers it; Later keeps it for another time
+run_ivs show.yaml
+wait_for "Restore them?"
+has ".show.yaml.ivs-recover"
+has "[r] Restore"
+keys l
+wait_gone "Restore them?"
+lacks "[+]"
+keys q
+wait_exit 0
+[ -f "$RECOVER" ] || fail "Later removed the recovery file"
+pass "Later keeps it"
+
+# Restore: the changes are back, unsaved; saving removes the recovery file
+run_ivs show.yaml
+wait_for "Restore them?"
+keys r
+wait_for "Restored from"
+wait_for "[+]"
+press_until j "channel Main  (channels[0])"
+has "main-stage-hup"
+keys C-s
+wait_for "Saved show.yaml"
+file_has "$E2E_WORK/show.yaml" "channel_name: main-stage-hup"
+[ ! -e "$RECOVER" ] || fail "the recovery file is still there after saving"
+keys q
+wait_exit 0
+pass "restore, then save"
+
+# Discard
+cp "$E2E_TMP/orig.yaml" "$E2E_WORK/show.yaml"
+run_ivs show.yaml
+wait_for "ivs-tui  show.yaml"
+edit_name "-again"
+send_signal HUP
+wait_exit 129
+[ -f "$RECOVER" ] || fail "no recovery file"
+run_ivs show.yaml
+wait_for "Restore them?"
+keys d
+wait_for "Recovery file discarded"
+[ ! -e "$RECOVER" ] || fail "Discard left the recovery file"
+lacks "main-stage-again"
+keys q
+wait_exit 0
+pass "discard"
+
+# SIGTERM with nothing to save
+run_ivs show.yaml
+wait_for "ivs-tui  show.yaml"
+settle
+send_signal TERM
+wait_exit 143
+[ ! -e "$RECOVER" ] || fail "a recovery file for an unmodified project"
+same_file "$E2E_TMP/orig.yaml" "$E2E_WORK/show.yaml"
+pass "SIGTERM, nothing unsaved"
+
+# the wizard: no file yet, the state folder keeps it
+run_ivs
+wait_for "new stack: step 1 of 5"
+keys Enter
+wait_for "Enter OK  Esc Back"
+type_text "hupped"
+keys Enter
+wait_for "Stack hupped"
+send_signal HUP
+wait_exit 129
+UNSAVED=$E2E_STATE/ivs-tui/unsaved.ivs-recover
+[ -f "$UNSAVED" ] || fail "no $UNSAVED"
+[ "$(file_mode "$UNSAVED")" = 600 ] || fail "unsaved recovery mode $(file_mode "$UNSAVED")"
+file_has "$UNSAVED" "name: hupped"
+run_ivs
+wait_for "Restore them?"
+keys r
+wait_for "Restored from"
+wait_for "hupped"
+keys F10
+wait_for "unsaved changes"
+keys d
+wait_exit 0
+pass "SIGHUP in the wizard: unsaved.ivs-recover"
+
+# a crash gives the terminal back
+run_ivs show.yaml
+wait_for "ivs-tui  show.yaml"
+settle
+[ "$(tm display -p -t e2e '#{alternate_on}')" = 1 ] || fail "the TUI did not use the alternate screen"
+send_signal SEGV
+wait_exit 139
+pass "SIGSEGV: alternate screen left, cursor shown"
