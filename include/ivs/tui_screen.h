@@ -84,6 +84,11 @@ void tui_undo(struct tui_app *a, bool redo);
 /* Starts the editor on the current project (replacing every screen). */
 void tui_start_editor(struct tui_app *a);
 
+/* ---- the key script (script.c) ----
+ * The next key of a->script; *stop at its end or on a bad line (then
+ * a->exit_code is 2 and the reason is on stderr). */
+int tui_script_key(struct tui_app *a, bool *stop);
+
 /* ---- drawing helpers (draw.c) ---- */
 attr_t tui_attr(enum ivs_color_role r);
 /* Draws UTF-8 text at (y, x), at most w columns; returns the columns used. */
