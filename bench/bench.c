@@ -19,6 +19,7 @@
  * bench:end comments) is replaced; the rest of FILE is kept. */
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,29 @@ void bench_measure(bench_run_fn fn, void *ctx, double min_time, size_t min_n, si
 	}
 	bench_stats_of(v, n, st);
 	free(v);
+}
+
+/* The same, with a floor run before each run of fn, so that the two see
+ * the same state of a shared machine; fst gets the floor's samples. */
+static void bench_measure_pair(bench_run_fn fn, void *ctx, bench_run_fn ffn, void *fctx,
+                               double min_time, size_t min_n, size_t max_n,
+                               struct bench_stats *st, struct bench_stats *fst)
+{
+	double *v = ivs_xmalloc(max_n * sizeof *v), *w = ivs_xmalloc(max_n * sizeof *w);
+	double total = 0;
+	size_t n = 0;
+
+	ffn(fctx);
+	fn(ctx);
+	while (n < max_n && (n < min_n || total < min_time)) {
+		w[n] = ffn(fctx);
+		v[n] = fn(ctx);
+		total += v[n++];
+	}
+	bench_stats_of(v, n, st);
+	bench_stats_of(w, n, fst);
+	free(v);
+	free(w);
 }
 
 /* ---- options ---- */
@@ -234,6 +258,7 @@ struct size_run {
 	size_t errors, warnings;        /* after ivs_validate_all */
 	struct ivs_project *proj;       /* loaded from text, validated */
 	struct bench_stats ph[PH_COUNT];
+	struct bench_stats phfloor[PH_COUNT];          /* floor runs interleaved with them */
 	struct bench_stats yfloor, jfloor;
 	struct bench_stats efloor_proj, efloor_tmpl;   /* libyaml emitter, informative */
 	char *yaml_export;                             /* the YAML export's text */
@@ -414,6 +439,14 @@ static void measure_size(struct size_run *s)
 	cJSON *t = ivs_export_template(s->proj);
 	struct floor_json *fj = floor_json_new(t);
 	bench_measure(floor_json_run, fj, opt.min_time, opt.min_n, opt.max_n, &s->jfloor);
+	for (int i = 0; i < PH_COUNT; i++) {
+		bool y = i <= PH_SAVE;
+		bench_measure_pair(fns[i], s, y ? floor_yaml_parse : floor_json_run,
+		                   y ? (void *)&ft : (void *)fj, opt.min_time, opt.min_n, opt.max_n,
+		                   &s->ph[i], &s->phfloor[i]);
+		fprintf(stderr, "  %zu channels: %s %.3f ms (floor %.3f ms)\n", s->nch, ph_names[i],
+		        s->ph[i].med * 1e3, s->phfloor[i].med * 1e3);
+	}
 	floor_json_free(fj);
 	cJSON_Delete(t);
 	struct floor_events *fe = floor_events_new(s->text, s->len);
@@ -422,10 +455,6 @@ static void measure_size(struct size_run *s)
 	fe = floor_events_new(s->yaml_export, s->yaml_bytes);
 	bench_measure(floor_emit_run, fe, opt.min_time, opt.min_n, opt.max_n, &s->efloor_tmpl);
 	floor_events_free(fe);
-	for (int i = 0; i < PH_COUNT; i++) {
-		bench_measure(fns[i], s, opt.min_time, opt.min_n, opt.max_n, &s->ph[i]);
-		fprintf(stderr, "  %zu channels: %s %.3f ms\n", s->nch, ph_names[i], s->ph[i].med * 1e3);
-	}
 	measure_edit(s);
 }
 
@@ -566,7 +595,10 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 	ivs_buf_puts(b, "\n### Phases against their floor\n\n"
 	                "Floors: load, validate and save are divided by the libyaml parse of the "
 	                "same text (F_yaml); the two exports by the cJSON build + print of a tree "
-	                "of the template's shape (F_json).\n\n");
+	                "of the template's shape (F_json). A phase's ratio is its median over the "
+	                "median of floor runs interleaved with its own runs (one floor run before "
+	                "each), then the same with the minimums; the floor rows are the floors' "
+	                "own runs. F_emit rows are informative (see below).\n\n");
 	ivs_buf_puts(b, "| phase |");
 	for (size_t i = 0; i < NSIZES; i++)
 		ivs_buf_printf(b, " %zu channels | ratio |", runs[i].nch);
@@ -597,10 +629,10 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 		ivs_buf_printf(b, "\n| %s | ", ph_names[ph]);
 		for (size_t i = 0; i < NSIZES; i++) {
 			const struct size_run *s = &runs[i];
-			double fl = ph <= PH_SAVE ? s->yfloor.med : s->jfloor.med;
 			put_stat(b, &s->ph[ph]);
-			ivs_buf_printf(b, " | **%.2f×** %s", s->ph[ph].med / fl,
-			               ph <= PH_SAVE ? "F_yaml" : "F_json");
+			ivs_buf_printf(b, " | **%.2f×** %s, min %.2f×", s->ph[ph].med / s->phfloor[ph].med,
+			               ph <= PH_SAVE ? "F_yaml" : "F_json",
+			               s->ph[ph].min / s->phfloor[ph].min);
 			if (ph == PH_SAVE)
 				ivs_buf_printf(b, " (%.2f× F_emit)", s->ph[ph].med / s->efloor_proj.med);
 			if (ph == PH_EXPORT_YAML)
