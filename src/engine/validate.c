@@ -52,6 +52,7 @@ struct vstate {
 	size_t key_pairs;                    /* at the last validation */
 	size_t checked;                      /* resources checked by the last call */
 	struct ivs_diags *pdiags;            /* ivs_project_diags(p) */
+	unsigned long gen;                   /* project generation validated */
 };
 
 static void rec_free(struct vrec *v)
@@ -422,6 +423,7 @@ void ivs_validate_all(struct ivs_project *p)
 	vs->key_pairs = ivs_project_list(p, IVS_KIND_KEY_PAIR)->n;
 	project_checks(p);
 	ivs_project_journal_clear(p);
+	vs->gen = ivs_project_generation(p);
 }
 
 /* ---- incremental validation ---- */
@@ -573,7 +575,11 @@ void ivs_validate_changes(struct ivs_project *p)
 	struct ptrmap lists = {0};
 	bool kind_changed[IVS_KIND_COUNT] = {false};
 
-	if (!vs) {
+	size_t njournal;
+	ivs_project_journal(p, &njournal);
+	/* Every change bumps the generation once and is journaled once: a
+	 * journal cleared behind our back means the indexes are stale. */
+	if (!vs || ivs_project_generation(p) - vs->gen != njournal) {
 		ivs_validate_all(p);
 		return;
 	}
@@ -644,6 +650,7 @@ void ivs_validate_changes(struct ivs_project *p)
 	keys_free(&ids);
 	keys_free(&lids);
 	ivs_project_journal_clear(p);
+	vs->gen = ivs_project_generation(p);
 }
 
 size_t ivs_validate_errors(const struct ivs_project *p)

@@ -379,6 +379,23 @@ static void test_paths_follow_moves(void **state)
 	ivs_project_free(p);
 }
 
+/* Someone cleared the journal without validating: a full validation. */
+static void test_journal_cleared_elsewhere(void **state)
+{
+	(void)state;
+	struct ivs_project *p = ivs_project_new();
+	ivs_edit_set_str(p, &ivs_project_stack(p)->r, IVS_STACK_NAME, "live");
+	struct ivs_res *c = ivs_edit_add(p, IVS_KIND_CHANNEL, NULL, "A", SIZE_MAX);
+	ivs_validate_changes(p);
+	assert_int_equal(ivs_validate_errors(p), 0);
+	ivs_edit_set_str(p, c, IVS_CHANNEL_NAME, "bad name");
+	ivs_project_journal_clear(p);
+	ivs_validate_changes(p);
+	assert_int_equal(ivs_validate_last_checked(p), 2);
+	assert_int_equal(ivs_validate_errors(p), 1);
+	ivs_project_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_random_edits_no_history),
 		cmocka_unit_test(test_one_edit_checks_one),
 		cmocka_unit_test(test_paths_follow_moves),
+		cmocka_unit_test(test_journal_cleared_elsewhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
