@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <cjson/cJSON.h>
@@ -215,6 +216,15 @@ static const char *channel_arn(const struct token_opts *o, char **owned, int *st
 	return *owned;
 }
 
+/* As ssh does: a private key others can read is worth a word. */
+static void warn_key_mode(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077))
+		ivs_cli_error("token: warning: %s can be read by others (mode %04o): chmod 600 %s",
+		              path, (unsigned)(st.st_mode & 07777), path);
+}
+
 static int run_sign(struct token_opts *o)
 {
 	char *err = NULL, *owned = NULL, *tok;
@@ -241,6 +251,7 @@ static int run_sign(struct token_opts *o)
 		free(owned);
 		return IVS_EXIT_USAGE;
 	}
+	warn_key_mode(o->key);
 	if (!(key = ivs_private_key_load(o->key, &err))) {
 		ivs_cli_error("token: %s", err);
 		free(err);

@@ -123,6 +123,12 @@ expect 1 "another key" -- "$BIN" token --verify --pub other.pub --now $NOW "$TOK
 openssl_verify "$TOK" other.pub && fail "openssl accepts the token with another key"
 
 # ---- refusals ----
+chmod 644 keep.pem
+expect 0 "token with a 0644 key" -- "$BIN" token --key keep.pem --channel-arn "$ARN"
+grep -q 'keep.pem can be read by others (mode 0644): chmod 600 keep.pem' err.txt ||
+	fail "no warning for a 0644 key: $(cat err.txt)"
+[ "$(wc -l <out.txt)" -eq 1 ] || fail "the warning went to stdout"
+chmod 600 keep.pem
 expect 2 "viewer id with 20m" -- "$BIN" token --key priv.pem --channel-arn "$ARN" --viewer-id v --ttl 20m
 grep -q 'at most 10 minutes' err.txt || fail "20m with viewer id: $(cat err.txt)"
 expect 2 "bad ARN" -- "$BIN" token --key priv.pem --channel-arn arn:aws:ivs:us-west-2:1:stream-key/x
