@@ -406,6 +406,12 @@ static void check_channel_arn(const struct ivs_res *r, const char *arn, struct i
 		len[n] = (size_t)(c - s);
 		s = c + 1;
 	}
+	if (strlen(arn) > 128) {
+		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
+		          "from_channel_arn must be at most 128 characters (a stream key's ChannelArn), "
+		          "got %zu.", strlen(arn));
+		return;
+	}
 	if (n < 5 || strncmp(arn, "arn:", 4) != 0) {
 		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
 		          "from_channel_arn is not an ARN, got '%s': write "
@@ -536,10 +542,38 @@ static void check_recording(const struct ivs_res *r, struct ivs_diags *out)
 	}
 }
 
+/* The CDK counts the description in UTF-16 units (JavaScript's length),
+ * CloudFormation in bytes (1024); the table's rule counts characters. */
+static void check_stack(const struct ivs_res *r, struct ivs_diags *out)
+{
+	const char *s = ((const struct ivs_stack *)r)->description;
+	size_t chars, units, bytes;
+
+	if (!s || !ivs_res_is_set(r, IVS_STACK_DESCRIPTION))
+		return;
+	chars = ivs_utf8_len(s);
+	bytes = strlen(s);
+	units = chars;
+	for (const char *c = s; *c; c++)
+		units += ((unsigned char)*c & 0xF8) == 0xF0;   /* a surrogate pair */
+	if (chars > 512)
+		return;   /* reported by the table */
+	if (units > 512)
+		ivs_vdiag(out, IVS_RULE_STACK_DESCRIPTION, r, IVS_STACK_DESCRIPTION,
+		          "stack description must be at most 512 characters as the CDK counts them "
+		          "(characters outside the Basic Multilingual Plane count twice), got %zu.",
+		          units);
+	else if (bytes > 1024)
+		ivs_vdiag(out, IVS_RULE_STACK_DESCRIPTION, r, IVS_STACK_DESCRIPTION,
+		          "stack description must be at most 1024 bytes in UTF-8 (CloudFormation's "
+		          "limit), got %zu: shorten it.", bytes);
+}
+
 void ivs_vcheck_entry(const struct ivs_res *r, struct ivs_diags *out)
 {
 	check_table(r, out);
 	switch (r->kind) {
+	case IVS_KIND_STACK: check_stack(r, out); break;
 	case IVS_KIND_CHANNEL: check_channel(r, out); break;
 	case IVS_KIND_KEY_PAIR: check_key_pair(r, out); break;
 	case IVS_KIND_RECORDING: check_recording(r, out); break;

@@ -161,6 +161,23 @@ static void test_stack(void **state)
 	set(p, s, IVS_STACK_DESCRIPTION, desc);
 	run(p);
 	NONE(STACK_DESCRIPTION);
+	/* 400 characters of 3 bytes: 1200 bytes, over CloudFormation's 1024 */
+	char wide[1300] = "";
+	for (int i = 0; i < 400; i++)
+		strcat(wide, "\xe2\x82\xac");
+	set(p, s, IVS_STACK_DESCRIPTION, wide);
+	run(p);
+	EXPECT(STACK_DESCRIPTION, ERROR, "stack.description", "1024 bytes", "got 1200");
+	/* 300 characters outside the BMP: 600 UTF-16 units for the CDK */
+	wide[0] = '\0';
+	for (int i = 0; i < 300; i++)
+		strcat(wide, "\xf0\x9f\x8e\xa5");
+	set(p, s, IVS_STACK_DESCRIPTION, wide);
+	run(p);
+	EXPECT(STACK_DESCRIPTION, ERROR, "stack.description", "count twice", "got 600");
+	set(p, s, IVS_STACK_DESCRIPTION, "Live events");
+	run(p);
+	NONE(STACK_DESCRIPTION);
 	assert_int_equal(got.n, 0);
 	ivs_project_free(p);
 }
@@ -476,6 +493,11 @@ static void test_channel_arn(void **state)
 	set(p, c, IVS_CHANNEL_FROM_ARN, "arn:aws:ivs:us-west-2:12345x:channel/abc");
 	run(p);
 	EXPECT(CHANNEL_ARN, ERROR, "channels[0].from_channel_arn", "numeric account");
+	char arn[200];
+	snprintf(arn, sizeof arn, "arn:aws:ivs:us-west-2:123456789012:channel/%0100d", 7);
+	set(p, c, IVS_CHANNEL_FROM_ARN, arn);
+	run(p);
+	EXPECT(CHANNEL_ARN, ERROR, "channels[0].from_channel_arn", "at most 128 characters");
 	set(p, c, IVS_CHANNEL_FROM_ARN, "arn:aws-cn:ivs:cn-north-1:123456789012:channel/abc");
 	run(p);
 	NONE(CHANNEL_ARN);
