@@ -211,7 +211,10 @@ static void delete_confirmed(struct tui_app *a, int choice, void *ctx)
 	tui_validate(a);
 	if (ed)
 		tui_editor_structure(a, ed);
-	tui_status(a, false, "Deleted %s (%s undoes)", id, "^Z");
+	char key[24];
+	tui_status(a, false, "Deleted %s (%s undoes)", id,
+	           tui_key_name(tui_keymap_key_for(a->km, TUI_CTX_GENERIC, TUI_ACT_UNDO), key,
+	                        sizeof key));
 	free(id);
 }
 

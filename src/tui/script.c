@@ -1,7 +1,8 @@
 /* script.c: keys from a file (IVS_TUI_SCRIPT, as tig's TIG_SCRIPT): one
  * per line, named as in the key map ("q", "<Enter>", "<C-s>", "<F5>"),
  * plus commands: ":dump FILE" writes the screen (mvwinnwstr, one line per
- * row, trailing blanks trimmed), ":resize COLS ROWS", ":type TEXT" types
+ * row, trailing blanks trimmed), ":resize COLS ROWS", ":click X Y" (a
+ * mouse click at column X, row Y), ":type TEXT" types
  * each character, ":touch FILE" appends a line to FILE (another program
  * changing the project on disk). Lines starting with "# " are comments. */
 #include <stdlib.h>
@@ -69,6 +70,13 @@ int tui_script_key(struct tui_app *a, bool *stop)
 				if (sscanf(line + 8, "%d %d", &c, &r) == 2) {
 					resizeterm(r, c);
 					return TUI_FN(KEY_RESIZE);
+				}
+			} else if (!strncmp(line, ":click ", 7)) {
+				int x, y;
+				if (sscanf(line + 7, "%d %d", &x, &y) == 2) {
+					a->mouse_x = x;
+					a->mouse_y = y;
+					return TUI_FN(KEY_MOUSE);
 				}
 			} else if (!strncmp(line, ":type ", 6)) {
 				queue_text(a, line + 6);

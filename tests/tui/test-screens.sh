@@ -22,6 +22,7 @@ mkdir -p "$HOME"
 bad() {
 	echo "FAIL: $*"
 	fail=1
+	: >"$WORK/failed"
 }
 
 # run_case NAME [ARGS...]: runs NAME.script in $WORK/NAME (cwd), then
@@ -145,5 +146,41 @@ cp "$WORK/badfile/bad.yaml" "$WORK/badfile/bad.orig"
 grep -q '^bad.yaml:6:5: error' "$WORK/badfile/err" || { bad "badfile: no file:line:col diagnostic"; cat "$WORK/badfile/err"; }
 cmp "$WORK/badfile/bad.yaml" "$WORK/badfile/bad.orig" || bad "badfile: file touched"
 
+# 10. Resources: duplicate, move, delete with confirmation, undo; clicks.
+mkdir -p "$WORK/resources"
+cp "$T/live-events.yaml" "$WORK/resources/"
+run_case resources live-events.yaml
+rc_is resources 0
+
+# 11. The public key from a file and a generated pair.
+mkdir -p "$WORK/keys"
+cp "$T/live-events.yaml" "$WORK/keys/"
+cp "$T/pub.pem" "$WORK/keys/pub.pem"
+run_case keys live-events.yaml
+rc_is keys 0
+K=$WORK/keys/PlaybackKeyPair-private.pem
+if [ -f "$K" ]; then
+	[ "$(stat -c %a "$K")" = 600 ] || bad "keys: private key mode $(stat -c %a "$K")"
+	grep -q 'PRIVATE KEY' "$WORK/keys/live-events.yaml" && bad "keys: private key in the project"
+	grep -q 'BEGIN PUBLIC KEY' "$WORK/keys/live-events.yaml" || bad "keys: no public key saved"
+	cmp -s "$T/live-events.yaml" "$WORK/keys/live-events.yaml" && bad "keys: generated key not saved"
+else
+	bad "keys: no private key file"
+fi
+
+# 12. Files: a failed save keeps the edits, export to YAML, open asks.
+mkdir -p "$WORK/files"
+cp "$T/live-events.yaml" "$WORK/files/"
+run_case files live-events.yaml
+rc_is files 0
+grep -q '^Resources:' "$WORK/files/t.yaml" || bad "files: YAML export missing"
+
+# 13. Without a UTF-8 locale: ASCII markers and frames, still readable.
+mkdir -p "$WORK/ascii"
+cp "$T/live-events.yaml" "$WORK/ascii/"
+(LC_ALL=C; export LC_ALL; run_case ascii live-events.yaml)
+rc_is ascii 0
+
+[ -f "$WORK/failed" ] && fail=1
 [ $fail = 0 ] && echo "screens: all cases pass"
 exit $fail
