@@ -151,24 +151,27 @@ static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, str
 	const struct ivs_res *r = v->r;
 	bool before;
 
+	bool cand = v->r != v->self;
+
 	if (r->kind == IVS_KIND_STACK || !r->id)
 		return;
 	if (r->kind == IVS_KIND_STREAM_KEY) {
 		const struct ivs_list *sk = &((const struct ivs_channel *)r->parent)->stream_keys;
-		for (size_t i = 0; i < sk->n && sk->v[i] != v->self; i++)
-			if (ivs_str_eq(sk->v[i]->id, r->id)) {
+		/* stored: the later of two reports; a candidate: any clash */
+		for (size_t i = 0; i < sk->n && (sk->v[i] != v->self || cand); i++)
+			if (sk->v[i] != v->self && ivs_str_eq(sk->v[i]->id, r->id)) {
 				ivs_vdiag(out, IVS_RULE_STREAM_KEY_DUPLICATE, r, 0,
-				          "stream key id '%s' is already used by another stream key of this "
+				          "stream key id '%s' is also used by another stream key of this "
 				          "channel: give this one another id.", r->id);
 				break;
 			}
 		return;
 	}
 	const struct ivs_res *o = first_other(&vs->ids, r->id, v, &before);
-	if (o && before)
+	if (o && (before || cand))
 		ivs_vdiag(out, IVS_RULE_ID_DUPLICATE, r, 0,
-		          "id '%s' is already used by a %s above; buckets, channels, playback key pairs "
-		          "and recording configurations share one namespace: give this %s another id.",
+		          "id '%s' is also used by a %s; buckets, channels, playback key pairs and "
+		          "recording configurations share one namespace: give this %s another id.",
 		          r->id, ivs_kind_info(o->kind)->name, ivs_res_info(r)->name);
 }
 
@@ -261,7 +264,7 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 		return;
 	}
 	const struct ivs_res *o = first_other(&vs->lids, lid, v, &before);
-	if (!o || !before)
+	if (!o || !(before || v->r != v->self))
 		return;
 	/* Two entries with one id in one list: ID_DUPLICATE or
 	 * STREAM_KEY_DUPLICATE says it already. */

@@ -853,10 +853,24 @@ static void test_candidate(void **state)
 	struct ivs_res *b1 = add(q, IVS_KIND_BUCKET, "B1");
 	add(q, IVS_KIND_BUCKET, "B2");
 	ivs_validate_candidate(q, b1, 0, "B2", &d);
-	assert_int_equal(d.n, 0);   /* B1 comes first: B2 is the duplicate */
+	assert_int_equal(d.n, 1);   /* stored, B2 would carry it; typed, B1 shows it */
+	assert_int_equal(d.v[0].rule, IVS_RULE_ID_DUPLICATE);
+	assert_string_equal(d.v[0].path, "buckets[0].id");
+	ivs_diags_clear(&d);
 	ivs_validate_candidate(q, b1, IVS_BUCKET_NAME, "UPPER", &d);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].rule, IVS_RULE_BUCKET_NAME);
+	struct ivs_res *qc = add(q, IVS_KIND_CHANNEL, "C");
+	struct ivs_res *k1 = add_key(q, qc, "K1");
+	add_key(q, qc, "K2");
+	ivs_validate_candidate(q, k1, 0, "K2", &d);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].rule, IVS_RULE_STREAM_KEY_DUPLICATE);
+	assert_string_equal(d.v[0].path, "channels[0].stream_keys[0].id");
+	ivs_diags_clear(&d);
+	ivs_validate_candidate(q, k1, 0, "Default", &d);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].rule, IVS_RULE_LOGICAL_ID_COLLISION);
 	ivs_diags_free(&d);
 	ivs_project_free(q);
 	ivs_project_free(p);
