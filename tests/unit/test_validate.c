@@ -860,6 +860,7 @@ static void test_candidate(void **state)
 	ivs_validate_candidate(q, b1, IVS_BUCKET_NAME, "UPPER", &d);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].rule, IVS_RULE_BUCKET_NAME);
+	ivs_diags_clear(&d);
 	struct ivs_res *qc = add(q, IVS_KIND_CHANNEL, "C");
 	struct ivs_res *k1 = add_key(q, qc, "K1");
 	add_key(q, qc, "K2");
