@@ -179,6 +179,43 @@ out:
 	return r == IVS_RULE_COUNT ? r : result(msg, r, m);
 }
 
+/* The lines between the BEGIN marker's end (body) and the END marker: PEM
+ * wants the markers and each base64 line on lines of their own, unindented,
+ * with no empty line between. Names the common ways a paste breaks that. */
+static enum ivs_rule check_layout(const char *body, const char *end, char **msg)
+{
+	const char *s = body;
+
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
+		s++;
+	if (s == end || *s != '\n')
+		return result(msg, IVS_RULE_KEY_NOT_PEM,
+		              ivs_xstrdup("the key has lost its line breaks: PEM needs the BEGIN line, "
+		                          "each base64 line and the END line on lines of their own (in "
+		                          "YAML, a | block)"));
+	for (s++; s <= end; s++) {
+		const char *eol = s;
+		while (eol < end && *eol != '\n')
+			eol++;
+		const char *t = s;
+		while (t < eol && isspace((unsigned char)*t))
+			t++;
+		if (t == eol && eol < end)
+			return result(msg, IVS_RULE_KEY_NOT_PEM,
+			              ivs_xstrdup("there is an empty line inside the key: remove it"));
+		if (t != s)
+			return result(msg, IVS_RULE_KEY_NOT_PEM,
+			              ivs_xstrdup("the lines of the key are indented: remove the spaces "
+			                          "at the start of each line"));
+		if (eol == end && s != end)
+			return result(msg, IVS_RULE_KEY_NOT_PEM,
+			              ivs_xstrdup("the -----END PUBLIC KEY----- line must start a line of "
+			                          "its own"));
+		s = eol;
+	}
+	return IVS_RULE_COUNT;
+}
+
 enum ivs_rule ivs_key_check_public(const char *pem, char **msg)
 {
 	static const char begin[] = "-----BEGIN ";
@@ -252,6 +289,8 @@ enum ivs_rule ivs_key_check_public(const char *pem, char **msg)
 		              ivs_xstrdup("the -----END PUBLIC KEY----- line is missing (the key is "
 		                          "cut short): paste the whole public key"));
 	after = end + strlen("-----END PUBLIC KEY-----");
+	if ((r = check_layout(lend + 5, end, msg)) != IVS_RULE_COUNT)
+		return r;
 	r = check_pubkey(b, (size_t)(after - b), msg);
 	if (r != IVS_RULE_COUNT)
 		return r;

@@ -149,6 +149,55 @@ static void test_truncated(void **state)
 	free(off);
 }
 
+static void test_layout(void **state)
+{
+	(void)state;
+	/* Pasted on one line (a YAML flow scalar, a flattened paste). */
+	expect("-----BEGIN PUBLIC KEY----- MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE9Qv8xlHZe/z8wNVoAa5rOvZ91"
+	       "/qnVsyWH7J26sYBZlRl0vUWAOwBiDqo8J4ZPXtEnmbf1CXRkc8w1Vhk1xpI+axeneD+jtRziUXrBlpgHqa"
+	       "mGlubPFRPqEje7L2FeRKF -----END PUBLIC KEY-----",
+	       IVS_RULE_KEY_NOT_PEM, "lost its line breaks");
+	/* Indented body lines, an indented END line. */
+	expect("-----BEGIN PUBLIC KEY-----\n"
+	       "  MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE9Qv8xlHZe/z8wNVoAa5rOvZ91/qnVsyW\n"
+	       "  H7J26sYBZlRl0vUWAOwBiDqo8J4ZPXtEnmbf1CXRkc8w1Vhk1xpI+axeneD+jtRz\n"
+	       "  iUXrBlpgHqamGlubPFRPqEje7L2FeRKF\n"
+	       "-----END PUBLIC KEY-----\n",
+	       IVS_RULE_KEY_NOT_PEM, "indented");
+	expect("-----BEGIN PUBLIC KEY-----\n"
+	       "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE9Qv8xlHZe/z8wNVoAa5rOvZ91/qnVsyW\n"
+	       "H7J26sYBZlRl0vUWAOwBiDqo8J4ZPXtEnmbf1CXRkc8w1Vhk1xpI+axeneD+jtRz\n"
+	       "iUXrBlpgHqamGlubPFRPqEje7L2FeRKF\n"
+	       "  -----END PUBLIC KEY-----\n",
+	       IVS_RULE_KEY_NOT_PEM, "indented");
+	/* An empty (or blank) line inside. */
+	expect("-----BEGIN PUBLIC KEY-----\n"
+	       "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE9Qv8xlHZe/z8wNVoAa5rOvZ91/qnVsyW\n"
+	       " \t\n"
+	       "H7J26sYBZlRl0vUWAOwBiDqo8J4ZPXtEnmbf1CXRkc8w1Vhk1xpI+axeneD+jtRz\n"
+	       "iUXrBlpgHqamGlubPFRPqEje7L2FeRKF\n"
+	       "-----END PUBLIC KEY-----\n",
+	       IVS_RULE_KEY_NOT_PEM, "empty line inside the key");
+	/* END on the last base64 line. */
+	expect("-----BEGIN PUBLIC KEY-----\n"
+	       "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE9Qv8xlHZe/z8wNVoAa5rOvZ91/qnVsyW\n"
+	       "H7J26sYBZlRl0vUWAOwBiDqo8J4ZPXtEnmbf1CXRkc8w1Vhk1xpI+axeneD+jtRz\n"
+	       "iUXrBlpgHqamGlubPFRPqEje7L2FeRKF-----END PUBLIC KEY-----\n",
+	       IVS_RULE_KEY_NOT_PEM, "must start a line of its own");
+	/* Trailing spaces after lines, and one long base64 line, are fine. */
+	expect("-----BEGIN PUBLIC KEY-----  \n"
+	       "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE9Qv8xlHZe/z8wNVoAa5rOvZ91/qnVsyW  \n"
+	       "H7J26sYBZlRl0vUWAOwBiDqo8J4ZPXtEnmbf1CXRkc8w1Vhk1xpI+axeneD+jtRz\n"
+	       "iUXrBlpgHqamGlubPFRPqEje7L2FeRKF\n"
+	       "-----END PUBLIC KEY-----  \n",
+	       IVS_RULE_COUNT, NULL);
+	expect("-----BEGIN PUBLIC KEY-----\n"
+	       "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE9Qv8xlHZe/z8wNVoAa5rOvZ91/qnVsyWH7J26sYBZlRl0vUWAOwBiDqo8J4"
+	       "ZPXtEnmbf1CXRkc8w1Vhk1xpI+axeneD+jtRziUXrBlpgHqamGlubPFRPqEje7L2FeRKF\n"
+	       "-----END PUBLIC KEY-----\n",
+	       IVS_RULE_COUNT, NULL);
+}
+
 static void test_private_keys(void **state)
 {
 	(void)state;
@@ -274,6 +323,7 @@ int main(void)
 		cmocka_unit_test(test_generated_p384_accepted),
 		cmocka_unit_test(test_not_pem),
 		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_private_keys),
 		cmocka_unit_test(test_not_ec),
 		cmocka_unit_test(test_wrong_curve),
