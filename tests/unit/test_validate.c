@@ -590,6 +590,23 @@ static void test_key_pairs(void **state)
 	NONE(REQUIRED_MISSING);
 	EXPECT(KEY_NOT_PEM, ERROR, "playback_key_pairs[0].public_key_material",
 	       "public_key_material: ");
+	/* what keys.c finds is reported with its rule: a P-256 key */
+	set(p, k, IVS_KEY_PAIR_PUBLIC_KEY,
+	    "-----BEGIN PUBLIC KEY-----\n"
+	    "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEerkyvuN4uNTuiGrvzep8DLqeQJWl\n"
+	    "fyWQseZxB5grT1EOZLE2eA0n7lbtqPLWoHpW9/OXihhMocxrEyIp31NIfA==\n"
+	    "-----END PUBLIC KEY-----\n");
+	run(p);
+	NONE(KEY_NOT_PEM);
+	EXPECT(KEY_WRONG_CURVE, ERROR, "playback_key_pairs[0].public_key_material",
+	       "public_key_material: ", "P-384");
+	char trailing[sizeof PEM + 16];
+	snprintf(trailing, sizeof trailing, "%sand more", PEM);
+	set(p, k, IVS_KEY_PAIR_PUBLIC_KEY, trailing);
+	run(p);
+	NONE(KEY_WRONG_CURVE);
+	EXPECT(KEY_TRAILING_DATA, ERROR, "playback_key_pairs[0].public_key_material",
+	       "public_key_material: ");
 	set(p, k, IVS_KEY_PAIR_PUBLIC_KEY, PEM);
 	set(p, k, IVS_KEY_PAIR_NAME, "bad name");
 	run(p);
