@@ -263,6 +263,13 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 		          "255: shorten the id.", r->id, strlen(lid));
 		return;
 	}
+	/* a stream key that repeats a sibling's id: STREAM_KEY_DUPLICATE */
+	if (r->parent) {
+		const struct ivs_list *sk = &((const struct ivs_channel *)r->parent)->stream_keys;
+		for (size_t i = 0; i < sk->n && (sk->v[i] != v->self || v->r != v->self); i++)
+			if (sk->v[i] != v->self && ivs_str_eq(sk->v[i]->id, r->id))
+				return;
+	}
 	const struct ivs_res *o = first_other(&vs->lids, lid, v, &before);
 	if (!o || !(before || v->r != v->self))
 		return;

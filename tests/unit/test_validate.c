@@ -237,6 +237,12 @@ static void test_logical_ids(void **state)
 	run(p);
 	EXPECT(LOGICAL_ID_COLLISION, ERROR, "channels[0].stream_keys[0].id", "stream key",
 	       "channel 'Live'", "Default");
+	/* a second "Default" key: one duplicate, not a second collision */
+	struct ivs_res *k2 = add_key(p, c, "Default");
+	run(p);
+	assert_int_equal(count(IVS_RULE_LOGICAL_ID_COLLISION), 1);
+	EXPECT(STREAM_KEY_DUPLICATE, ERROR, "channels[0].stream_keys[1].id", "'Default'");
+	ivs_edit_remove(p, k2);
 	/* an imported channel makes no resource: nothing to collide with */
 	set(p, c, IVS_CHANNEL_FROM_ARN, "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh");
 	run(p);
