@@ -61,6 +61,13 @@ static bool has_comment_line(const char *path)
 	return found;
 }
 
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return strcmp(a, b) == 0 || (stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	                             sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino);
+}
+
 int ivs_keygen_add(const char *private_path, bool force, const char *project, const char *id)
 {
 	const struct ivs_field *idf = &ivs_kind_info(IVS_KIND_KEY_PAIR)->fields[IVS_KEY_PAIR_ID];
@@ -71,6 +78,11 @@ int ivs_keygen_add(const char *private_path, bool force, const char *project, co
 
 	if (!p)
 		return status;
+	if (same_file(private_path, project)) {
+		ivs_cli_error("keygen: -o %s is the project file: the private key goes to a file of "
+		              "its own", private_path);
+		goto out;
+	}
 	if (strlen(id) > (size_t)idf->max || !idf->check(id)) {
 		ivs_cli_error("keygen: \"%s\" is not a valid id (%s)", id, idf->check_text);
 		goto out;

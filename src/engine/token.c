@@ -165,6 +165,34 @@ static size_t count_origins(const char *s)
 	return n;
 }
 
+/* Each comma-separated origin is scheme://host[:port], the host possibly
+ * starting with "*." (IVS wildcard). Returns a problem or NULL. */
+static char *check_origins(const char *list)
+{
+	const char *s = list;
+
+	for (;;) {
+		const char *e = strchr(s, ',');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		size_t skip = strncmp(s, "https://", 8) == 0 ? 8 : strncmp(s, "http://", 7) == 0 ? 7 : 0;
+		for (size_t i = 0; i < n; i++)
+			if (isspace((unsigned char)s[i]) || (unsigned char)s[i] < 0x20)
+				return ivs_xstrdup("origins are separated by commas without spaces: "
+				                   "https://a.example,https://b.example");
+		if (n == 0)
+			return ivs_xstrdup("the origin list has an empty item: remove the extra comma");
+		if (!skip)
+			return ivs_xasprintf("origin \"%.*s\" needs its scheme, e.g. https://%.*s", (int)n,
+			                     s, (int)n, s);
+		if (n == skip || memchr(s + skip, '/', n - skip))
+			return ivs_xasprintf("origin \"%.*s\" is not scheme://host: an origin has a host "
+			                     "and no path", (int)n, s);
+		if (!e)
+			return NULL;
+		s = e + 1;
+	}
+}
+
 int ivs_token_check_claims(const struct ivs_token_claims *c, int64_t now, char **err)
 {
 	bool short_ttl = c->viewer_id || c->single_use;
@@ -204,6 +232,11 @@ int ivs_token_check_claims(const struct ivs_token_claims *c, int64_t now, char *
 	if (c->allow_origin && !*c->allow_origin) {
 		set_err(err, ivs_xstrdup("the allowed origin list is empty: give origins such as "
 		                         "https://example.com, or leave the option out"));
+		return -1;
+	}
+	char *why = c->allow_origin ? check_origins(c->allow_origin) : NULL;
+	if (why) {
+		set_err(err, why);
 		return -1;
 	}
 	if (c->strict_origin && !c->allow_origin) {

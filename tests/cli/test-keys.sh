@@ -133,6 +133,8 @@ expect 2 "viewer id with 20m" -- "$BIN" token --key priv.pem --channel-arn "$ARN
 grep -q 'at most 10 minutes' err.txt || fail "20m with viewer id: $(cat err.txt)"
 expect 2 "bad ARN" -- "$BIN" token --key priv.pem --channel-arn arn:aws:ivs:us-west-2:1:stream-key/x
 expect 2 "bad ttl" -- "$BIN" token --key priv.pem --channel-arn "$ARN" --ttl 5y
+expect 2 "origin without scheme" -- "$BIN" token --key priv.pem --channel-arn "$ARN" --origin example.com
+grep -q 'needs its scheme' err.txt || fail "origin without scheme: $(cat err.txt)"
 expect 2 "bad resolution" -- "$BIN" token --key priv.pem --channel-arn "$ARN" --max-resolution 4K
 expect 2 "no key" -- "$BIN" token --channel-arn "$ARN"
 expect 2 "public key to sign" -- "$BIN" token --key pub.pem --channel-arn "$ARN"
@@ -179,6 +181,9 @@ expect 2 "--add with a channel's id" -- "$BIN" keygen -o v2.pem --add proj.yaml 
 expect 2 "--add to a missing project" -- "$BIN" keygen -o v2.pem --add missing.yaml --id K
 grep -q 'missing.yaml does not exist' err.txt || fail "missing project: $(cat err.txt)"
 expect 2 "--add without --id" -- "$BIN" keygen -o v2.pem --add proj.yaml
+expect 2 "--add with -o the project" -- "$BIN" keygen -o ./proj.yaml --force --add proj.yaml --id K2
+grep -q 'is the project file' err.txt || fail "-o = project: $(cat err.txt)"
+[ "$(cksum <proj.yaml)" = "$sum" ] || fail "-o = project changed proj.yaml"
 # Tokens by project channel, with the key pair the project now holds.
 expect 0 "token --channel --project (imported)" -- "$BIN" token --key viewer.pem --channel Old \
 	--project proj.yaml --now $NOW

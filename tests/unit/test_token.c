@@ -578,6 +578,21 @@ static void test_claims_refused(void **state)
 	expect_refused(&c, "at most 5 origins (6 given)");
 	c.allow_origin = "https://1,https://2,https://3,https://4,https://5";
 	assert_int_equal(ivs_token_check_claims(&c, NOW, NULL), 0);
+	c.strict_origin = false;
+
+	/* Origins are scheme://host, comma-separated, wildcards allowed. */
+	c.allow_origin = "https://*.example.com,http://localhost:8080";
+	assert_int_equal(ivs_token_check_claims(&c, NOW, NULL), 0);
+	c.allow_origin = "example.com";
+	expect_refused(&c, "origin \"example.com\" needs its scheme, e.g. https://example.com");
+	c.allow_origin = "https://a.example, https://b.example";
+	expect_refused(&c, "without spaces");
+	c.allow_origin = "https://a.example/player";
+	expect_refused(&c, "no path");
+	c.allow_origin = "https://a.example,,https://b.example";
+	expect_refused(&c, "empty item");
+	c.allow_origin = "https://";
+	expect_refused(&c, "is not scheme://host");
 }
 
 static void test_resolution_names(void **state)
