@@ -265,7 +265,7 @@ struct size_run {
 	struct bench_stats edit, undo;
 	struct mem_result mem;
 	int mem_ok;
-	struct bench_stats key;         /* TUI keystroke, when the hook exists */
+	struct key_result key;          /* TUI keystrokes */
 	int key_ok;
 };
 
@@ -456,6 +456,7 @@ static void measure_size(struct size_run *s)
 	bench_measure(floor_emit_run, fe, opt.min_time, opt.min_n, opt.max_n, &s->efloor_tmpl);
 	floor_events_free(fe);
 	measure_edit(s);
+	s->key_ok = bench_keystrokes(s->text, s->len, (s->nch + 49) / 50, &s->key) == 0;
 }
 
 /* ---- the TUI ---- */
@@ -676,6 +677,36 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 		               (double)s->mem.valid_bytes / 1048576, s->mem.valid_bytes / s->nch);
 	}
 
+	ivs_buf_puts(b, "\n### TUI keystrokes (tui_app.h: key + redraw of 80x24, NO_DISPLAY "
+	                "screen)\n\n"
+	                "| channels | Down/Up in the tree | max | a character into channel_name | "
+	                "max | Backspace | ^Z / ^Y of the typing | max |\n"
+	                "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+	for (size_t i = 0; i < NSIZES; i++) {
+		const struct key_result *k = &runs[i].key;
+		char m1[32], m2[32], m3[32];
+		if (!runs[i].key_ok) {
+			ivs_buf_printf(b, "| %zu | failed (see stderr) | | | | | | |\n", runs[i].nch);
+			continue;
+		}
+		fmt_time(m1, sizeof m1, k->move.max);
+		fmt_time(m2, sizeof m2, k->type.max);
+		fmt_time(m3, sizeof m3, k->undo.max);
+		ivs_buf_printf(b, "| %zu | ", runs[i].nch);
+		put_stat(b, &k->move);
+		ivs_buf_printf(b, " | %s | ", m1);
+		put_stat(b, &k->type);
+		ivs_buf_printf(b, " | %s | ", m2);
+		put_stat(b, &k->erase);
+		ivs_buf_puts(b, " | ");
+		put_stat(b, &k->undo);
+		ivs_buf_printf(b, " | %s |\n", m3);
+	}
+	if (runs[0].key_ok && runs[NSIZES - 1].key_ok)
+		ivs_buf_printf(b, "\nTyping at %zu channels / typing at %zu channels (medians): %.2f×\n",
+		               runs[NSIZES - 1].nch, runs[0].nch,
+		               runs[NSIZES - 1].key.type.med / runs[0].key.type.med);
+
 	ivs_buf_printf(b, "\n### Start-up: exec to first full frame (pty 80x24, "
 	               "TERM=xterm-256color, marker \"%s\")\n\n"
 	               "| file | marker drawn | end of that output burst | runs |\n"
@@ -788,7 +819,7 @@ int main(int argc, char **argv)
 	opt.tui = tui_default;
 	opt.workdir = workdir_default;
 	opt.example = "examples/live-events.yaml";
-	opt.marker = "F1";
+	opt.marker = "F7 Problems";
 
 	size_t cl = 0;
 	for (int i = 0; i < argc && cl + 2 < sizeof opt.cmdline; i++)

@@ -2,6 +2,7 @@
 #ifndef IVS_BENCH_H
 #define IVS_BENCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
@@ -77,5 +78,17 @@ int mem_measure(const char *self, const char *path, struct mem_result *out);
 void mem_spawner_start(const char *self);
 int mem_measure_spawned(const char *path, struct mem_result *out);
 void mem_spawner_stop(void);
+
+/* keystroke.c: the TUI driven through tui_app.h, one key at a time. */
+#define KEY_ROUND 100
+struct key_result {
+	struct bench_stats move;    /* Down, Up in the tree */
+	struct bench_stats type;    /* a character into channel_name */
+	struct bench_stats erase;   /* Backspace in channel_name */
+	struct bench_stats undo;    /* ^Z and ^Y of the typing step */
+};
+/* Loads text, opens the editor on it (80x24), measures. nbuckets: how
+ * many bucket rows precede the channels. Returns 0, or -1 with a message. */
+int bench_keystrokes(const char *text, size_t len, size_t nbuckets, struct key_result *out);
 
 #endif
