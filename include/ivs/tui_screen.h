@@ -62,6 +62,7 @@ struct tui_app {
 	bool wizard;                  /* started without FILE */
 	FILE *script;
 	int mouse_x, mouse_y;         /* last click */
+	char title[96];               /* the base screen's title, for overlays */
 	bool cur_on;                  /* a screen placed the text cursor */
 	int cur_y, cur_x;
 	bool mouse_click;

@@ -125,10 +125,25 @@ void tui_undo(struct tui_app *a, bool redo)
 	if (!ok) {
 		tui_status(a, false, "Nothing to %s", redo ? "redo" : "undo");
 	} else {
+		/* Show where the step changed something: the journal names it
+		 * (read before the validator clears it). */
+		size_t n;
+		const struct ivs_change *ch = ivs_project_journal(a->p, &n);
+		struct ivs_res *where = NULL;
+		int field = -1;
+		for (size_t i = n; i-- > 0;)
+			if (ch[i].res && ch[i].res->in_model) {
+				where = ch[i].res;
+				field = ch[i].what == IVS_CHANGE_FIELD ? ch[i].field : -1;
+				break;
+			}
 		tui_validate(a);
 		struct tui_editor *ed = tui_current_editor(a);
-		if (ed)
+		if (ed) {
 			tui_editor_structure(a, ed);
+			if (where)
+				tui_editor_select(a, ed, where, field);
+		}
 		tui_status(a, false, "%s: %s", redo ? "Redone" : "Undone", l);
 	}
 	free(l);
@@ -169,6 +184,7 @@ static void draw(struct tui_app *a)
 {
 	erase();
 	curs_set(0);
+	a->title[0] = 0;
 	getmaxyx(stdscr, a->rows, a->cols);
 	if (a->cols < MIN_COLS || a->rows < MIN_ROWS) {
 		char msg[96];

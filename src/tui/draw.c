@@ -114,6 +114,10 @@ void tui_draw_chrome(struct tui_app *a, enum tui_context ctx, const char *title)
 {
 	struct ivs_buf b;
 	ivs_buf_init(&b);
+	if (title)
+		snprintf(a->title, sizeof a->title, "%s", title);
+	else if (a->title[0])
+		title = a->title;
 	/* Title: program, file, modified marker, problem counts. */
 	tui_fill(0, 0, a->cols, tui_attr(IVS_COLOR_TITLE));
 	ivs_buf_printf(&b, "ivs-tui  %s%s%s", a->path ? a->path : "[new project]",

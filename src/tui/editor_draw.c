@@ -134,9 +134,11 @@ void tui_ed_draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 	tui_ed_form_sync(ed);
 	/* Heading: kind, id, path. */
 	ivs_buf_printf(&b, "%s%s%s", ivs_res_info(r)->name, r->id ? " " : "", r->id ? r->id : "");
-	ivs_buf_puts(&b, "  (");
-	ivs_res_path(r, -1, &b);
-	ivs_buf_puts(&b, ")");
+	if (r->kind != IVS_KIND_STACK) {
+		ivs_buf_puts(&b, "  (");
+		ivs_res_path(r, -1, &b);
+		ivs_buf_puts(&b, ")");
+	}
 	tui_put(y, x, w, tui_attr(IVS_COLOR_BORDER) | A_BOLD, tui_ed_str(&b));
 	int body = h - 3;  /* heading, blank, help line */
 	/* Label column: the longest visible key, at most half the pane. */

@@ -36,7 +36,7 @@ static void pr_draw(struct tui_app *a, void *st)
 	snprintf(title, sizeof title, "Problems: %zu error%s, %zu warning%s", p->d.errors,
 	         p->d.errors == 1 ? "" : "s", p->d.warnings, p->d.warnings == 1 ? "" : "s");
 	tui_frame(a, y, 0, h, a->cols, tui_attr(IVS_COLOR_BORDER), title);
-	int vis = h - 2;
+	int vis = h - 4;   /* the last two lines: the selected problem in full */
 	if (p->sel < p->top)
 		p->top = p->sel;
 	if (vis > 0 && p->sel >= p->top + (size_t)vis)
@@ -55,6 +55,12 @@ static void pr_draw(struct tui_app *a, void *st)
 		                                                           : IVS_COLOR_WARNING);
 		tui_fill(y + 1 + i, 1, a->cols - 2, at);
 		tui_put(y + 1 + i, 2, a->cols - 4, at, buf);
+	}
+	if (p->sel < p->d.n) {
+		const struct ivs_diag *d = &p->d.v[p->sel];
+		char buf[700];
+		snprintf(buf, sizeof buf, "%s [%s]", d->msg ? d->msg : "", ivs_rule_id(d->rule));
+		tui_put_wrapped(y + h - 3, 2, a->cols - 4, 2, tui_attr(IVS_COLOR_NORMAL), buf, true);
 	}
 	tui_draw_chrome(a, TUI_CTX_PROBLEMS, NULL);
 }
