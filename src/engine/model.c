@@ -1022,7 +1022,9 @@ static int edit_field(struct ivs_project *p, struct ivs_res *r, int field, struc
 		fval_free(f ? f : field_of(r, 0), &v);
 		return -1;
 	}
-	snprintf(label, sizeof label, "set %s", f->key);
+	label[0] = '\0';   /* only an undo step uses it (not the loader's edits) */
+	if (p->history_on)
+		snprintf(label, sizeof label, "set %s", f->key);
 	bool need_group = v.set && f->parent >= 0 && !ivs_res_is_set(r, f->parent);
 	if (need_group)
 		ivs_edit_begin(p, label);
@@ -1300,8 +1302,9 @@ struct ivs_res *ivs_edit_add(struct ivs_project *p, enum ivs_kind kind, struct i
 	r->parent = parent;
 	struct op *o = op_new(OP_INSERT, r);
 	o->to = index == SIZE_MAX ? list_of(p, r)->n : index;
-	char label[64];
-	snprintf(label, sizeof label, "add %s", kind_label(r));
+	char label[64] = "";
+	if (p->history_on)
+		snprintf(label, sizeof label, "add %s", kind_label(r));
 	record(p, o, label);
 	return r;
 }
