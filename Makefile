@@ -12,8 +12,9 @@ CC         ?= cc
 PKGS       := ncursesw formw menuw yaml-0.1 libcjson libcrypto
 DEB_PKGS   := pkg-config libncurses-dev libyaml-dev libcjson-dev libssl-dev libcmocka-dev tmux
 # What make test needs beyond the build: cmocka, tmux for the end-to-end
-# tests, cppcheck for the lint step, clang for the fuzzers.
-TEST_DEB   := cppcheck clang libclang-rt-14-dev
+# tests, cppcheck for the lint step, clang for the fuzzers, the openssl
+# command line for the independent token check in tests/cli/test-keys.sh.
+TEST_DEB   := cppcheck clang libclang-rt-14-dev openssl
 
 WARN       := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wwrite-strings -Wstrict-prototypes \
               -Wmissing-prototypes -Wundef -Wcast-qual
