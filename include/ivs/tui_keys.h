@@ -108,6 +108,7 @@ enum tui_action {
 	X(EDIT,     "edit",     "Editing a text field") \
 	X(LIST,     "list",     "Lists, pick lists and dialogs") \
 	X(PROMPT,   "prompt",   "Prompts (file names, values)") \
+	X(CONFIRM,  "confirm",  "Questions (answer with the letter shown)") \
 	X(HELP,     "help",     "Help screen") \
 	X(PROBLEMS, "problems", "Problems panel") \
 	X(WIZARD,   "wizard",   "Wizard") \

@@ -112,6 +112,8 @@ static void dlg_box(struct tui_app *a, const struct dlg *d, int h, int *y, int *
 	tui_frame(a, *y, *x, h, *w, tui_attr(IVS_COLOR_DIALOG), d->title);
 }
 
+static enum tui_context dlg_context(struct tui_app *a, void *st);
+
 static void dlg_draw(struct tui_app *a, void *st)
 {
 	struct dlg *d = st;
@@ -210,16 +212,26 @@ static void dlg_draw(struct tui_app *a, void *st)
 		return;
 	}
 	}
-	tui_draw_chrome(a, TUI_CTX_LIST, NULL);
+	tui_draw_chrome(a, dlg_context(a, d), NULL);
 }
 
 /* ---- keys ---- */
 
+static enum tui_context dlg_context(struct tui_app *a, void *st)
+{
+	(void)a;
+	const struct dlg *d = st;
+	if (d->type == DLG_PROMPT || d->type == DLG_TEXT)
+		return TUI_CTX_PROMPT;
+	if (d->type == DLG_CONFIRM || d->type == DLG_MESSAGE)
+		return TUI_CTX_CONFIRM;
+	return TUI_CTX_LIST;
+}
+
 static bool dlg_key(struct tui_app *a, void *st, int key)
 {
 	struct dlg *d = st;
-	enum tui_action act = tui_keymap_lookup(
-	        a->km, d->type == DLG_PROMPT || d->type == DLG_TEXT ? TUI_CTX_PROMPT : TUI_CTX_LIST, key);
+	enum tui_action act = tui_keymap_lookup(a->km, dlg_context(a, d), key);
 	switch (d->type) {
 	case DLG_PROMPT:
 		if (act == TUI_ACT_COMMIT) {
@@ -246,7 +258,7 @@ static bool dlg_key(struct tui_app *a, void *st, int key)
 			finish_choice(a, d, k);
 			return true;
 		}
-		if (key == TUI_ENTER) {
+		if (act == TUI_ACT_COMMIT) {
 			finish_choice(a, d, d->letters[0]);
 			return true;
 		}
@@ -313,12 +325,6 @@ static bool dlg_key(struct tui_app *a, void *st, int key)
 	return true;
 }
 
-static enum tui_context dlg_context(struct tui_app *a, void *st)
-{
-	(void)a;
-	const struct dlg *d = st;
-	return d->type == DLG_PROMPT || d->type == DLG_TEXT ? TUI_CTX_PROMPT : TUI_CTX_LIST;
-}
 
 static const struct tui_screen_ops dialog_screen = {
 	.name = "dialog",

@@ -181,6 +181,18 @@ cp "$T/live-events.yaml" "$WORK/ascii/"
 (LC_ALL=C; export LC_ALL; run_case ascii live-events.yaml)
 rc_is ascii 0
 
+# 14. A recovery file newer than the project is offered; restoring it
+#     marks the project modified, and saving removes the recovery file.
+mkdir -p "$WORK/recover"
+cp "$T/live-events.yaml" "$WORK/recover/"
+sed 's/Live events with recording/Recovered description/' "$T/live-events.yaml" \
+	>"$WORK/recover/.live-events.yaml.ivs-recover"
+touch -d '+1 minute' "$WORK/recover/.live-events.yaml.ivs-recover" 2>/dev/null
+run_case recover live-events.yaml
+rc_is recover 0
+grep -q 'Recovered description' "$WORK/recover/live-events.yaml" || bad "recover: restored project not saved"
+[ -f "$WORK/recover/.live-events.yaml.ivs-recover" ] && bad "recover: recovery file kept after the save"
+
 [ -f "$WORK/failed" ] && fail=1
 [ $fail = 0 ] && echo "screens: all cases pass"
 exit $fail
