@@ -79,6 +79,7 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(KEY_NOT_EC,                  "key-not-ec",                   ERROR) \
 	X(KEY_WRONG_CURVE,             "key-wrong-curve",              ERROR) \
 	X(KEY_TRAILING_DATA,           "key-trailing-data",            ERROR) \
+	X(KEY_ENCODING,                "key-encoding",                 WARNING) \
 	/* recording configurations */ \
 	X(RECORDING_NAME,              "recording-name",               ERROR) \
 	X(RECONNECT_WINDOW,            "reconnect-window",             ERROR) \
