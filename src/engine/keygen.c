@@ -229,10 +229,11 @@ EVP_PKEY *ivs_public_key_from_pem(const char *pem, char **err)
 	EVP_PKEY *k = NULL;
 	BIO *b;
 
-	if (r != IVS_RULE_COUNT) {
+	if (r != IVS_RULE_COUNT && r != IVS_RULE_KEY_ENCODING) {
 		set_err(err, msg);
 		return NULL;
 	}
+	free(msg);   /* an unusual encoding still verifies */
 	b = BIO_new_mem_buf(pem, -1);
 	if (b)
 		k = PEM_read_bio_PUBKEY(b, NULL, NULL, NULL);

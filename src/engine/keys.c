@@ -109,6 +109,15 @@ static void good_remember(const unsigned char *der, long len)
 	good_next = (good_next + 1) % GOOD_CACHE;
 }
 
+/* The usual SubjectPublicKeyInfo of a P-384 key, as `openssl ec -pubout`
+ * and IVS's own instructions make it: SEQUENCE { SEQUENCE { id-ecPublicKey,
+ * secp384r1 }, BIT STRING { 0x04 (uncompressed) X Y } }; 120 bytes. */
+static const unsigned char p384_spki[] = {
+	0x30, 0x76, 0x30, 0x10, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06,
+	0x05, 0x2b, 0x81, 0x04, 0x00, 0x22, 0x03, 0x62, 0x00, 0x04,
+};
+#define P384_POINT_BYTES 97   /* 0x04 || X || Y */
+
 /* Decodes one PUBLIC KEY block (text[0..len)) and checks type and curve. */
 static enum ivs_rule check_pubkey(const char *text, size_t len, char **msg)
 {
@@ -167,6 +176,15 @@ static enum ivs_rule check_pubkey(const char *text, size_t len, char **msg)
 		else
 			m = ivs_xasprintf("found an EC public key on curve %s; IVS needs P-384 "
 			                  "(secp384r1): " KEYGEN_HINT, group);
+		goto out;
+	}
+	if (dlen != (long)sizeof p384_spki + P384_POINT_BYTES - 1 ||
+	    memcmp(der, p384_spki, sizeof p384_spki) != 0) {
+		r = IVS_RULE_KEY_ENCODING;
+		m = ivs_xstrdup("the P-384 key is in an unusual encoding (a compressed point or "
+		                "explicit curve parameters) that IVS may refuse: convert it with "
+		                "`openssl ec -pubin -in public.pem -pubout -conv_form uncompressed "
+		                "-param_enc named_curve`");
 		goto out;
 	}
 	good_remember(der, dlen);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <openssl/bio.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -278,6 +279,31 @@ static void test_wrong_curve(void **state)
 	EVP_PKEY_free(k1);
 }
 
+static char *pub_pem_encoded(EVP_PKEY *k, const char *enc, const char *form)
+{
+	assert_int_equal(EVP_PKEY_set_utf8_string_param(k, OSSL_PKEY_PARAM_EC_ENCODING, enc), 1);
+	assert_int_equal(
+		EVP_PKEY_set_utf8_string_param(k, OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT, form), 1);
+	return pub_pem(k);
+}
+
+static void test_unusual_encoding(void **state)
+{
+	(void)state;
+	EVP_PKEY *k = gen("EC", "P-384");
+	char *compressed = pub_pem_encoded(k, "named_curve", "compressed");
+	char *explicit = pub_pem_encoded(k, "explicit", "uncompressed");
+	char *usual = pub_pem_encoded(k, "named_curve", "uncompressed");
+	expect(compressed, IVS_RULE_KEY_ENCODING, "compressed point");
+	expect(explicit, IVS_RULE_KEY_ENCODING, "-conv_form uncompressed -param_enc named_curve");
+	expect(usual, IVS_RULE_COUNT, NULL);
+	assert_int_equal(ivs_rule_severity(IVS_RULE_KEY_ENCODING), IVS_SEV_WARNING);
+	free(compressed);
+	free(explicit);
+	free(usual);
+	EVP_PKEY_free(k);
+}
+
 static void test_certificate(void **state)
 {
 	(void)state;
@@ -327,6 +353,7 @@ int main(void)
 		cmocka_unit_test(test_private_keys),
 		cmocka_unit_test(test_not_ec),
 		cmocka_unit_test(test_wrong_curve),
+		cmocka_unit_test(test_unusual_encoding),
 		cmocka_unit_test(test_certificate),
 		cmocka_unit_test(test_trailing),
 	};

@@ -10,6 +10,7 @@
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -540,6 +541,33 @@ static void expect_refused(const struct ivs_token_claims *c, const char *needle)
 	EVP_PKEY_free(pub);
 }
 
+static void test_verify_with_compressed_key(void **state)
+{
+	(void)state;
+	EVP_PKEY *pub, *k = new_key(&pub);
+	struct ivs_token_claims c = {.channel_arn = ARN, .exp = NOW + 60};
+	char *err = NULL, *tok = ivs_token_sign(k, &c, NOW, &err);
+	assert_int_equal(EVP_PKEY_set_utf8_string_param(
+		k, OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT, "compressed"), 1);
+	BIO *b = BIO_new(BIO_s_mem());
+	assert_int_equal(PEM_write_bio_PUBKEY(b, k), 1);
+	char *pem = NULL;
+	long n = BIO_get_mem_data(b, &pem);
+	char *text = ivs_xstrndup(pem, (size_t)n);
+	BIO_free(b);
+	assert_int_equal(ivs_key_check_public(text, NULL), IVS_RULE_KEY_ENCODING);
+	EVP_PKEY *cpub = ivs_public_key_from_pem(text, &err);
+	assert_non_null(cpub);
+	struct ivs_token_report r;
+	assert_int_equal(ivs_token_verify(tok, cpub, NOW, &r), IVS_TOKEN_VALID);
+	ivs_token_report_free(&r);
+	EVP_PKEY_free(cpub);
+	free(text);
+	free(tok);
+	EVP_PKEY_free(k);
+	EVP_PKEY_free(pub);
+}
+
 static void test_claims_refused(void **state)
 {
 	(void)state;
@@ -620,6 +648,7 @@ int main(void)
 		cmocka_unit_test(test_single_use_uuid_fresh),
 		cmocka_unit_test(test_tampered_rejected),
 		cmocka_unit_test(test_verify_foreign_tokens),
+		cmocka_unit_test(test_verify_with_compressed_key),
 		cmocka_unit_test(test_claims_refused),
 		cmocka_unit_test(test_resolution_names),
 	};
