@@ -339,6 +339,10 @@ static uint32_t build_collection(struct yl_loader *ld, yaml_event_t *ev)
 			        "this %s holds more than %u entries; split the project.",
 			        map ? "mapping" : "list", YL_MAX_ITEMS);
 			ld->stop = true;
+		} else if (!ld->stop && ld->nnodes > YL_MAX_NODES) {
+			yl_diag(ld, IVS_RULE_YAML_TOO_LARGE, yl_mark_pos(mark),
+			        "this entry holds more than %u values; split the project.", YL_MAX_NODES);
+			ld->stop = true;
 		}
 		if (ld->stop)
 			break;

@@ -26,6 +26,9 @@
 
 /* Entries of one list, pairs of one mapping: more is refused. */
 #define YL_MAX_ITEMS 100000u
+/* Values in one tree (one top-level entry with all it holds): more is
+ * refused, so that no input makes the tree take more than ~120 MB. */
+#define YL_MAX_NODES 4000000u
 
 enum yl_type { YL_SCALAR, YL_SEQ, YL_MAP, YL_BAD /* already reported: skip quietly */ };
 

@@ -335,6 +335,19 @@ static void test_too_large(void **state)
 	ivs_buf_puts(&b, "}\n");
 	expect_one(b.data, IVS_RULE_YAML_TOO_LARGE, 6, 11, "buckets[0].tags",
 	           "this mapping holds more than 100000 entries; split the project.");
+
+	/* One entry too large as a whole (lists and mappings each within
+	 * bounds): 41 stream keys of 50000 tags. */
+	ivs_buf_reset(&b);
+	ivs_buf_puts(&b, HEAD "channels:\n  - id: C\n    stream_keys:\n");
+	for (unsigned i = 0; i < 41; i++) {
+		ivs_buf_puts(&b, "      - tags: {");
+		for (unsigned j = 0; j < 50000; j++)
+			ivs_buf_puts(&b, "k: v, ");
+		ivs_buf_puts(&b, "}\n");
+	}
+	expect_one(b.data, IVS_RULE_YAML_TOO_LARGE, 46, 15, "channels[0].stream_keys[39].tags",
+	           "this entry holds more than 4000000 values; split the project.");
 	ivs_buf_free(&b);
 
 	/* Input larger than the bound is refused before it is read. */
