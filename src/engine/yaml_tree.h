@@ -103,6 +103,27 @@ size_t yl_path_key(struct yl_loader *ld, const char *key);
 size_t yl_path_index(struct yl_loader *ld, size_t i);
 void yl_path_pop(struct yl_loader *ld, size_t at);
 
+/* ---- yaml_walk.c ---- */
+
+/* Walks one list entry (ld->path names it, "channels[1]"): adds it to the
+ * project (under parent, for a stream key) and sets its fields. */
+void yl_walk_entry(struct yl_loader *ld, enum ivs_kind kind, struct ivs_res *parent, uint32_t n);
+/* Sets the fields of r from a mapping: an entry's (group -1) or a group's. */
+void yl_walk_fields(struct yl_loader *ld, struct ivs_res *r, int group, uint32_t map);
+/* Message pieces: a value quoted (cut at 60 bytes), a node described ("a
+ * list", "a mapping", or its text). */
+void yl_put_snippet(struct ivs_buf *b, const char *s);
+void yl_put_node_desc(const struct yl_loader *ld, uint32_t n, struct ivs_buf *b);
+/* "PATH has no value; FIX." at the value. */
+void yl_report_null(struct yl_loader *ld, uint32_t v, const char *fix);
+/* An unknown key: "did you mean" when one of keys is close, else them all. */
+void yl_unknown_key(struct yl_loader *ld, const char *const *keys, size_t n, const char *where,
+                    const char *key, struct ivs_pos pos);
+/* A plain decimal integer: 0 ok, 1 not an integer, 2 out of range of long. */
+int yl_parse_long(const char *s, long *out);
+
+/* ---- yaml_tree.c ---- */
+
 /* Flags every key of the mapping that repeats an earlier one (YL_DUP) and
  * reports it, pointing at the repeat and naming the first's line. O(keys). */
 void yl_mark_dups(struct yl_loader *ld, uint32_t map);
