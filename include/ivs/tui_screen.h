@@ -45,6 +45,9 @@ struct tui_app {
 	bool disk_known;              /* disk_mtime/size describe path */
 	long long disk_mtime_ns;
 	off_t disk_size;
+	long long disk_ctime_ns;      /* ctime and inode too: a change that keeps */
+	ino_t disk_ino;               /* size and mtime, or a replacement by rename */
+	dev_t disk_dev;
 	struct tui_keymap *km;
 	bool utf8, mouse, no_display, curses_on;
 	SCREEN *scr;

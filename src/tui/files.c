@@ -28,6 +28,9 @@ void tui_note_disk(struct tui_app *a)
 	if (a->disk_known) {
 		a->disk_mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 		a->disk_size = st.st_size;
+		a->disk_ctime_ns = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
+		a->disk_ino = st.st_ino;
+		a->disk_dev = st.st_dev;
 	}
 }
 
@@ -41,7 +44,11 @@ static bool disk_changed(struct tui_app *a, const char *path)
 	if (!a->disk_known)
 		return true;    /* created by someone else since we started */
 	long long m = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-	return m != a->disk_mtime_ns || st.st_size != a->disk_size;
+	long long c = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
+	/* ctime cannot be set back (touch -d, cp -p, rsync -t keep mtime), and
+	 * an editor's save by rename gives a new inode. */
+	return m != a->disk_mtime_ns || st.st_size != a->disk_size || c != a->disk_ctime_ns ||
+	       st.st_ino != a->disk_ino || st.st_dev != a->disk_dev;
 }
 
 struct save_ctx {

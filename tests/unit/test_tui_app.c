@@ -3,12 +3,16 @@
  * gives the old value back, an id commits on Enter and references follow,
  * quitting with unsaved changes asks. */
 #include <locale.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
 #include "ivs/tui_app.h"
 #include "ivs/tui_keys.h"
+#include "ivs/tui_screen.h"
 #include "ivs/validate.h"
 
 static struct ivs_project *project(void)
@@ -202,6 +206,55 @@ static void test_random_keys(void **state)
 	}
 }
 
+static void touch(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+}
+
+static void test_complete_path(void **state)
+{
+	(void)state;
+	char tmpl[] = "/tmp/ivs-complete-XXXXXX";
+	char *d = mkdtemp(tmpl);
+	assert_non_null(d);
+	char *p1 = ivs_xasprintf("%s/live-events.yaml", d);
+	char *p2 = ivs_xasprintf("%s/live-other.yaml", d);
+	char *sub = ivs_xasprintf("%s/projects", d);
+	touch(p1);
+	touch(p2);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	char *pre = ivs_xasprintf("%s/li", d), *c = tui_complete_path(pre);
+	char *want = ivs_xasprintf("%s/live-", d);
+	assert_string_equal(c, want);   /* the common part of two names */
+	free(c);
+	free(pre);
+	free(want);
+	pre = ivs_xasprintf("%s/live-e", d);
+	c = tui_complete_path(pre);
+	assert_string_equal(c, p1);
+	free(c);
+	free(pre);
+	pre = ivs_xasprintf("%s/pro", d);
+	c = tui_complete_path(pre);
+	want = ivs_xasprintf("%s/projects/", d);   /* a folder gets its slash */
+	assert_string_equal(c, want);
+	free(c);
+	free(pre);
+	free(want);
+	pre = ivs_xasprintf("%s/zzz", d);
+	assert_null(tui_complete_path(pre));
+	free(pre);
+	remove(p1);
+	remove(p2);
+	rmdir(sub);
+	rmdir(d);
+	free(p1);
+	free(p2);
+	free(sub);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -213,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_quit_asks),
 		cmocka_unit_test(test_dump_and_too_small),
 		cmocka_unit_test(test_random_keys),
+		cmocka_unit_test(test_complete_path),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
