@@ -42,7 +42,20 @@ E2E_PROMPT='e2e$ '
 E2E_EXTRA_ENV=                         # "NAME=value ..." for the next start
 
 e2e_cleanup() {
+	# The pane's processes get SIGHUP from kill-server; a program with
+	# unsaved changes then writes its recovery file: wait (bounded) for
+	# them to end before removing the folder under them.
+	pids=
+	sh_pid=$(tmux -L "$E2E_SOCK" -f /dev/null display -p -t e2e '#{pane_pid}' 2>/dev/null)
+	[ -n "$sh_pid" ] && pids="$sh_pid $(pgrep -P "$sh_pid" 2>/dev/null)"
 	tmux -L "$E2E_SOCK" -f /dev/null kill-server >/dev/null 2>&1
+	n=100
+	for p in $pids; do
+		while kill -0 "$p" 2>/dev/null && [ "$n" -gt 0 ]; do
+			sleep 0.05
+			n=$((n - 1))
+		done
+	done
 	[ -n "${E2E_KEEP:-}" ] || rm -rf "$E2E_TMP"
 }
 trap e2e_cleanup EXIT
@@ -274,4 +287,12 @@ settle() {
 		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; last=$now; fi
 		n=$((n - 1))
 	done
+}
+
+# tty_sane: at the shell prompt, the tty is back in cooked mode: canonical
+# input, echo and output newline translation on (curses turns them off).
+tty_sane() {
+	keys "clear; for f in icanon echo onlcr isig; do stty -a | grep -qw -- -\$f && echo tty-bad-\$f; done; echo tty-checked" Enter
+	wait_re "^tty-checked"
+	lacks "tty-bad-" "the terminal modes were not restored"
 }

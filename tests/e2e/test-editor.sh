@@ -129,4 +129,5 @@ wait_for "show.yaml has unsaved changes."
 keys d
 wait_exit 0
 same_file "$E2E_TMP/saved1.yaml" "$E2E_WORK/show.yaml"
-pass "quit with unsaved changes asks; discard keeps the file"
+tty_sane
+pass "quit with unsaved changes asks; discard keeps the file; terminal restored"

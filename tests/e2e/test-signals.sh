@@ -97,6 +97,24 @@ keys q
 wait_exit 0
 pass "discard"
 
+# SIGINT (Ctrl-C from outside; in the TUI's raw mode ^C is a key): quit,
+# asking first when there are unsaved changes
+run_ivs show.yaml
+wait_for "ivs-tui  show.yaml"
+edit_name "-int"
+send_signal INT
+wait_for "show.yaml has unsaved changes."
+keys c
+wait_gone "unsaved changes."
+has "main-stage-int"
+send_signal INT
+wait_for "show.yaml has unsaved changes."
+keys d
+wait_exit 0
+same_file "$E2E_TMP/orig.yaml" "$E2E_WORK/show.yaml"
+[ ! -e "$RECOVER" ] || fail "a recovery file after a plain quit"
+pass "SIGINT asks before quitting"
+
 # SIGTERM with nothing to save
 run_ivs show.yaml
 wait_for "ivs-tui  show.yaml"
@@ -139,4 +157,5 @@ settle
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 1 ] || fail "the TUI did not use the alternate screen"
 send_signal SEGV
 wait_exit 139
-pass "SIGSEGV: alternate screen left, cursor shown"
+tty_sane
+pass "SIGSEGV: alternate screen left, cursor shown, tty modes back"
