@@ -27,6 +27,12 @@ static inline bool tui_key_is_fn(int key)
 	return (key & TUI_FN_BIT) != 0;
 }
 
+/* A key that types a character (not a control or function key). */
+static inline bool tui_key_is_char(int key)
+{
+	return !tui_key_is_fn(key) && key >= 32 && key != 127;
+}
+
 /* Parses a key name: "a", "é", "<Enter>", "<C-s>", "<F5>", "<S-Tab>",
  * "<PgDn>", "<Space>", "<Lt>". Returns the key code, or -1. */
 int tui_key_parse(const char *name);

@@ -171,8 +171,10 @@ static void add_entry(struct tui_app *a, struct tui_editor *ed, enum ivs_kind ki
 		[IVS_KIND_BUCKET] = "Bucket", [IVS_KIND_CHANNEL] = "Channel",
 		[IVS_KIND_KEY_PAIR] = "PlaybackKeyPair", [IVS_KIND_RECORDING] = "RecordingConfiguration"};
 	struct ivs_res *r;
-	if (kind == IVS_KIND_STACK)
+	if (kind == IVS_KIND_STACK) {
+		tui_status(a, true, "There is one stack: select a list (Buckets, Channels...) to add to");
 		return;
+	}
 	if (kind == IVS_KIND_STREAM_KEY) {
 		struct ivs_res *c = tui_ed_sel_res(ed);
 		if (c && c->kind == IVS_KIND_STREAM_KEY)
@@ -229,6 +231,8 @@ static bool res_action(struct tui_app *a, struct tui_editor *ed, enum tui_action
 		add_entry(a, ed, IVS_KIND_STREAM_KEY);
 		return true;
 	case TUI_ACT_DELETE:
+		if (!r || r->kind == IVS_KIND_STACK)
+			tui_status(a, true, "Select an entry to delete (the stack stays)");
 		if (r && r->kind != IVS_KIND_STACK) {
 			static const char *const labels[] = {"Yes, delete", "Cancel"};
 			char *msg;

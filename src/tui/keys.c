@@ -28,6 +28,7 @@ static const char builtin_keys[] =
 	"bind generic <C-l>      redraw\n"
 	"bind generic <F10>      quit\n"
 	"bind generic q          quit\n"
+	"bind generic <C-c>      quit\n"
 	"bind generic <Up>       move-up\n"
 	"bind generic k          move-up\n"
 	"bind generic <Down>     move-down\n"
@@ -413,17 +414,12 @@ static enum tui_action find(const struct tui_keymap *km, enum tui_context ctx, i
 	return TUI_ACT_NONE;
 }
 
-static bool is_char(int key)
-{
-	return !tui_key_is_fn(key) && key >= 32 && key != 127;
-}
-
 enum tui_action tui_keymap_lookup(const struct tui_keymap *km, enum tui_context ctx, int key)
 {
 	enum tui_action a = find(km, ctx, key);
 	if (a != TUI_ACT_NONE || ctx == TUI_CTX_GENERIC)
 		return a;
-	if ((ctx == TUI_CTX_EDIT || ctx == TUI_CTX_LIST || ctx == TUI_CTX_PROMPT) && (is_char(key) || key == TUI_CTRL('h')))
+	if ((ctx == TUI_CTX_EDIT || ctx == TUI_CTX_LIST || ctx == TUI_CTX_PROMPT) && (tui_key_is_char(key) || key == TUI_CTRL('h')))
 		return TUI_ACT_NONE;
 	/* Moving keys belong to the line editor while editing. */
 	if (ctx == TUI_CTX_EDIT || ctx == TUI_CTX_PROMPT) {

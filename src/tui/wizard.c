@@ -147,10 +147,19 @@ static bool wz_key(struct tui_app *a, void *st, int key)
 {
 	struct wizard *w = st;
 	bool review = !pages[w->step].kinds;
-	if (!review && tui_editor_editing(w->ed))
-		return tui_editor_key(a, w->ed, key) ? true
-		       : tui_app_action(a, tui_keymap_lookup(a->km, TUI_CTX_EDIT, key));
 	enum tui_action act = tui_keymap_lookup(a->km, review ? TUI_CTX_REVIEW : TUI_CTX_WIZARD, key);
+	if (!review && tui_editor_editing(w->ed)) {
+		/* Next/Back while typing: finish the field first (it stays
+		 * open when its text cannot be stored). */
+		if ((act == TUI_ACT_NEXT_STEP || act == TUI_ACT_PREV_STEP) && !tui_key_is_char(key)) {
+			tui_editor_key(a, w->ed, TUI_ENTER);
+			if (tui_editor_editing(w->ed))
+				return true;
+		} else {
+			return tui_editor_key(a, w->ed, key) ? true
+			       : tui_app_action(a, tui_keymap_lookup(a->km, TUI_CTX_EDIT, key));
+		}
+	}
 	if (act == TUI_ACT_NEXT_STEP) {
 		go(a, w, w->step + 1);
 		return true;
