@@ -193,6 +193,20 @@ rc_is recover 0
 grep -q 'Recovered description' "$WORK/recover/live-events.yaml" || bad "recover: restored project not saved"
 [ -f "$WORK/recover/.live-events.yaml.ivs-recover" ] && bad "recover: recovery file kept after the save"
 
+# 15. The shipped example: every kind, imported entries; saving keeps the
+#     design (the template of the saved file equals the example's).
+EX=$T/../../examples/live-events.yaml
+if [ -f "$EX" ]; then
+	mkdir -p "$WORK/example"
+	cp "$EX" "$WORK/example/live-events.yaml"
+	run_case example live-events.yaml
+	rc_is example 0
+	"$BIN" export "$EX" >"$WORK/example/a.json" 2>/dev/null
+	"$BIN" export "$WORK/example/live-events.yaml" >"$WORK/example/b.json" 2>/dev/null
+	cmp -s "$WORK/example/a.json" "$WORK/example/b.json" || bad "example: saving changed the design"
+	grep -q '^#' "$WORK/example/live-events.yaml" && bad "example: not saved (comments still there)"
+fi
+
 [ -f "$WORK/failed" ] && fail=1
 [ $fail = 0 ] && echo "screens: all cases pass"
 exit $fail
