@@ -239,6 +239,9 @@ void tui_ed_draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 	ivs_buf_free(&b);
 }
 
+/* The stack's preview is the whole template up to this many resources. */
+#define PREVIEW_WHOLE_MAX 200
+
 static void preview_sync(struct tui_app *a, struct tui_editor *ed)
 {
 	struct ivs_res *r = tui_ed_sel_res(ed);
@@ -251,14 +254,26 @@ static void preview_sync(struct tui_app *a, struct tui_editor *ed)
 	struct ivs_buf b;
 	ivs_buf_init(&b);
 	cJSON *frag = NULL;
-	if (r && r->kind == IVS_KIND_STACK)
+	size_t count = ivs_project_cfn_count(a->p);
+	if (r && r->kind == IVS_KIND_STACK && count > PREVIEW_WHOLE_MAX) {
+		/* Typing in the stack's fields must not rebuild a large template
+		 * on every key: the whole of it is one export (F5) away. */
+		const char *d = ivs_project_stack(a->p)->description;
+		frag = cJSON_CreateObject();
+		if (d)
+			cJSON_AddStringToObject(frag, "Description", d);
+		char *n = ivs_xasprintf("(%zu resources: export with F5 to see them)", count);
+		cJSON_AddStringToObject(frag, "Resources", n);
+		free(n);
+	} else if (r && r->kind == IVS_KIND_STACK) {
 		frag = ivs_export_template(a->p);
-	else if (r)
+	} else if (r) {
 		frag = ivs_export_fragment(a->p, r);
+	}
 	if (frag) {
 		ivs_export_write(frag, IVS_EXPORT_JSON, &b);
 		cJSON_Delete(frag);
-	} else {
+	} else if (!b.len) {
 		ivs_buf_puts(&b, r ? "(this entry exports no resource)" : "(select an entry)");
 	}
 	ed->ptext = ivs_buf_steal(&b);
