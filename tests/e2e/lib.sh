@@ -158,6 +158,7 @@ type_text() {
 
 # run_ivs ARGS...: starts the program from the shell (in E2E_WORK), with
 # E2E_EXTRA_ENV in its environment; the shell prints "ivs-exit=N" after.
+# shellcheck disable=SC2120 # no arguments: the wizard
 run_ivs() {
 	cmd="$E2E_EXTRA_ENV '$IVS_BIN'"
 	for a in "$@"; do
@@ -295,4 +296,19 @@ tty_sane() {
 	keys "clear; for f in icanon echo onlcr isig; do stty -a | grep -qw -- -\$f && echo tty-bad-\$f; done; echo tty-checked" Enter
 	wait_re "^tty-checked"
 	lacks "tty-bad-" "the terminal modes were not restored"
+}
+
+# line_has_sgr N P: line N of the screen is drawn, somewhere, with an SGR
+# escape that has parameter P (7: reverse, 1: bold, 42: green background).
+line_has_sgr() {
+	screen_escapes | sed -n "${1}p" | awk -v want="$2" '
+	{
+		s = $0
+		while (match(s, /\033\[[0-9;:]*m/)) {
+			n = split(substr(s, RSTART + 2, RLENGTH - 3), p, /[;:]/)
+			for (i = 1; i <= n; i++) if (p[i] + 0 == want + 0 && p[i] != "") { found = 1; exit }
+			s = substr(s, RSTART + RLENGTH)
+		}
+	}
+	END { exit found ? 0 : 1 }'
 }

@@ -4,6 +4,7 @@
 # come and go as the text changes, the problems panel and its jump, undo
 # and redo, save, reload with the same content, and quitting with unsaved
 # changes (asks first; Cancel keeps editing; Discard leaves the file).
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 fixture show.yaml

@@ -5,6 +5,7 @@
 # text is fixed; Esc puts the old value back; help opens and closes; the
 # template preview shows; saving writes the canonical form, and reopening
 # and saving again gives the same bytes.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 example live-events.yaml

@@ -3,6 +3,7 @@
 # than the minimum shows "Terminal too small" and nothing else; back to a
 # usable size redraws everything; keys work after each resize; other
 # sizes (wide, tall, the minimum itself) lay out without losing the chrome.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 fixture show.yaml

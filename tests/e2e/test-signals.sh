@@ -10,6 +10,7 @@
 # - SIGHUP in the wizard (no file yet): $XDG_STATE_HOME/ivs-tui/unsaved.ivs-recover.
 # - A fatal signal (SIGSEGV): the handler leaves the alternate screen and
 #   shows the cursor, then dies of the signal (status 128+11).
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 fixture show.yaml

@@ -3,6 +3,7 @@
 # name the stack, add a channel with a stream key, skip the optional
 # steps, save at the review, export; the exported file must be byte for
 # byte what `ivs-tui export` makes of the saved project.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 start_term 80 24
