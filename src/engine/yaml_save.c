@@ -62,7 +62,7 @@ static bool needs_quotes(const char *v)
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
 			return true;
-	for (size_t i = 0; i < IVS_ARRAY_LEN(words); i++)
+	for (size_t i = 0; n <= 5 && i < IVS_ARRAY_LEN(words); i++)
 		if (strcasecmp(v, words[i]) == 0)
 			return true;
 	if (*d == '-' || *d == '+')
