@@ -464,7 +464,7 @@ static void measure_size(struct size_run *s)
 struct startup_run {
 	const char *label;
 	const char *file;
-	struct bench_stats first, burst;
+	struct bench_stats first, burst, cpu;
 	int ok;
 	char note[256];
 };
@@ -472,6 +472,7 @@ struct startup_run {
 static void measure_startup(struct startup_run *r, int reps)
 {
 	double *v = ivs_xmalloc((size_t)reps * sizeof *v), *w = ivs_xmalloc((size_t)reps * sizeof *w);
+	double *c = ivs_xmalloc((size_t)reps * sizeof *c);
 	int n = 0;
 
 	r->ok = 0;
@@ -484,10 +485,11 @@ static void measure_startup(struct startup_run *r, int reps)
 		goto out;
 	}
 	for (int i = 0; i < reps + 1; i++) {
-		double burst = -1;
+		double burst = -1, cpu = 0;
 		struct ivs_buf tail;
 		ivs_buf_init(&tail);
-		double t = bench_startup_once(opt.tui, r->file, opt.marker, 5.0, 150, &burst, &tail);
+		double t = bench_startup_once(opt.tui, r->file, opt.marker, 5.0, 150, &burst, &cpu,
+		                              &tail);
 		if (t < 0) {
 			size_t k = 0;
 			for (size_t j = 0; j < tail.len && k + 1 < sizeof r->note; j++)
@@ -503,14 +505,17 @@ static void measure_startup(struct startup_run *r, int reps)
 		if (i == 0)
 			continue;   /* warm-up: page cache */
 		v[n] = t;
+		c[n] = cpu;
 		w[n++] = burst;
 	}
 	bench_stats_of(v, (size_t)n, &r->first);
 	bench_stats_of(w, (size_t)n, &r->burst);
+	bench_stats_of(c, (size_t)n, &r->cpu);
 	r->ok = 1;
 out:
 	free(v);
 	free(w);
+	free(c);
 }
 
 /* ---- the report ---- */
@@ -709,17 +714,20 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 
 	ivs_buf_printf(b, "\n### Start-up: exec to first full frame (pty 80x24, "
 	               "TERM=xterm-256color, marker \"%s\")\n\n"
-	               "| file | marker drawn | end of that output burst | runs |\n"
-	               "|---|---:|---:|---:|\n", opt.marker);
+	               "| file | marker drawn | end of that output burst | CPU time used (user + sys) "
+	               "| runs |\n"
+	               "|---|---:|---:|---:|---:|\n", opt.marker);
 	for (size_t i = 0; i < nsu; i++) {
 		if (!su[i].ok) {
-			ivs_buf_printf(b, "| %s | not measured: %s | | |\n", su[i].label, su[i].note);
+			ivs_buf_printf(b, "| %s | not measured: %s | | | |\n", su[i].label, su[i].note);
 			continue;
 		}
 		ivs_buf_printf(b, "| %s | ", su[i].label);
 		put_stat(b, &su[i].first);
 		ivs_buf_puts(b, " | ");
 		put_stat(b, &su[i].burst);
+		ivs_buf_puts(b, " | ");
+		put_stat(b, &su[i].cpu);
 		ivs_buf_printf(b, " | %zu |\n", su[i].first.n);
 	}
 	ivs_buf_puts(b, "\n");

@@ -57,11 +57,13 @@ void floor_json_counts(const struct floor_json *f, size_t *objects, size_t *arra
 /* pty.c: start-up of the real binary in a pseudo-terminal (80x24). One run:
  * seconds from just before forkpty+exec to the arrival of the marker text
  * (escape sequences stripped); *burst_end gets the time of the last byte of
- * the output burst that carried it (output then quiet for quiet_ms).
+ * the output burst that carried it (output then quiet for quiet_ms); *cpu
+ * the CPU time (user + system) the process had used when it was ended.
  * Returns a negative value when the marker never came (timeout_s); then
  * tail (when not NULL) gets the last bytes of the stripped output. */
 double bench_startup_once(const char *tui, const char *file, const char *marker,
-                          double timeout_s, int quiet_ms, double *burst_end, struct ivs_buf *tail);
+                          double timeout_s, int quiet_ms, double *burst_end, double *cpu,
+                          struct ivs_buf *tail);
 
 /* mem.c: peak memory in a fresh process (fork + exec of this program). */
 struct mem_result {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -74,21 +75,31 @@ static bool contains(const char *h, size_t hn, const char *n, size_t nn)
 	return false;
 }
 
-static void stop_child(pid_t pid)
+/* Ends the child; returns the CPU time (user + system) it used. */
+static double stop_child(pid_t pid)
 {
 	int status;
+	struct rusage ru;
+	pid_t got = 0;
+
+	memset(&ru, 0, sizeof ru);
 	kill(pid, SIGTERM);
-	for (int i = 0; i < 50; i++) {
-		if (waitpid(pid, &status, WNOHANG) == pid)
-			return;
-		usleep(10000);
+	for (int i = 0; i < 50 && got != pid; i++) {
+		got = wait4(pid, &status, WNOHANG, &ru);
+		if (got != pid)
+			usleep(10000);
 	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
+	if (got != pid) {
+		kill(pid, SIGKILL);
+		wait4(pid, &status, 0, &ru);
+	}
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
 }
 
 double bench_startup_once(const char *tui, const char *file, const char *marker,
-                          double timeout_s, int quiet_ms, double *burst_end, struct ivs_buf *tail)
+                          double timeout_s, int quiet_ms, double *burst_end, double *cpu,
+                          struct ivs_buf *tail)
 {
 	struct winsize ws = {.ws_row = 24, .ws_col = 80};
 	struct ivs_buf text;
@@ -139,7 +150,9 @@ double bench_startup_once(const char *tui, const char *file, const char *marker,
 		if (found >= 0)
 			last = at;
 	}
-	stop_child(pid);
+	double used = stop_child(pid);
+	if (cpu)
+		*cpu = used;
 	close(fd);
 	if (burst_end)
 		*burst_end = last;
