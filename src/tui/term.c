@@ -8,9 +8,9 @@
  * Fatal signals (SIGSEGV, SIGBUS, SIGFPE, SIGABRT) cannot go back to the
  * loop. endwin() is not async-signal-safe, so the handler does what it can
  * with write(2) and tcsetattr(3) (both async-signal-safe): it writes the
- * terminfo strings that reset attributes, show the cursor and leave the
- * alternate screen (sgr0, cnorm, rmcup), captured when the screen was set
- * up, restores the tty settings captured at install time, then restores
+ * terminfo strings that turn off mouse tracking and the keypad mode,
+ * reset attributes, show the cursor and leave the alternate screen
+ * (rmkx, sgr0, cnorm, rmcup), captured when the screen was set up, restores the tty settings captured at install time, then restores
  * the default action and re-raises the signal so the exit status and any
  * core dump are the real ones. */
 #include "ivs/term.h"
@@ -59,12 +59,8 @@ static void on_fatal(int sig)
 	raise(sig);
 }
 
-/* Appends terminfo capability `cap` to the reset sequence. */
-static void add_cap(const char *cap)
+static void add_bytes(const char *s)
 {
-	char *s = tigetstr(cap);
-	if (!s || s == (char *)-1)
-		return;
 	size_t n = strlen(s);
 	if (reset_len + n >= sizeof(reset_seq))
 		return;
@@ -72,11 +68,25 @@ static void add_cap(const char *cap)
 	reset_len += n;
 }
 
+/* Appends terminfo capability `cap` to the reset sequence. */
+static void add_cap(const char *cap)
+{
+	const char *s = tigetstr(cap);
+	if (s && s != (char *)-1)
+		add_bytes(s);
+}
+
 void ivs_term_screen_ready(void)
 {
 	if (!cur_term)
 		return;
 	reset_len = 0;
+	/* an xterm-style mouse (kmous "\033[M" or "\033[<"): every tracking
+	 * mode off, or the shell gets escape sequences for each click */
+	char *km = tigetstr("kmous");
+	if (km && km != (char *)-1 && km[0] == '\033' && km[1] == '[')
+		add_bytes("\033[?1000l\033[?1002l\033[?1003l\033[?1005l\033[?1006l");
+	add_cap("rmkx");    /* keypad transmit off */
 	add_cap("sgr0");
 	add_cap("cnorm");
 	add_cap("rmcup");
@@ -108,11 +118,20 @@ void ivs_term_signals_install(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 
+	/* The fatal handler runs on its own stack: a stack overflow is a
+	 * SIGSEGV too, with no stack left to run a handler on. */
+	static char alt_stack[64 * 1024];
+	stack_t ss;
+	memset(&ss, 0, sizeof(ss));
+	ss.ss_sp = alt_stack;
+	ss.ss_size = sizeof(alt_stack);
+	int onstack = sigaltstack(&ss, NULL) == 0 ? SA_ONSTACK : 0;
+
 	struct sigaction fa;
 	memset(&fa, 0, sizeof(fa));
 	sigemptyset(&fa.sa_mask);
 	fa.sa_handler = on_fatal;
-	fa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	fa.sa_flags = SA_RESETHAND | SA_NODEFER | onstack;
 	sigaction(SIGSEGV, &fa, NULL);
 	sigaction(SIGBUS, &fa, NULL);
 	sigaction(SIGFPE, &fa, NULL);

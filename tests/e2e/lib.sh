@@ -168,7 +168,8 @@ run_ivs() {
 }
 
 # wait_exit CODE: the program ended with CODE, the prompt is back, and the
-# terminal left the alternate screen with the cursor visible.
+# terminal left the alternate screen with the cursor visible, the keypad
+# transmit mode and mouse tracking off.
 wait_exit() {
 	wait_re "^ivs-exit=[0-9]+"
 	got=$(screen | sed -n 's/^ivs-exit=\([0-9]*\).*/\1/p' | tail -1)
@@ -176,6 +177,10 @@ wait_exit() {
 	wait_re "^e2e\\$ *$"
 	[ "$(tm display -p -t e2e '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
 	[ "$(tm display -p -t e2e '#{cursor_flag}')" = 1 ] || fail "cursor left hidden"
+	[ "$(tm display -p -t e2e '#{keypad_flag}#{keypad_cursor_flag}')" = 00 ] ||
+		fail "keypad transmit mode left on"
+	[ "$(tm display -p -t e2e '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}')" = 000 ] ||
+		fail "mouse tracking left on"
 }
 
 # The program's process id (the shell's child in the pane), or empty.
