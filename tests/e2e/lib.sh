@@ -242,12 +242,13 @@ wait_change() {
 	return 1
 }
 
-# press_until KEY TEXT [MAX]: presses KEY (waiting for the screen to react
-# each time) until TEXT is on the screen; at most MAX presses (30).
+# press_until KEY REGEX [MAX]: presses KEY (waiting for the screen to
+# react each time) until a line of the screen matches REGEX (grep -E); at
+# most MAX presses (30).
 press_until() {
 	i=0
 	while :; do
-		case $(screen) in *"$2"*) return 0 ;; esac
+		screen | grep -Eq -- "$2" && return 0
 		i=$((i + 1))
 		[ "$i" -le "${3:-30}" ] || fail "\"$2\" not reached with $1"
 		settle
@@ -316,4 +317,10 @@ line_has_sgr() {
 		}
 	}
 	END { exit found ? 0 : 1 }'
+}
+
+# form_for KIND ID: a regex for the form's heading of that entry
+# ("│ channel Main  (channels[0])"), for press_until and wait_re.
+form_for() {
+	printf '│ %s %s( |$)' "$1" "$2"
 }

@@ -19,14 +19,14 @@ has "PlaybackKeyPair"
 lacks "[+]"
 pass "opened"
 
-press_until j "channel myChannel  (channels[1])"
+press_until j "$(form_for "channel" myChannel)"
 wait_re "channel_name +main-stage"
 wait_re "type +ADVANCED_HD"
 wait_re "preset +CONSTRAINED_BANDWIDTH_DELIVER"
 wait_re "recording_configuration +RecordingConfiguration"
-press_until j "channel BackstageFeed  (channels[3])"
+press_until j "$(form_for "channel" BackstageFeed)"
 wait_re "insecure_ingest +\\[x\\] true"
-press_until k "channel myChannel  (channels[1])"
+press_until k "$(form_for "channel" myChannel)"
 pass "navigate"
 
 keys Tab

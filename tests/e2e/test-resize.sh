@@ -10,7 +10,7 @@ fixture show.yaml
 start_term 80 24
 run_ivs show.yaml
 wait_for "ivs-tui  show.yaml"
-press_until j "channel Main  (channels[0])"
+press_until j "$(form_for "channel" Main)"
 
 resize 40 10
 wait_for "Terminal too small (40x10): needs 60x16"
@@ -45,7 +45,7 @@ pass "wide and tall"
 # too small while a dialog is open, then back: the dialog is still there
 resize 80 24
 wait_line 24 "F1 Help"
-press_until k "channel Main  (channels[0])"
+press_until k "$(form_for "channel" Main)"
 keys Tab
 wait_for "Del Unset"
 keys Down

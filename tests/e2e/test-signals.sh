@@ -21,7 +21,7 @@ keys "ulimit -c 0" Enter     # no core file from the SIGSEGV below
 
 # edit channel Main's name, leave it unsaved
 edit_name() {
-	press_until j "channel Main  (channels[0])"
+	press_until j "$(form_for "channel" Main)"
 	keys Tab
 	wait_for "Del Unset"
 	keys Down
@@ -70,7 +70,7 @@ wait_for "Restore them?"
 keys r
 wait_for "Restored from"
 wait_for "[+]"
-press_until j "channel Main  (channels[0])"
+press_until j "$(form_for "channel" Main)"
 has "main-stage-hup"
 keys C-s
 wait_for "Saved show.yaml"

@@ -29,7 +29,7 @@ pass "stack named"
 # step 2: a channel and its stream key
 keys a
 wait_for "Added channel Channel"
-wait_for "channel Channel  (channels[0])"
+wait_re "$(form_for "channel" Channel)"
 keys s
 wait_for "Added stream key StreamKey"
 wait_for "└ StreamKey"
