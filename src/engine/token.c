@@ -443,6 +443,52 @@ static bool verify_sig(EVP_PKEY *pub, const char *input, size_t ilen, const unsi
 	return ok;
 }
 
+/* The IVS claims and the JSON type each must have. */
+static const struct {
+	const char *name;
+	int type;   /* cJSON_String, cJSON_True (a boolean), cJSON_Number (whole) */
+} ivs_claims[] = {
+	{"aws:channel-arn", cJSON_String},
+	{"aws:access-control-allow-origin", cJSON_String},
+	{"aws:strict-origin-enforcement", cJSON_True},
+	{"aws:single-use-uuid", cJSON_String},
+	{"aws:viewer-id", cJSON_String},
+	{"aws:viewer-session-version", cJSON_Number},
+	{"aws:maximum-resolution", cJSON_String},
+};
+
+/* Warns about IVS claims of the wrong type, unknown "aws:" claims (a typo
+ * IVS would ignore), and a maximum resolution IVS does not know. */
+static void check_claim_types(const cJSON *claims, struct ivs_buf *warn)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, claims) {
+		size_t i;
+		for (i = 0; i < IVS_ARRAY_LEN(ivs_claims); i++)
+			if (strcmp(it->string, ivs_claims[i].name) == 0)
+				break;
+		if (i == IVS_ARRAY_LEN(ivs_claims)) {
+			if (strncmp(it->string, "aws:", 4) == 0)
+				ivs_buf_printf(warn, "unknown IVS claim \"%s\" (a typo?): IVS ignores it\n",
+				               it->string);
+			continue;
+		}
+		bool ok = ivs_claims[i].type == cJSON_String   ? cJSON_IsString(it)
+		          : ivs_claims[i].type == cJSON_True   ? cJSON_IsBool(it)
+		          : cJSON_IsNumber(it) && it->valuedouble > -9e18 && it->valuedouble < 9e18 &&
+		            it->valuedouble == (double)(long long)it->valuedouble;
+		if (!ok)
+			ivs_buf_printf(warn, "%s should be %s\n", it->string,
+			               ivs_claims[i].type == cJSON_String ? "a string"
+			               : ivs_claims[i].type == cJSON_True ? "true or false"
+			                                                  : "a whole number");
+		else if (strcmp(it->string, "aws:maximum-resolution") == 0 &&
+		         ivs_max_resolution_parse(it->valuestring) < 0)
+			ivs_buf_printf(warn, "aws:maximum-resolution should be SD, HD or FULL_HD\n");
+	}
+}
+
 /* Reads the claims IVS cares about into rep; returns a problem or NULL. */
 static char *read_claims(const cJSON *claims, int64_t now, struct ivs_token_report *rep,
                          struct ivs_buf *warn)
@@ -475,6 +521,7 @@ static char *read_claims(const cJSON *claims, int64_t now, struct ivs_token_repo
 		ivs_buf_printf(warn, "with aws:viewer-id or aws:single-use-uuid IVS accepts exp at "
 		               "most 10 minutes ahead; this one is %" PRId64 " s ahead\n",
 		               rep->exp - now);
+	check_claim_types(claims, warn);
 	return NULL;
 }
 

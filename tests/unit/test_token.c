@@ -505,6 +505,20 @@ static void test_verify_foreign_tokens(void **state)
 	ivs_token_report_free(&r);
 	free(t);
 
+	/* Claims of the wrong type, an unknown aws: claim, a bad resolution. */
+	t = sign_by_hand(k, hdr, "{\"aws:channel-arn\":\"" ARN "\",\"aws:channel_arn\":1,"
+	                         "\"aws:strict-origin-enforcement\":\"yes\","
+	                         "\"aws:viewer-session-version\":1.5,"
+	                         "\"aws:maximum-resolution\":\"4K\",\"iat\":1,\"exp\":1700000060}");
+	assert_int_equal(ivs_token_verify(t, pub, NOW, &r), IVS_TOKEN_VALID);
+	assert_string_equal(r.warnings,
+	                    "unknown IVS claim \"aws:channel_arn\" (a typo?): IVS ignores it\n"
+	                    "aws:strict-origin-enforcement should be true or false\n"
+	                    "aws:viewer-session-version should be a whole number\n"
+	                    "aws:maximum-resolution should be SD, HD or FULL_HD\n");
+	ivs_token_report_free(&r);
+	free(t);
+
 	/* Missing claims. */
 	t = sign_by_hand(k, hdr, "{\"exp\":1700001200}");
 	assert_int_equal(ivs_token_verify(t, pub, NOW, &r), IVS_TOKEN_MALFORMED);
