@@ -161,7 +161,7 @@ static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, str
 		for (size_t i = 0; i < sk->n && (sk->v[i] != v->self || cand); i++)
 			if (sk->v[i] != v->self && ivs_str_eq(sk->v[i]->id, r->id)) {
 				ivs_vdiag(out, IVS_RULE_STREAM_KEY_DUPLICATE, r, 0,
-				          "stream key id '%s' is also used by another stream key of this "
+				          "stream key id '%s' is already used by another stream key of this "
 				          "channel: give this one another id.", r->id);
 				break;
 			}
@@ -170,9 +170,10 @@ static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, str
 	const struct ivs_res *o = first_other(&vs->ids, r->id, v, &before);
 	if (o && (before || cand))
 		ivs_vdiag(out, IVS_RULE_ID_DUPLICATE, r, 0,
-		          "id '%s' is also used by a %s; buckets, channels, playback key pairs and "
-		          "recording configurations share one namespace: give this %s another id.",
-		          r->id, ivs_kind_info(o->kind)->name, ivs_res_info(r)->name);
+		          "id '%s' is already used by a %s%s; buckets, channels, playback key pairs "
+		          "and recording configurations share one namespace: give this %s another id.",
+		          r->id, ivs_kind_info(o->kind)->name, before ? " above" : "",
+		          ivs_res_info(r)->name);
 }
 
 static void check_stream_key_count(const struct ivs_vview *v, struct ivs_diags *out)

@@ -131,9 +131,8 @@ static void check_required(const struct ivs_res *r, int i, struct ivs_diags *out
 		          "%s is required%s%s: paste an ECDSA P-384 public key in PEM (ivs-tui keygen "
 		          "makes one).", label, in, grp);
 	} else {
-		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i, "%s is required%s%s: give one%s%s%s.",
-		          label, in, grp, f->check_text ? " (" : "", f->check_text ? f->check_text : "",
-		          f->check_text ? ")" : "");
+		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i, "%s is required%s%s: give %s.", label,
+		          in, grp, f->check_text ? f->check_text : "a value");
 	}
 }
 
