@@ -52,8 +52,14 @@ static void restore_terminal(void)
 static void on_fatal(int sig)
 {
 	restore_terminal();
-	static const char msg[] = "ivs-tui: fatal signal; the terminal was restored\r\n";
-	ssize_t w = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	/* string literals only: no formatting in a signal handler */
+	const char *msg = sig == SIGSEGV  ? "ivs-tui: crashed (SIGSEGV)"
+	                  : sig == SIGBUS ? "ivs-tui: crashed (SIGBUS)"
+	                  : sig == SIGFPE ? "ivs-tui: crashed (SIGFPE)"
+	                                  : "ivs-tui: crashed (SIGABRT)";
+	ssize_t w = write(STDERR_FILENO, msg, strlen(msg));
+	static const char tail[] = "; the terminal was restored\r\n";
+	w = write(STDERR_FILENO, tail, sizeof(tail) - 1);
 	(void)w;
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -100,14 +106,12 @@ void ivs_term_screen_done(void)
 
 void ivs_term_signals_install(void)
 {
-	static int installed;
 	if (!have_tty && isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_tty) == 0)
 		have_tty = 1;
 	if (cur_term)
 		ivs_term_screen_ready();
-	if (installed)
-		return;
-	installed = 1;
+	/* (again on every call: setting the same handlers twice is harmless,
+	 * and a handler someone else installed meanwhile is replaced) */
 
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));

@@ -158,5 +158,6 @@ settle
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 1 ] || fail "the TUI did not use the alternate screen"
 send_signal SEGV
 wait_exit 139
+has "ivs-tui: crashed (SIGSEGV); the terminal was restored"
 tty_sane
 pass "SIGSEGV: alternate screen left, cursor shown, tty modes back"
