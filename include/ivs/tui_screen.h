@@ -138,6 +138,8 @@ void tui_problems_open(struct tui_app *a);
 bool tui_problems_is_open(struct tui_app *a);
 void tui_wizard_open(struct tui_app *a);
 struct tui_editor *tui_wizard_editor(struct tui_app *a);
+/* In the wizard: goes to the page that edits r's kind (a problem's jump). */
+void tui_wizard_reveal(struct tui_app *a, const struct ivs_res *r);
 void tui_tags_open(struct tui_app *a, struct ivs_res *r, int field);
 
 /* ---- dialogs (dialog.c) ----

@@ -86,6 +86,8 @@ static bool pr_key(struct tui_app *a, void *st, int key)
 		const struct ivs_res *r = p->d.v[p->sel].res;
 		int field = p->d.v[p->sel].field;
 		tui_pop(a);   /* frees p */
+		if (r)
+			tui_wizard_reveal(a, r);
 		struct tui_editor *ed = tui_current_editor(a);
 		if (r && ed) {
 			tui_editor_select(a, ed, r, field);

@@ -235,3 +235,19 @@ struct tui_editor *tui_wizard_editor(struct tui_app *a)
 			return ((struct wizard *)a->stack[i].st)->ed;
 	return NULL;
 }
+
+void tui_wizard_reveal(struct tui_app *a, const struct ivs_res *r)
+{
+	for (int i = 0; i < a->nstack; i++) {
+		if (a->stack[i].ops != &wizard_screen)
+			continue;
+		struct wizard *w = a->stack[i].st;
+		enum ivs_kind k = r->kind == IVS_KIND_STREAM_KEY ? IVS_KIND_CHANNEL : r->kind;
+		for (int p = 0; p < NPAGES; p++)
+			if (pages[p].kinds & (1u << k)) {
+				if (p != w->step)
+					go(a, w, p);
+				return;
+			}
+	}
+}
