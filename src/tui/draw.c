@@ -144,6 +144,16 @@ void tui_draw_chrome(struct tui_app *a, enum tui_context ctx, const char *title)
 	/* Key bar, generated from the key map. */
 	ivs_buf_reset(&b);
 	tui_keymap_bar(a->km, ctx, &b);
+	/* Whole entries only: cut at the last separator that fits. */
+	while (b.len && tui_width(b.data) > a->cols) {
+		char *sep = NULL;
+		for (char *q = strstr(b.data, "  "); q; q = strstr(q + 2, "  "))
+			sep = q;
+		if (!sep)
+			break;
+		*sep = 0;
+		b.len = (size_t)(sep - b.data);
+	}
 	tui_fill(a->rows - 1, 0, a->cols, tui_attr(IVS_COLOR_KEYBAR));
 	tui_put(a->rows - 1, 0, a->cols, tui_attr(IVS_COLOR_KEYBAR), b.data ? b.data : "");
 	ivs_buf_free(&b);

@@ -95,7 +95,7 @@ static const char builtin_keys[] =
 	"# key bars: the actions shown at the bottom, in order\n"
 	"bar generic  help save export undo quit\n"
 	"bar tree     help activate add delete rename save export toggle-problems toggle-preview quit\n"
-	"bar form     help activate toggle unset undo save export toggle-problems quit\n"
+	"bar form     help activate toggle unset undo save quit toggle-problems export\n"
 	"bar edit     commit cancel undo\n"
 	"bar list     commit toggle cancel\n"
 	"bar prompt   commit complete cancel\n"
