@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "ivs/cli.h"
@@ -513,6 +514,13 @@ int ivs_tui_main(int argc, char **argv)
 			return IVS_EXIT_USAGE;
 		}
 	}
+	if (!a->no_display && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		app_error("the editor needs a terminal (stdin and stdout); see ivs-tui --help");
+		if (a->script)
+			fclose(a->script);
+		app_release(a);
+		return IVS_EXIT_USAGE;
+	}
 	ivs_term_signals_install();
 	if (!curses_start(a, 0, 0)) {
 		app_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
@@ -540,6 +548,8 @@ int ivs_tui_main(int argc, char **argv)
 	while (!a->quit) {
 		draw(a);
 		int key;
+		if (a->no_display && !a->script)
+			break;   /* nothing to read: one frame, then out */
 		if (a->script) {
 			bool stop;
 			key = tui_script_key(a, &stop);

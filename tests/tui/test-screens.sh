@@ -207,6 +207,11 @@ if [ -f "$EX" ]; then
 	grep -q '^#' "$WORK/example/live-events.yaml" && bad "example: not saved (comments still there)"
 fi
 
+# 16. No terminal and no NO_DISPLAY: refuse (exit 2) instead of spinning.
+(unset IVS_TUI_NO_DISPLAY; "$BIN" "$T/live-events.yaml" </dev/null >"$WORK/notty.out" 2>"$WORK/notty.err")
+[ $? = 2 ] || bad "notty: exit code not 2"
+grep -q 'needs a terminal' "$WORK/notty.err" || bad "notty: no message"
+
 [ -f "$WORK/failed" ] && fail=1
 [ $fail = 0 ] && echo "screens: all cases pass"
 exit $fail
