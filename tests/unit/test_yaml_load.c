@@ -104,6 +104,14 @@ static void test_bom_and_crlf(void **state)
 	assert_int_equal(ivs_res_pos(c, IVS_CHANNEL_TYPE).col, 11);
 	ivs_project_free(p);
 	ivs_diags_free(&d);
+	/* A literal block's lines end with \n whatever the file's line ends. */
+	p = load("ivs_tui: 1\r\nplayback_key_pairs:\r\n  - id: K\r\n    public_key_material: |\r\n"
+	         "      line one\r\n      line two\r\n", &d);
+	assert_non_null(p);
+	const struct ivs_res *k = ivs_project_list(p, IVS_KIND_KEY_PAIR)->v[0];
+	assert_string_equal(ivs_res_get_str(k, IVS_KEY_PAIR_PUBLIC_KEY), "line one\nline two\n");
+	ivs_project_free(p);
+	ivs_diags_free(&d);
 }
 
 static void test_wrong_type(void **state)
