@@ -53,6 +53,8 @@ struct vstate {
 	size_t checked;                      /* resources checked by the last call */
 	struct ivs_diags *pdiags;            /* ivs_project_diags(p) */
 	unsigned long gen;                   /* project generation validated */
+	bool pc_done;                        /* project_checks ran on this state, with: */
+	size_t pc_cfn, pc_kp;                /* the resource and key pair counts */
 };
 
 static void rec_free(struct vrec *v)
@@ -377,11 +379,20 @@ static void recheck(const struct ivs_project *p, struct vstate *vs, struct ivs_r
 	vs->checked++;
 }
 
-static void project_checks(struct ivs_project *p)
+static void project_checks(struct ivs_project *p, struct vstate *vs)
 {
 	struct ivs_diags *d = ivs_project_diags(p);
 	size_t n = ivs_project_cfn_count(p), kp = ivs_project_list(p, IVS_KIND_KEY_PAIR)->n;
+	size_t expect = (n > RESOURCE_LIMIT) + (kp > KEY_PAIR_QUOTA);
 
+	/* These depend on the two counts only: an edit that changes neither
+	 * (typing in a field) keeps them, instead of formatting both messages
+	 * again on every keystroke of a project over the limits. */
+	if (vs->pc_done && vs->pc_cfn == n && vs->pc_kp == kp && d->n == expect)
+		return;
+	vs->pc_done = true;
+	vs->pc_cfn = n;
+	vs->pc_kp = kp;
 	ivs_diags_clear(d);
 	if (n > RESOURCE_LIMIT)
 		ivs_diags_add(d, IVS_RULE_RESOURCE_LIMIT, (struct ivs_pos){0, 0}, "",
@@ -432,7 +443,7 @@ void ivs_validate_all(struct ivs_project *p)
 	ivs_project_each(p, each_index, &c);
 	ivs_project_each(p, each_check, &c);
 	vs->key_pairs = ivs_project_list(p, IVS_KIND_KEY_PAIR)->n;
-	project_checks(p);
+	project_checks(p, vs);
 	ivs_project_journal_clear(p);
 	vs->gen = ivs_project_generation(p);
 }
@@ -654,7 +665,7 @@ void ivs_validate_changes(struct ivs_project *p)
 		if (lists.v[i].key)
 			refresh_list(lists.v[i].key);
 	ivs_vpm_free(&lists);
-	project_checks(p);
+	project_checks(p, vs);
 	rset_free(&dirty);
 	rset_free(&moved);
 	rset_free(&again);
