@@ -78,7 +78,15 @@ size_t yl_path_key(struct yl_loader *ld, const char *key)
 size_t yl_path_index(struct yl_loader *ld, size_t i)
 {
 	size_t at = ld->path.len;
-	ivs_buf_printf(&ld->path, "[%zu]", i);
+	char tmp[3 * sizeof i + 2], *end = tmp + sizeof tmp, *s = end;
+	/* "[%zu]" by hand: this runs for every list item of the file */
+	*--s = ']';
+	do {
+		*--s = (char)('0' + i % 10);
+		i /= 10;
+	} while (i);
+	*--s = '[';
+	ivs_buf_add(&ld->path, s, (size_t)(end - s));
 	return at;
 }
 
