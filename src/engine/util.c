@@ -154,21 +154,27 @@ char *ivs_buf_steal(struct ivs_buf *b)
 	return s;
 }
 
-/* ---- string multimap: open addressing, linear probing, tombstones ---- */
+/* ---- string multimap: open addressing over distinct keys, linear probing,
+ * tombstones. The values of one key are kept together in its slot, so that
+ * adding the n-th value under one key (a file with many equal ids) is O(1),
+ * not a walk over the n-1 before it. ---- */
+
+struct strmap_entry {
+	const char *key;        /* borrowed from the caller */
+	void *val;
+};
 
 struct strmap_slot {
-	const char *key;        /* NULL: empty; TOMB: deleted */
-	void *val;
+	struct strmap_entry *v; /* the key's values; v[0].key stands for the slot */
+	size_t n, cap;
 	uint32_t hash;
+	bool used;              /* ever held a key; with n == 0: a tombstone */
 };
 
 struct ivs_strmap {
 	struct strmap_slot *slots;
-	size_t cap, used, live;
+	size_t cap, used, live; /* slots: ever used, holding values */
 };
-
-static const char tomb_key[] = "";
-#define TOMB tomb_key
 
 static uint32_t str_hash(const char *s)
 {
@@ -188,16 +194,24 @@ struct ivs_strmap *ivs_strmap_new(void)
 	return m;
 }
 
+static void strmap_free_values(struct ivs_strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->slots[i].v);
+}
+
 void ivs_strmap_free(struct ivs_strmap *m)
 {
 	if (!m)
 		return;
+	strmap_free_values(m);
 	free(m->slots);
 	free(m);
 }
 
 void ivs_strmap_clear(struct ivs_strmap *m)
 {
+	strmap_free_values(m);
 	memset(m->slots, 0, m->cap * sizeof *m->slots);
 	m->used = m->live = 0;
 }
@@ -211,10 +225,10 @@ static void strmap_rehash(struct ivs_strmap *m, size_t cap)
 	m->cap = cap;
 	m->used = m->live = 0;
 	for (size_t i = 0; i < oldcap; i++) {
-		if (!old[i].key || old[i].key == TOMB)
+		if (!old[i].n)
 			continue;
 		size_t j = old[i].hash & (cap - 1);
-		while (m->slots[j].key)
+		while (m->slots[j].used)
 			j = (j + 1) & (cap - 1);
 		m->slots[j] = old[i];
 		m->used++;
@@ -223,50 +237,79 @@ static void strmap_rehash(struct ivs_strmap *m, size_t cap)
 	free(old);
 }
 
+/* The live slot of key, or NULL. */
+static struct strmap_slot *strmap_find(const struct ivs_strmap *m, const char *key, uint32_t h)
+{
+	for (size_t j = h & (m->cap - 1); m->slots[j].used; j = (j + 1) & (m->cap - 1)) {
+		struct strmap_slot *s = &m->slots[j];
+		if (s->n && s->hash == h && strcmp(s->v[0].key, key) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+static void strmap_push(struct strmap_slot *s, const char *key, void *val)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 1;
+		s->v = ivs_xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n].key = key;
+	s->v[s->n].val = val;
+	s->n++;
+}
+
 void ivs_strmap_add(struct ivs_strmap *m, const char *key, void *val)
 {
+	uint32_t h = str_hash(key);
+	struct strmap_slot *s = strmap_find(m, key, h);
+
+	if (s) {
+		strmap_push(s, key, val);
+		return;
+	}
 	if ((m->used + 1) * 4 >= m->cap * 3)
 		strmap_rehash(m, m->live * 4 >= m->cap ? m->cap * 2 : m->cap);
-	uint32_t h = str_hash(key);
 	size_t j = h & (m->cap - 1);
-	while (m->slots[j].key && m->slots[j].key != TOMB)
+	while (m->slots[j].used && m->slots[j].n)
 		j = (j + 1) & (m->cap - 1);
-	if (!m->slots[j].key)
+	s = &m->slots[j];
+	if (!s->used)
 		m->used++;
-	m->slots[j].key = key;
-	m->slots[j].val = val;
-	m->slots[j].hash = h;
+	s->used = true;
+	s->hash = h;
+	strmap_push(s, key, val);
 	m->live++;
 }
 
 bool ivs_strmap_del(struct ivs_strmap *m, const char *key, void *val)
 {
-	uint32_t h = str_hash(key);
-	for (size_t j = h & (m->cap - 1); m->slots[j].key; j = (j + 1) & (m->cap - 1)) {
-		struct strmap_slot *s = &m->slots[j];
-		if (s->key != TOMB && s->hash == h && s->val == val && strcmp(s->key, key) == 0) {
-			s->key = TOMB;
-			s->val = NULL;
+	struct strmap_slot *s = strmap_find(m, key, str_hash(key));
+
+	for (size_t i = 0; s && i < s->n; i++) {
+		if (s->v[i].val != val)
+			continue;
+		s->v[i] = s->v[--s->n];
+		if (!s->n) {
+			free(s->v);
+			s->v = NULL;
+			s->cap = 0;
 			m->live--;
-			return true;
 		}
+		return true;
 	}
 	return false;
 }
 
 size_t ivs_strmap_get(const struct ivs_strmap *m, const char *key, void **out, size_t max)
 {
-	uint32_t h = str_hash(key);
-	size_t n = 0;
-	for (size_t j = h & (m->cap - 1); m->slots[j].key; j = (j + 1) & (m->cap - 1)) {
-		const struct strmap_slot *s = &m->slots[j];
-		if (s->key != TOMB && s->hash == h && strcmp(s->key, key) == 0) {
-			if (n < max)
-				out[n] = s->val;
-			n++;
-		}
-	}
-	return n;
+	const struct strmap_slot *s = strmap_find(m, key, str_hash(key));
+
+	if (!s)
+		return 0;
+	for (size_t i = 0; i < s->n && i < max; i++)
+		out[i] = s->v[i].val;
+	return s->n;
 }
 
 size_t ivs_edit_distance(const char *a, const char *b, size_t max)
