@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -250,7 +251,7 @@ static int read_key(struct tui_app *a)
 		case KEY_MOUSE: {
 			MEVENT ev;
 			if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
-				return -1;
+				return -2;   /* an event we do not use, not an empty wait */
 			a->mouse_x = ev.x;
 			a->mouse_y = ev.y;
 			return TUI_FN(KEY_MOUSE);
@@ -545,6 +546,7 @@ int ivs_tui_main(int argc, char **argv)
 			tui_status(a, false, "New project: %s will be created on save", file);
 	}
 	offer_recovery(a);
+	int eof_waits = 0;
 	while (!a->quit) {
 		draw(a);
 		int key;
@@ -556,7 +558,18 @@ int ivs_tui_main(int argc, char **argv)
 			if (stop)
 				break;
 		} else {
+			struct timespec t0, t1;
+			clock_gettime(CLOCK_MONOTONIC, &t0);
 			key = read_key(a);
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			/* A wait that ends at once with no key, again and again: the
+			 * terminal is gone (EOF, EIO) without a SIGHUP. */
+			long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+			eof_waits = key == -1 && ms < 20 ? eof_waits + 1 : 0;
+			if (eof_waits > 200) {
+				on_terminate(a, SIGHUP);
+				break;
+			}
 		}
 		int sig = ivs_term_signal_take();
 		if (sig == SIGHUP || sig == SIGTERM) {
