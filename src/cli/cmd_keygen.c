@@ -28,7 +28,7 @@ static void usage_help(FILE *f)
 	      "  -a, --add PROJECT  also add the public key to PROJECT as a playback key pair\n"
 	      "  -i, --id NAME      the id of that key pair (required with --add)\n"
 	      "  -h, --help         show this help\n\n"
-	      "Exit status: 0 ok, 2 usage or I/O problem.\n",
+	      "Exit status: 0 ok, 1 the --add project does not load, 2 usage or I/O problem.\n",
 	      f);
 }
 
@@ -64,7 +64,9 @@ int ivs_cmd_keygen(int argc, char **argv)
 		case 'i': id = optarg; break;
 		case 'h': usage_help(stdout); return IVS_EXIT_OK;
 		default:
-			if (optopt && strchr("oai", optopt))
+			if (optopt && strncmp(argv[optind - 1], "--", 2) == 0)
+				ivs_cli_error("keygen: %s needs a value", argv[optind - 1]);
+			else if (optopt && strchr("oai", optopt))
 				ivs_cli_error("keygen: -%c needs a value", optopt);
 			else if (optopt)
 				ivs_cli_error("keygen: unknown option '-%c'", optopt);

@@ -331,10 +331,10 @@ int ivs_cmd_token(int argc, char **argv)
 		case OPT_NOW: o.now = optarg; break;
 		case 'h': usage_help(stdout); return IVS_EXIT_OK;
 		default:
-			if (optopt && optopt < 256 && strchr("kctp", optopt))
-				ivs_cli_error("token: -%c needs a value", optopt);
-			else if (optopt >= 256)
+			if (optopt && strncmp(argv[optind - 1], "--", 2) == 0)
 				ivs_cli_error("token: %s needs a value", argv[optind - 1]);
+			else if (optopt && optopt < 256 && strchr("kctp", optopt))
+				ivs_cli_error("token: -%c needs a value", optopt);
 			else if (optopt)
 				ivs_cli_error("token: unknown option '-%c'", optopt);
 			else

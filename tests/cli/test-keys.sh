@@ -137,6 +137,8 @@ expect 2 "origin without scheme" -- "$BIN" token --key priv.pem --channel-arn "$
 grep -q 'needs its scheme' err.txt || fail "origin without scheme: $(cat err.txt)"
 expect 2 "bad resolution" -- "$BIN" token --key priv.pem --channel-arn "$ARN" --max-resolution 4K
 expect 2 "no key" -- "$BIN" token --channel-arn "$ARN"
+expect 2 "--ttl without a value" -- "$BIN" token --key priv.pem --channel-arn "$ARN" --ttl
+grep -qx 'ivs-tui: token: --ttl needs a value' err.txt || fail "--ttl without a value: $(cat err.txt)"
 expect 2 "public key to sign" -- "$BIN" token --key pub.pem --channel-arn "$ARN"
 expect 2 "verify without --pub" -- "$BIN" token --verify "$TOK"
 expect 2 "private key to verify" -- "$BIN" token --verify --pub priv.pem "$TOK"
