@@ -207,7 +207,7 @@ static void dlg_draw(struct tui_app *a, void *st)
 		mvaddnwstr(y + 1 + i, x + 2, tui_le_wtext(d->le) + start, (int)n);
 		attrset(A_NORMAL);
 		tui_put(y + h - 2, x + 2, w - 4, at | A_DIM, "Enter: new line  ^D/F2: done  Esc: cancel");
-		tui_draw_chrome(a, TUI_CTX_LIST, NULL);
+		tui_draw_chrome(a, dlg_context(a, d), NULL);
 		tui_cursor(a, y + 1 + i, x + 2 + cc);
 		return;
 	}

@@ -112,6 +112,14 @@ rc_is quit 0
 cmp "$T/live-events.yaml" "$WORK/quit/live-events.yaml" || bad "quit: discard changed the file"
 grep -q '^unreached$' "$WORK/quit/script.txt" && [ -f "$WORK/quit/quit-9.txt" ] && bad "quit: still running after discard"
 
+# 4b. ...and "save" saves, then quits.
+mkdir -p "$WORK/quitsave"
+cp "$T/live-events.yaml" "$WORK/quitsave/"
+run_case quitsave live-events.yaml
+rc_is quitsave 0
+grep -q 'id: Bucket$' "$WORK/quitsave/live-events.yaml" || bad "quitsave: not saved"
+[ -f "$WORK/quitsave/quitsave-9.txt" ] && bad "quitsave: still running after save"
+
 # 5. Resize and the too-small screen.
 mkdir -p "$WORK/resize"
 cp "$T/live-events.yaml" "$WORK/resize/"
