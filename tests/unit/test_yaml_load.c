@@ -344,6 +344,14 @@ static void test_too_large(void **state)
 	expect_one(b.data, IVS_RULE_YAML_TOO_LARGE, 6, 11, "buckets[0].tags",
 	           "this mapping holds more than 100000 entries; split the project.");
 
+	/* A top-level list is read entry by entry: its bound is its own. */
+	ivs_buf_reset(&b);
+	ivs_buf_puts(&b, HEAD "buckets:\n");
+	for (unsigned i = 0; i <= 100000; i++)
+		ivs_buf_puts(&b, "- id: B\n");
+	expect_one(b.data, IVS_RULE_YAML_TOO_LARGE, 5, 1, "buckets",
+	           "buckets holds more than 100000 entries; split the project.");
+
 	/* One entry too large as a whole (lists and mappings each within
 	 * bounds): 41 stream keys of 50000 tags. */
 	ivs_buf_reset(&b);
