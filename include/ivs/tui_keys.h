@@ -145,6 +145,14 @@ void tui_keymap_free(struct tui_keymap *km);
  * ACTION...", a comment or blank. Returns 0, or -1 with *err set (caller
  * frees): "unknown action: x". A later bind of the same key replaces. */
 int tui_keymap_parse_line(struct tui_keymap *km, const char *line, char **err);
+/* Reads a user's key file (same lines as the built-in ones; tig's
+ * ~/.tigrc). Bad lines are skipped; the first problem is returned as
+ * "PATH:LINE: message" (caller frees), NULL when none. A missing file is
+ * not a problem. */
+char *tui_keymap_load(struct tui_keymap *km, const char *path);
+/* $XDG_CONFIG_HOME/ivs-tui/keys (XDG_CONFIG_HOME unset, empty or relative:
+ * ~/.config); NULL without HOME. Caller frees. */
+char *tui_keymap_user_path(void);
 /* The action bound to key in ctx; falls back to "generic" (for EDIT, LIST
  * and PROMPT only for non-character keys, so typing never triggers a command). */
 enum tui_action tui_keymap_lookup(const struct tui_keymap *km, enum tui_context ctx, int key);

@@ -537,6 +537,15 @@ int ivs_tui_main(int argc, char **argv)
 		tui_status(a, true, "%s", err);
 		free(err);
 	}
+	char *keys = tui_keymap_user_path();
+	if (keys) {
+		err = tui_keymap_load(a->km, keys);
+		if (err) {
+			tui_status(a, true, "%s", err);
+			free(err);
+		}
+		free(keys);
+	}
 	if (!file) {
 		a->wizard = true;
 		tui_wizard_open(a);

@@ -483,3 +483,34 @@ void tui_keymap_help(const struct tui_keymap *km, struct ivs_buf *out)
 		}
 	}
 }
+
+char *tui_keymap_load(struct tui_keymap *km, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[512], *first = NULL;
+	unsigned n = 0;
+	if (!f)
+		return NULL;
+	while (fgets(line, sizeof line, f)) {
+		char *err = NULL;
+		n++;
+		line[strcspn(line, "\r\n")] = 0;
+		if (tui_keymap_parse_line(km, line, &err) < 0) {
+			if (!first)
+				first = ivs_xasprintf("%s:%u: %s", path, n, err ? err : "bad line");
+			free(err);
+		}
+	}
+	fclose(f);
+	return first;
+}
+
+char *tui_keymap_user_path(void)
+{
+	const char *x = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (x && x[0] == '/')
+		return ivs_xasprintf("%s/ivs-tui/keys", x);
+	if (home && *home)
+		return ivs_xasprintf("%s/.config/ivs-tui/keys", home);
+	return NULL;
+}

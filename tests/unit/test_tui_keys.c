@@ -1,6 +1,8 @@
 /* test_tui_keys.c: key names, bindings as data, lookup with fallback, the
  * generated help and key bar. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -113,6 +115,37 @@ static void test_help_lists_every_binding(void **state)
 	tui_keymap_free(km);
 }
 
+static void test_user_file(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/ivs-keys-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("# my keys\nbind tree x delete\nbind tree y nothing\nbind form <C-t> toggle\n", f);
+	fclose(f);
+	struct tui_keymap *km = tui_keymap_new();
+	char *err = tui_keymap_load(km, path);
+	/* The bad line is reported with its number; the others apply. */
+	assert_non_null(err);
+	assert_non_null(strstr(err, ":3: unknown action: nothing"));
+	free(err);
+	assert_int_equal(tui_keymap_lookup(km, TUI_CTX_TREE, 'x'), TUI_ACT_DELETE);
+	assert_int_equal(tui_keymap_lookup(km, TUI_CTX_FORM, TUI_CTRL('t')), TUI_ACT_TOGGLE);
+	assert_null(tui_keymap_load(km, "/nonexistent/keys"));
+	tui_keymap_free(km);
+	unlink(path);
+	setenv("XDG_CONFIG_HOME", "/cfg", 1);
+	char *p = tui_keymap_user_path();
+	assert_string_equal(p, "/cfg/ivs-tui/keys");
+	free(p);
+	setenv("XDG_CONFIG_HOME", "relative", 1);
+	setenv("HOME", "/home/u", 1);
+	p = tui_keymap_user_path();
+	assert_string_equal(p, "/home/u/.config/ivs-tui/keys");
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -120,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_bind_lines),
 		cmocka_unit_test(test_help_lists_every_binding),
+		cmocka_unit_test(test_user_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
