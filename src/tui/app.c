@@ -250,7 +250,15 @@ static int read_key(struct tui_app *a)
 		case KEY_ENTER: return TUI_ENTER;
 		case KEY_MOUSE: {
 			MEVENT ev;
-			if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+			if (getmouse(&ev) != OK)
+				return -2;
+			if (ev.bstate & BUTTON4_PRESSED)
+				return TUI_FN(KEY_UP);       /* wheel */
+#ifdef BUTTON5_PRESSED
+			if (ev.bstate & BUTTON5_PRESSED)
+				return TUI_FN(KEY_DOWN);
+#endif
+			if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 				return -2;   /* an event we do not use, not an empty wait */
 			a->mouse_x = ev.x;
 			a->mouse_y = ev.y;
@@ -305,7 +313,11 @@ static bool curses_start(struct tui_app *a, int cols, int rows)
 	set_escdelay(50);
 	timeout(200);
 	if (a->mouse && !a->no_display)
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		          | BUTTON5_PRESSED
+#endif
+		          , NULL);
 	getmaxyx(stdscr, a->rows, a->cols);
 	return true;
 }
