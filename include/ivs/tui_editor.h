@@ -31,6 +31,7 @@ struct tui_editor {
 	struct ivs_res *eres;
 	int efield;
 	bool stored;
+	bool was_modified;         /* the project, when the edit began */
 	struct ivs_diags cand;
 	/* layout of the last draw, for the mouse */
 	int ty, tx, th, tw, fy, fx, fh, fw;

@@ -30,6 +30,7 @@ void tui_ed_edit_start(struct tui_app *a, struct tui_editor *ed, struct ivs_res 
 	ed->eres = r;
 	ed->efield = field;
 	ed->stored = false;
+	ed->was_modified = ivs_project_modified(a->p);
 	ivs_edit_coalesce_break(a->p);
 	candidate(a, ed);
 }
@@ -99,8 +100,13 @@ static bool edit_commit(struct tui_app *a, struct tui_editor *ed)
 
 static void edit_cancel(struct tui_app *a, struct tui_editor *ed)
 {
-	if (ed->stored && ivs_undo(a->p))
+	if (ed->stored && ivs_undo(a->p)) {
 		tui_validate(a);
+		/* The field is as it was: so is the project, when it was saved
+		 * before the edit began. */
+		if (!ed->was_modified)
+			ivs_project_mark_saved(a->p);
+	}
 	tui_ed_edit_end(a, ed);
 	tui_status(a, false, "Edit cancelled");
 }

@@ -99,6 +99,8 @@ static void test_escape_restores(void **state)
 	assert_true(ivs_res_is_set(c, IVS_CHANNEL_NAME));
 	tui_app_key(a, TUI_ESC);
 	assert_false(ivs_res_is_set(c, IVS_CHANNEL_NAME));
+	/* Nothing changed: quitting does not ask. */
+	assert_false(ivs_project_modified(p));
 	tui_app_free(a);
 }
 
