@@ -219,12 +219,25 @@ void tui_ed_draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 		}
 	}
 	/* Problems of the entry that no row shows. */
+	const struct ivs_kind_info *ki = ivs_res_info(r);
+	bool sep = false;
 	for (size_t i = 0; i < r->diags.n && line < body; i++) {
 		const struct ivs_diag *d = &r->diags.v[i];
-		if (d->field >= 0 && tui_form_row_of(&ed->form, d->field) >= 0)
-			continue;
-		if (line == 0 || i == 0)
-			line++;
+		if (d->field >= 0 && d->field < ki->nfields) {
+			/* Shown under its row (or its group's row) already? */
+			int pf = ki->fields[d->field].parent;
+			if (ed->editing && ed->eres == r && ed->efield == d->field)
+				continue;   /* the candidate's problem is shown instead */
+			if (tui_form_row_of(&ed->form, d->field) >= 0 &&
+			    tui_ed_row_diag(ed, r, d->field) == d)
+				continue;
+			if (pf >= 0 && tui_form_row_of(&ed->form, pf) >= 0 && tui_ed_row_diag(ed, r, pf) == d)
+				continue;
+		}
+		if (!sep) {
+			line++;   /* a blank line before them */
+			sep = true;
+		}
 		if (line < body) {
 			ed->form_line_row[line < 128 ? line : 127] = -1;
 			line += diag_line(a, y + 2 + line, x + 1, w - 2, d, true, body - line);
