@@ -881,6 +881,7 @@ int main(int argc, char **argv)
 	struct ivs_buf out;
 	ivs_buf_init(&out);
 	report(&out, runs, su, 2, t_start, t_end, load_before, load_after);
+	bench_keys(&out, opt.min_time, opt.min_n, opt.max_n);
 	fwrite(out.data, 1, out.len, stdout);
 	if (opt.results)
 		write_results(opt.results, &out);

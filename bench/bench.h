@@ -93,4 +93,8 @@ struct key_result {
  * many bucket rows precede the channels. Returns 0, or -1 with a message. */
 int bench_keystrokes(const char *text, size_t len, size_t nbuckets, struct key_result *out);
 
+/* keys.c: the key check (per keystroke in the key field), token signing
+ * and verifying; appends a "Playback keys" section to out. */
+void bench_keys(struct ivs_buf *out, double min_time, size_t min_n, size_t max_n);
+
 #endif
