@@ -3,7 +3,8 @@
 #
 # Each test drives the REAL binary in a real terminal: a private tmux
 # server (its own socket, -L ivsPID, no config file), one session of a
-# fixed size (80x24 unless the test says otherwise), TERM=screen-256color,
+# fixed size (80x24 unless the test says otherwise), TERM=screen-256color
+# (E2E_TERM; tmux's own terminal type, which it emulates exactly),
 # LC_ALL=C.UTF-8, TZ=UTC, and HOME, XDG_CONFIG_HOME, XDG_STATE_HOME in a
 # temporary folder. The pane runs a plain sh with the prompt "e2e$ "; the
 # program is started from it by run_ivs, so that after it exits the test
@@ -40,6 +41,7 @@ E2E_STATE=$E2E_HOME/.local/state       # XDG_STATE_HOME
 E2E_WORK=$E2E_TMP/work                 # the pane's working folder
 E2E_PROMPT='e2e$ '
 E2E_EXTRA_ENV=                         # "NAME=value ..." for the next start
+E2E_TERM=${E2E_TERM:-screen-256color}  # TERM in the pane (start_term)
 
 e2e_cleanup() {
 	# The pane's processes get SIGHUP from kill-server; a program with
@@ -86,18 +88,21 @@ pass() {
 	echo "ok   [$E2E_NAME] $*"
 }
 
-# start_term [COLS ROWS]: the tmux server and a shell at the prompt.
+# start_term [COLS ROWS]: the tmux server and a shell at the prompt. Called
+# again, it replaces the session (same server: restarting a server on the
+# same socket races with the old one's exit).
 start_term() {
 	cols=${1:-80}
 	rows=${2:-24}
+	tm kill-session -t e2e >/dev/null 2>&1
 	# The environment the program sees: nothing inherited but PATH and
 	# the sanitizer settings.
 	tm start-server \; set -g exit-empty off \; set -g status off \
-		\; set -g default-terminal screen-256color \; set -g history-limit 0 \
+		\; set -g default-terminal "$E2E_TERM" \; set -g history-limit 0 \
 		\; new-session -d -s e2e -x "$cols" -y "$rows" -c "$E2E_WORK" \
 		"env -i PATH='$PATH' HOME='$E2E_HOME' XDG_CONFIG_HOME='$E2E_CONFIG' \
 		XDG_STATE_HOME='$E2E_STATE' LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC \
-		TERM=screen-256color ASAN_OPTIONS='${ASAN_OPTIONS:-}' \
+		TERM='$E2E_TERM' ASAN_OPTIONS='${ASAN_OPTIONS:-}' \
 		UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' PS1='$E2E_PROMPT' sh" ||
 		fail "cannot start tmux"
 	wait_for "e2e$"

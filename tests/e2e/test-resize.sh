@@ -64,3 +64,16 @@ wait_for "has unsaved changes."
 keys d
 wait_exit 0
 pass "resize with a dialog open"
+
+# starting in a terminal that is already too small (and as an xterm:
+# tmux understands xterm-256color's sequences too), then growing it
+E2E_TERM=xterm-256color
+start_term 50 12
+run_ivs show.yaml
+wait_for "Terminal too small (50x12): needs 60x16"
+resize 80 24
+wait_line 1 "ivs-tui  show.yaml"
+wait_line 24 "F1 Help"
+keys q
+wait_exit 0
+pass "started too small, as xterm-256color"
