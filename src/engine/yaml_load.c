@@ -169,7 +169,7 @@ static void read_root(struct yl_loader *ld, yaml_event_t *ev)
 	const char *keys[TOP_COUNT];
 	struct ivs_strmap *unknown = ivs_strmap_new();
 	char **owned = NULL;
-	size_t nowned = 0;
+	size_t nowned = 0, capowned = 0;
 	yaml_mark_t mark = ev->start_mark;
 	yaml_event_t kev, vev;
 
@@ -217,7 +217,10 @@ static void read_root(struct yl_loader *ld, yaml_event_t *ev)
 				        "`%s` is given twice in the file: line %u already sets it; remove one of the two.",
 				        key, ((const struct ivs_pos *)hit)->line);
 			} else {
-				owned = ivs_xrealloc(owned, (nowned + 1) * sizeof *owned);
+				if (nowned == capowned) {
+					capowned = capowned ? capowned * 2 : 8;
+					owned = ivs_xrealloc(owned, capowned * sizeof *owned);
+				}
 				owned[nowned] = ivs_xmalloc(sizeof(struct ivs_pos) + strlen(key) + 1);
 				memcpy(owned[nowned], &kn->pos, sizeof kn->pos);
 				strcpy(owned[nowned] + sizeof(struct ivs_pos), key);
