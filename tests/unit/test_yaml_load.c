@@ -185,6 +185,21 @@ static void test_duplicate_key(void **state)
 	           "`a` is given twice in channels[0].tags: line 6 already sets it; remove one of the two.");
 }
 
+/* Unknown top-level keys are each reported once, and a repeat as such. */
+static void test_duplicate_unknown_top_key(void **state)
+{
+	struct ivs_diags d;
+	(void)state;
+	assert_null(load(HEAD "foo: 1\nfoo: 2\n", &d));
+	assert_int_equal(d.n, 2);
+	check_diag(&d, 0, IVS_RULE_YAML_UNKNOWN_KEY, 4, 1, "foo",
+	           "the file has no key `foo`; its keys are ivs_tui, stack, buckets, channels, "
+	           "playback_key_pairs and recording_configurations.");
+	check_diag(&d, 1, IVS_RULE_YAML_DUPLICATE_KEY, 5, 1, "foo",
+	           "`foo` is given twice in the file: line 4 already sets it; remove one of the two.");
+	ivs_diags_free(&d);
+}
+
 /* A mapping of many keys takes the hashed path. */
 static void test_duplicate_key_many(void **state)
 {
@@ -636,6 +651,7 @@ int main(void)
 		cmocka_unit_test(test_bad_enum),
 		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_duplicate_key_many),
+		cmocka_unit_test(test_duplicate_unknown_top_key),
 		cmocka_unit_test(test_bad_int),
 		cmocka_unit_test(test_bad_bool),
 		cmocka_unit_test(test_bool_spellings),
