@@ -196,8 +196,11 @@ void tui_ed_draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 			bool is_def;
 			ivs_buf_reset(&b);
 			tui_form_value(r, field, &b, &is_def);
-			int used = tui_put(yy, vx, vw, tui_attr(is_def ? IVS_COLOR_DEFAULT : IVS_COLOR_VALUE) |
-			                                   (is_def ? A_DIM : 0), tui_ed_str(&b));
+			attr_t vat = tui_attr(is_def ? IVS_COLOR_DEFAULT : IVS_COLOR_VALUE) |
+			             (is_def ? A_DIM : 0);
+			int used = tui_put(yy, vx, vw, vat, tui_ed_str(&b));
+			if (tui_width(tui_ed_str(&b)) > vw && vw > 1)   /* cut: say so */
+				tui_put(yy, vx + vw - 1, 1, vat, a->utf8 ? "…" : "~");
 			ivs_buf_reset(&b);
 			tui_form_hint(r, field, &b);
 			if (b.len && sel && used + tui_width(tui_ed_str(&b)) + 3 < vw)
