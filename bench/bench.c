@@ -56,6 +56,34 @@ double bench_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+double bench_run_cpu;
+
+static double cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void bench_clock_start(struct bench_clock *c)
+{
+	c->cpu = cpu_now();
+	c->wall = bench_now();
+}
+
+double bench_clock_stop(const struct bench_clock *c)
+{
+	double wall = bench_now() - c->wall;
+	bench_run_cpu = cpu_now() - c->cpu;
+	return wall;
+}
+
+void bench_settle(void)
+{
+	void *volatile p = malloc(4096);
+	free(p);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -104,9 +132,11 @@ void bench_measure(bench_run_fn fn, void *ctx, double min_time, size_t min_n, si
  * the same state of a shared machine; fst gets the floor's samples. */
 static void bench_measure_pair(bench_run_fn fn, void *ctx, bench_run_fn ffn, void *fctx,
                                double min_time, size_t min_n, size_t max_n,
-                               struct bench_stats *st, struct bench_stats *fst)
+                               struct bench_stats *st, struct bench_stats *fst,
+                               struct bench_stats *cst, struct bench_stats *fcst)
 {
 	double *v = ivs_xmalloc(max_n * sizeof *v), *w = ivs_xmalloc(max_n * sizeof *w);
+	double *cv = ivs_xmalloc(max_n * sizeof *cv), *cw = ivs_xmalloc(max_n * sizeof *cw);
 	double total = 0;
 	size_t n = 0;
 
@@ -114,13 +144,19 @@ static void bench_measure_pair(bench_run_fn fn, void *ctx, bench_run_fn ffn, voi
 	fn(ctx);
 	while (n < max_n && (n < min_n || total < min_time)) {
 		w[n] = ffn(fctx);
+		cw[n] = bench_run_cpu;
 		v[n] = fn(ctx);
+		cv[n] = bench_run_cpu;
 		total += v[n++];
 	}
 	bench_stats_of(v, n, st);
 	bench_stats_of(w, n, fst);
+	bench_stats_of(cv, n, cst);
+	bench_stats_of(cw, n, fcst);
 	free(v);
 	free(w);
+	free(cv);
+	free(cw);
 }
 
 /* ---- options ---- */
@@ -259,6 +295,7 @@ struct size_run {
 	struct ivs_project *proj;       /* loaded from text, validated */
 	struct bench_stats ph[PH_COUNT];
 	struct bench_stats phfloor[PH_COUNT];          /* floor runs interleaved with them */
+	struct bench_stats phcpu[PH_COUNT], phfloorcpu[PH_COUNT];   /* CPU time of both */
 	struct bench_stats yfloor, jfloor;
 	struct bench_stats efloor_proj, efloor_tmpl;   /* libyaml emitter, informative */
 	char *yaml_export;                             /* the YAML export's text */
@@ -274,9 +311,10 @@ static double run_load(void *ctx)
 	struct size_run *s = ctx;
 	struct ivs_diags d;
 	ivs_diags_init(&d);
-	double t0 = bench_now();
+	struct bench_clock c;
+	bench_clock_start(&c);
 	struct ivs_project *p = ivs_load_buffer("bench.yaml", s->text, s->len, &d);
-	double t = bench_now() - t0;
+	double t = bench_clock_stop(&c);
 	if (!p) {
 		fprintf(stderr, "bench: the generated project did not load:\n");
 		ivs_diags_print(stderr, "bench.yaml", &d);
@@ -284,15 +322,19 @@ static double run_load(void *ctx)
 	}
 	ivs_project_free(p);
 	ivs_diags_free(&d);
+	bench_settle();
 	return t;
 }
 
 static double run_validate(void *ctx)
 {
 	struct size_run *s = ctx;
-	double t0 = bench_now();
+	struct bench_clock c;
+	bench_clock_start(&c);
 	ivs_validate_all(s->proj);
-	return bench_now() - t0;
+	double t = bench_clock_stop(&c);
+	bench_settle();   /* the indexes of the previous validation were freed inside */
+	return t;
 }
 
 static double run_save(void *ctx)
@@ -300,10 +342,12 @@ static double run_save(void *ctx)
 	struct size_run *s = ctx;
 	struct ivs_buf b;
 	ivs_buf_init(&b);
-	double t0 = bench_now();
+	struct bench_clock c;
+	bench_clock_start(&c);
 	ivs_save_buffer(s->proj, &b);
-	double t = bench_now() - t0;
+	double t = bench_clock_stop(&c);
 	ivs_buf_free(&b);
+	bench_settle();
 	return t;
 }
 
@@ -311,12 +355,14 @@ static double run_export(struct size_run *s, enum ivs_export_format fmt)
 {
 	struct ivs_buf b;
 	ivs_buf_init(&b);
-	double t0 = bench_now();
+	struct bench_clock c;
+	bench_clock_start(&c);
 	cJSON *t = ivs_export_template(s->proj);
 	ivs_export_write(t, fmt, &b);
-	double dt = bench_now() - t0;
+	double dt = bench_clock_stop(&c);
 	cJSON_Delete(t);
 	ivs_buf_free(&b);
+	bench_settle();
 	return dt;
 }
 
@@ -333,10 +379,12 @@ static double run_export_yaml(void *ctx)
 static double run_template(void *ctx)
 {
 	struct size_run *s = ctx;
-	double t0 = bench_now();
+	struct bench_clock c;
+	bench_clock_start(&c);
 	cJSON *t = ivs_export_template(s->proj);
-	double dt = bench_now() - t0;
+	double dt = bench_clock_stop(&c);
 	cJSON_Delete(t);
+	bench_settle();
 	return dt;
 }
 
@@ -443,7 +491,7 @@ static void measure_size(struct size_run *s)
 		bool y = i <= PH_SAVE;
 		bench_measure_pair(fns[i], s, y ? floor_yaml_parse : floor_json_run,
 		                   y ? (void *)&ft : (void *)fj, opt.min_time, opt.min_n, opt.max_n,
-		                   &s->ph[i], &s->phfloor[i]);
+		                   &s->ph[i], &s->phfloor[i], &s->phcpu[i], &s->phfloorcpu[i]);
 		fprintf(stderr, "  %zu channels: %s %.3f ms (floor %.3f ms)\n", s->nch, ph_names[i],
 		        s->ph[i].med * 1e3, s->phfloor[i].med * 1e3);
 	}
@@ -644,6 +692,24 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 			if (ph == PH_EXPORT_YAML)
 				ivs_buf_printf(b, " (%.2f× F_emit)", s->ph[ph].med / s->efloor_tmpl.med);
 			ivs_buf_puts(b, " | ");
+		}
+	}
+	ivs_buf_puts(b, "\n\nThe same ratios by CPU time (CLOCK_THREAD_CPUTIME_ID of the same runs: "
+	                "time spent while other processes ran is left out), median CPU time of the "
+	                "phase over median CPU time of its interleaved floor runs:\n\n| phase |");
+	for (size_t i = 0; i < NSIZES; i++)
+		ivs_buf_printf(b, " %zu channels |", runs[i].nch);
+	ivs_buf_puts(b, "\n|---|");
+	for (size_t i = 0; i < NSIZES; i++)
+		ivs_buf_puts(b, "---:|");
+	for (int ph = 0; ph < PH_COUNT; ph++) {
+		ivs_buf_printf(b, "\n| %s |", ph_names[ph]);
+		for (size_t i = 0; i < NSIZES; i++) {
+			char t[32];
+			fmt_time(t, sizeof t, runs[i].phcpu[ph].med);
+			ivs_buf_printf(b, " %s: **%.2f×** %s |", t,
+			               runs[i].phcpu[ph].med / runs[i].phfloorcpu[ph].med,
+			               ph <= PH_SAVE ? "F_yaml" : "F_json");
 		}
 	}
 	ivs_buf_puts(b, "\n\n### One edit (channel in the middle: channel_name, "

@@ -12,6 +12,22 @@
 /* Seconds on CLOCK_MONOTONIC. */
 double bench_now(void);
 
+/* A run's wall time and, beside it, the CPU time of this thread
+ * (CLOCK_THREAD_CPUTIME_ID), which a shared machine does not inflate by
+ * scheduling other processes in between. bench_clock_stop returns the wall
+ * seconds and leaves the CPU seconds in bench_run_cpu. */
+struct bench_clock {
+	double wall, cpu;
+};
+extern double bench_run_cpu;
+/* Called after a run's tear-down, outside the timed part: a 4 KiB malloc
+ * and free make glibc coalesce the chunks the tear-down freed (it defers
+ * that to the next large request), so that no run pays for the frees of
+ * the run before it (the floor's, or its own previous one). */
+void bench_settle(void);
+void bench_clock_start(struct bench_clock *c);
+double bench_clock_stop(const struct bench_clock *c);
+
 /* Summary of a set of samples (seconds). */
 struct bench_stats {
 	double med, p25, p75, min, max;

@@ -33,9 +33,12 @@ static size_t yaml_parse_all(const struct floor_text *t)
 
 double floor_yaml_parse(void *ctx)
 {
-	double t0 = bench_now();
+	struct bench_clock c;
+	bench_clock_start(&c);
 	yaml_parse_all(ctx);
-	return bench_now() - t0;
+	double t = bench_clock_stop(&c);
+	bench_settle();
+	return t;
 }
 
 size_t floor_yaml_events(const struct floor_text *t)
@@ -111,7 +114,8 @@ void floor_json_counts(const struct floor_json *f, size_t *objects, size_t *arra
 double floor_json_run(void *ctx)
 {
 	struct floor_json *f = ctx;
-	double t0 = bench_now();
+	struct bench_clock c;
+	bench_clock_start(&c);
 	for (size_t i = 0; i < f->n; i++) {
 		const struct jnode *nd = &f->v[i];
 		cJSON *j;
@@ -134,9 +138,10 @@ double floor_json_run(void *ctx)
 		}
 	}
 	char *out = cJSON_Print(f->made[0]);
-	double t = bench_now() - t0;
+	double t = bench_clock_stop(&c);
 	cJSON_free(out);
 	cJSON_Delete(f->made[0]);
+	bench_settle();
 	return t;
 }
 
@@ -230,7 +235,8 @@ double floor_emit_run(void *ctx)
 	int ok = 1;
 
 	ivs_buf_init(&out);
-	double t0 = bench_now();
+	struct bench_clock c;
+	bench_clock_start(&c);
 	if (!yaml_emitter_initialize(&em))
 		abort();
 	yaml_emitter_set_output(&em, emit_write, &out);
@@ -278,11 +284,12 @@ double floor_emit_run(void *ctx)
 	if (ok)
 		yaml_emitter_flush(&em);
 	yaml_emitter_delete(&em);
-	double t = bench_now() - t0;
+	double t = bench_clock_stop(&c);
 	if (!ok) {
 		fprintf(stderr, "bench: the emitter floor failed\n");
 		exit(2);
 	}
 	ivs_buf_free(&out);
+	bench_settle();
 	return t;
 }
