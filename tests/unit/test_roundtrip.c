@@ -208,7 +208,10 @@ static const char *const pieces[] = {
 	",", "&", "*", "!", "|", ">", "%", "@", "`", "\\", "\t", "\n", "\r", "\xc3\xa9", "\xe6\x97\xa5\xe6\x9c\xac",
 	"\xf0\x9f\x98\x80", "\xc2\x85", "\xe2\x80\xa8", "\xef\xbb\xbf", "null", "Null", "~", "true", "False",
 	"yes", "NO", "on", "123", "-4.5", "0x1F", "1e3", ".5", ".inf", "<<", "=", "---", "...", "word",
-	"two words", "  ", "\x7f", "\x01"};
+	"two words", "  ", "\x7f", "\x01",
+	/* longer than libyaml's simple keys (128): a tag key becomes "? key" */
+	"a-long-value-a-long-value-a-long-value-a-long-value-a-long-value-a-long-value-"
+	"a-long-value-a-long-value-a-long-value-a-long-value-a-long-value-"};
 
 static char *rand_string(void)
 {
