@@ -17,16 +17,6 @@ static const struct ivs_cmd commands[] = {
 	 "sign or verify a playback token (ES384 JWT)", ivs_cmd_token},
 };
 
-void ivs_cli_error(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("ivs-tui: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
 void ivs_cli_usage(FILE *f, const char *cmd)
 {
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -36,7 +26,7 @@ void ivs_cli_usage(FILE *f, const char *cmd)
 
 static void help(FILE *f)
 {
-	fputs("usage: ivs-tui [--theme NAME] [FILE]\n"
+	fputs("usage: ivs-tui [--theme NAME] [--no-mouse] [FILE]\n"
 	      "       ivs-tui COMMAND [ARGS]\n\n"
 	      "Design Amazon IVS stacks in a terminal UI; export the CloudFormation template\n"
 	      "the AWS CDK (aws-ivs-alpha) synthesizes for the same design.\n\n"
@@ -48,6 +38,7 @@ static void help(FILE *f)
 		        commands[i].summary);
 	fputs("\nOptions:\n"
 	      "  --theme NAME   colour theme (default, dark, light, high-contrast, monochrome)\n"
+	      "  --no-mouse     do not take mouse clicks\n"
 	      "  -h, --help     show this help\n"
 	      "  -V, --version  show the version\n\n"
 	      "Exit status: 0 ok, 1 the project has errors, 2 usage or I/O problem.\n"

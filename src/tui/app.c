@@ -28,19 +28,6 @@
 #define MIN_COLS 60
 #define MIN_ROWS 16
 
-/* "ivs-tui: message" on stderr (cli.h's ivs_cli_error lives in main.c,
- * which the tests do not link). */
-static void app_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void app_error(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("ivs-tui: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
 /* ---- the screen stack ---- */
 
 void tui_push(struct tui_app *a, const struct tui_screen_ops *ops, void *st)
@@ -420,7 +407,7 @@ static void on_terminate(struct tui_app *a, int sig)
 		char *err = NULL;
 		if (ivs_recover_write(a->p, a->path, &err) < 0) {
 			curses_stop(a);
-			app_error("unsaved changes lost: %s", err ? err : "no recovery file");
+			ivs_cli_error("unsaved changes lost: %s", err ? err : "no recovery file");
 		}
 		free(err);
 	}
@@ -484,11 +471,11 @@ int ivs_tui_main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--no-mouse")) {
 			no_mouse = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			app_error("unknown option: %s", argv[i]);
+			ivs_cli_error("unknown option: %s", argv[i]);
 			usage();
 			return IVS_EXIT_USAGE;
 		} else if (file) {
-			app_error("only one FILE can be opened");
+			ivs_cli_error("only one FILE can be opened");
 			usage();
 			return IVS_EXIT_USAGE;
 		} else {
@@ -509,7 +496,7 @@ int ivs_tui_main(int argc, char **argv)
 		}
 		ivs_diags_free(&d);
 	} else if (file && errno != ENOENT) {
-		app_error("cannot open %s: %s", file, strerror(errno));
+		ivs_cli_error("cannot open %s: %s", file, strerror(errno));
 		return IVS_EXIT_USAGE;
 	} else {
 		p = ivs_project_new();
@@ -522,13 +509,13 @@ int ivs_tui_main(int argc, char **argv)
 	if (script && *script) {
 		a->script = fopen(script, "r");
 		if (!a->script) {
-			app_error("cannot read IVS_TUI_SCRIPT %s: %s", script, strerror(errno));
+			ivs_cli_error("cannot read IVS_TUI_SCRIPT %s: %s", script, strerror(errno));
 			app_release(a);
 			return IVS_EXIT_USAGE;
 		}
 	}
 	if (!a->no_display && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		app_error("the editor needs a terminal (stdin and stdout); see ivs-tui --help");
+		ivs_cli_error("the editor needs a terminal (stdin and stdout); see ivs-tui --help");
 		if (a->script)
 			fclose(a->script);
 		app_release(a);
@@ -536,7 +523,7 @@ int ivs_tui_main(int argc, char **argv)
 	}
 	ivs_term_signals_install();
 	if (!curses_start(a, 0, 0)) {
-		app_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+		ivs_cli_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
 		if (a->script)
 			fclose(a->script);
 		app_release(a);
