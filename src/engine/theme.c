@@ -377,11 +377,13 @@ static const char *type_name(const struct node *n)
 	}
 }
 
-/* Checks the keys of a mapping: scalars, no duplicates. Returns false
- * (after a diagnostic) when the mapping cannot be used. */
+/* Checks the keys of a mapping: scalars, no duplicates (a hash of the
+ * keys seen: a mapping can have thousands of keys in 256 KB). Returns
+ * false (after a diagnostic) when the mapping cannot be used. */
 static bool check_map(const struct node *m, const char *path, struct ivs_diags *d)
 {
 	bool ok = true;
+	struct ivs_strmap *seen = ivs_strmap_new();
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		const struct node *k = m->kids[i];
 		if (k->type != N_SCALAR) {
@@ -390,17 +392,17 @@ static bool check_map(const struct node *m, const char *path, struct ivs_diags *
 			ok = false;
 			continue;
 		}
-		for (size_t j = 0; j < i; j += 2) {
-			const struct node *prev = m->kids[j];
-			if (prev->type == N_SCALAR && strcmp(prev->value, k->value) == 0) {
-				ivs_diags_add(d, IVS_RULE_YAML_DUPLICATE_KEY, k->pos, path,
-				              "\"%s\" is given twice (first on line %u); keep one", k->value,
-				              prev->pos.line);
-				ok = false;
-				break;
-			}
+		void *prev = NULL;
+		if (ivs_strmap_get(seen, k->value, &prev, 1) > 0) {
+			ivs_diags_add(d, IVS_RULE_YAML_DUPLICATE_KEY, k->pos, path,
+			              "\"%s\" is given twice (first on line %u); keep one", k->value,
+			              ((const struct node *)prev)->pos.line);
+			ok = false;
+			continue;
 		}
+		ivs_strmap_add(seen, k->value, m->kids[i]);
 	}
+	ivs_strmap_free(seen);
 	return ok;
 }
 

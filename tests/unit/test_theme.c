@@ -344,6 +344,31 @@ static void test_every_problem_reported(void **state)
 	ivs_diags_free(&d);
 }
 
+static void test_many_keys(void **state)
+{
+	(void)state;
+	/* 5000 unknown roles, then a duplicate of the 18th: every warning,
+	 * and the duplicate points back at its first line */
+	struct ivs_buf b;
+	ivs_buf_init(&b);
+	ivs_buf_puts(&b, "colors:\n");
+	for (int i = 0; i < 5000; i++)
+		ivs_buf_printf(&b, "  k%d: {}\n", i);
+	ivs_buf_puts(&b, "  k17: {}\n");
+	struct ivs_theme t;
+	struct ivs_diags d;
+	ivs_diags_init(&d);
+	assert_int_equal(ivs_theme_parse("t.yaml", b.data, b.len, &t, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(d.warnings, 0);   /* a mapping with a duplicate is not read further */
+	assert_int_equal(d.v[0].rule, IVS_RULE_YAML_DUPLICATE_KEY);
+	assert_int_equal(d.v[0].pos.line, 5002);
+	assert_string_equal(d.v[0].msg, "\"k17\" is given twice (first on line 19); keep one");
+	ivs_theme_free(&t);
+	ivs_diags_free(&d);
+	ivs_buf_free(&b);
+}
+
 static void test_load_missing_file(void **state)
 {
 	(void)state;
@@ -507,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_bad_values_error),
 		cmocka_unit_test(test_yaml_refusals),
 		cmocka_unit_test(test_every_problem_reported),
+		cmocka_unit_test(test_many_keys),
 		cmocka_unit_test(test_load_missing_file),
 		cmocka_unit_test(test_config_dir_xdg_rules),
 		cmocka_unit_test(test_theme_find_order),
