@@ -7,7 +7,8 @@
 #   unsaved; saving removes the recovery file.
 # - "Discard it" and "Later" answers.
 # - SIGTERM with nothing unsaved: no recovery file, status 128+15.
-# - SIGHUP in the wizard (no file yet): $XDG_STATE_HOME/ivs-tui/unsaved.ivs-recover.
+# - SIGHUP in the wizard (no file yet): $XDG_STATE_HOME/ivs-tui/unsaved.ivs-recover,
+#   restored at the next start, removed once the project is saved.
 # - A fatal signal (SIGSEGV): the handler leaves the alternate screen and
 #   shows the cursor, then dies of the signal (status 128+11).
 # shellcheck source=tests/e2e/lib.sh
@@ -126,6 +127,17 @@ wait_exit 143
 same_file "$E2E_TMP/orig.yaml" "$E2E_WORK/show.yaml"
 pass "SIGTERM, nothing unsaved"
 
+# a crash gives the terminal back
+run_ivs show.yaml
+wait_for "ivs-tui  show.yaml"
+settle
+[ "$(tm display -p -t e2e '#{alternate_on}')" = 1 ] || fail "the TUI did not use the alternate screen"
+send_signal SEGV
+wait_exit 139
+has "ivs-tui: crashed (SIGSEGV); the terminal was restored"
+tty_sane
+pass "SIGSEGV: alternate screen left, cursor shown, tty modes back"
+
 # the wizard: no file yet, the state folder keeps it
 run_ivs
 wait_for "new stack: step 1 of 5"
@@ -145,19 +157,14 @@ wait_for "Restore them?"
 keys r
 wait_for "Restored from"
 wait_for "hupped"
+# saved under a name, the restored project no longer needs the file, and
+# the next wizard must not offer it again
+keys F2
+wait_for "Save the project as"
+keys Enter
+wait_for "Saved hupped.yaml"
+file_has "$E2E_WORK/hupped.yaml" "name: hupped"
 keys F10
-wait_for "unsaved changes"
-keys d
 wait_exit 0
-pass "SIGHUP in the wizard: unsaved.ivs-recover"
-
-# a crash gives the terminal back
-run_ivs show.yaml
-wait_for "ivs-tui  show.yaml"
-settle
-[ "$(tm display -p -t e2e '#{alternate_on}')" = 1 ] || fail "the TUI did not use the alternate screen"
-send_signal SEGV
-wait_exit 139
-has "ivs-tui: crashed (SIGSEGV); the terminal was restored"
-tty_sane
-pass "SIGSEGV: alternate screen left, cursor shown, tty modes back"
+[ ! -e "$UNSAVED" ] || fail "unsaved.ivs-recover still there after the restored project was saved"
+pass "SIGHUP in the wizard: unsaved.ivs-recover, gone once saved"
