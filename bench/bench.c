@@ -623,7 +623,11 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 	uname(&un);
 
 	ivs_buf_printf(b, "Run of %s (%.0f s).\n\n", date, t_end - t_start);
-	ivs_buf_printf(b, "- Command: `%s`\n", opt.cmdline);
+	if (getenv("MAKELEVEL"))
+		ivs_buf_printf(b, "- Command: `make bench`, which ran `%s` (in the repository's top "
+		               "folder)\n", opt.cmdline);
+	else
+		ivs_buf_printf(b, "- Command: `%s`\n", opt.cmdline);
 	ivs_buf_printf(b, "- CPU: %s, %ld cores online; memory %s\n", cpu,
 	               sysconf(_SC_NPROCESSORS_ONLN), mem);
 	ivs_buf_printf(b, "- System: %s %s %s; compiler %s; libyaml %s; cJSON %s\n", un.sysname,
