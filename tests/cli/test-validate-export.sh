@@ -99,6 +99,13 @@ has "$W/err" "missing.yaml"
 empty "$W/out"
 run 2 "$BIN" validate "$W/missing.yaml" "$C/bad-seed-reconnect-301.yaml"
 has "$W/out" "[reconnect-window]"
+run 2 "$BIN" validate "$T"
+has "$W/err" "ivs-tui: cannot read $T: Is a directory"
+# not YAML: the loader's diagnostic, exit 1
+printf 'ivs_tui: 1\nstack: [\n' >"$W/broken.yaml"
+run 1 "$BIN" validate "$W/broken.yaml"
+has "$W/out" "$W/broken.yaml:3:1: error: "
+has "$W/out" "[yaml-syntax]"
 run 0 "$BIN" validate --help
 has "$W/out" "usage: ivs-tui validate"
 
@@ -172,6 +179,12 @@ has "$W/err" "-o needs a value"
 run 2 "$BIN" export "$W/missing.yaml"
 has "$W/err" "missing.yaml"
 empty "$W/out"
+run 1 "$BIN" export "$W/broken.yaml" -o "$W/keep.json"
+has "$W/err" "[yaml-syntax]"
+empty "$W/out"
+[ "$(cat "$W/keep.json")" = "keep me" ] || fail "OUT changed by a file that does not load"
+run 2 "$BIN" export "$T"
+has "$W/err" "ivs-tui: export: cannot read $T: Is a directory"
 run 0 "$BIN" export --help
 has "$W/out" "usage: ivs-tui export"
 # -- ends the options: a file named like an option
