@@ -337,7 +337,7 @@ static void test_sigkill_during_save(void **state)
 {
 	char *dir = make_dir(), *path = ivs_xasprintf("%s/big.yaml", dir), *err = NULL;
 	size_t la, lb;
-	char *ta = big_project(2000, "video", &la), *tb = big_project(2000, "audio", &lb);
+	char *ta = big_project(1000, "video", &la), *tb = big_project(1000, "audio", &lb);
 	struct ivs_project *pa = load_text(ta, la), *pb = load_text(tb, lb);
 	struct ivs_buf sa, sb;
 	int mid_save = 0, seen_a = 0, seen_b = 0;
@@ -364,7 +364,7 @@ static void test_sigkill_during_save(void **state)
 	srand(20261127);
 	/* Rounds until enough kills landed inside a save (on tmpfs, where
 	 * fsync is free, the window is small), at most 600. */
-	for (round = 0; round < 600 && (round < 40 || mid_save < 5 || !seen_a || !seen_b); round++) {
+	for (round = 0; round < 600 && (round < 25 || mid_save < 3 || !seen_a || !seen_b); round++) {
 		pid_t pid = fork();
 		assert_true(pid >= 0);
 		if (pid == 0) {
@@ -374,7 +374,7 @@ static void test_sigkill_during_save(void **state)
 					_exit(3);
 		}
 		/* Anywhere in the first few saves, at microsecond resolution. */
-		useconds_t us = (useconds_t)((double)rand() / RAND_MAX * per_save * 3 * 1000);
+		useconds_t us = (useconds_t)((double)rand() / RAND_MAX * per_save * 2 * 1000);
 		usleep(us);
 		kill(pid, SIGKILL);
 		int status;
