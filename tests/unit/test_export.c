@@ -363,6 +363,49 @@ static void test_logical_ids(void **state)
 	ivs_project_free(p);
 }
 
+/* A fragment is what one entry exports to: an imported channel only its
+ * stream keys, a stream key itself, the stack nothing. */
+static void test_fragments(void **state)
+{
+	(void)state;
+	struct ivs_project *p = project("s");
+	struct ivs_res *c = add(p, IVS_KIND_CHANNEL, NULL, "Imp");
+	set(p, c, IVS_CHANNEL_FROM_ARN, "arn:aws:ivs:us-west-2:123456789012:channel/abcd");
+	struct ivs_res *k = add(p, IVS_KIND_STREAM_KEY, c, "Key");
+	const char *expect = "{\"ImpKey63CCB938\": {\"Type\": \"AWS::IVS::StreamKey\", \"Properties\": "
+	                     "{\"ChannelArn\": \"arn:aws:ivs:us-west-2:123456789012:channel/abcd\"}}}";
+	cJSON *fc = ivs_export_fragment(p, c), *fk = ivs_export_fragment(p, k),
+	      *fs = ivs_export_fragment(p, &ivs_project_stack(p)->r);
+	assert_json(fc, expect);
+	assert_json(fk, expect);
+	assert_json(fs, "{}");
+	cJSON_Delete(fc);
+	cJSON_Delete(fk);
+	cJSON_Delete(fs);
+	ivs_project_free(p);
+}
+
+/* Text libyaml's emitter refuses (not UTF-8) still gives a correct
+ * template: the JSON text, which is YAML too. */
+static void test_yaml_falls_back_to_json(void **state)
+{
+	(void)state;
+	cJSON *t = cJSON_CreateObject();
+	cJSON_AddStringToObject(t, "Description", "bad \xff byte");
+	struct ivs_buf y, j;
+	ivs_buf_init(&y);
+	ivs_buf_init(&j);
+	ivs_buf_puts(&y, "prefix:");
+	ivs_buf_puts(&j, "prefix:");
+	ivs_export_write(t, IVS_EXPORT_YAML, &y);
+	ivs_export_write(t, IVS_EXPORT_JSON, &j);
+	assert_string_equal(y.data, j.data);
+	assert_string_equal(j.data, "prefix:{\n \"Description\": \"bad \xff byte\"\n}\n");
+	ivs_buf_free(&y);
+	ivs_buf_free(&j);
+	cJSON_Delete(t);
+}
+
 /* Many channels: every one is in the template, each with its stream key;
  * nothing is lost or merged (the appends use the tail pointer). */
 static void test_many_channels(void **state)
@@ -400,6 +443,8 @@ int main(void)
 		cmocka_unit_test(test_json_empty_containers),
 		cmocka_unit_test(test_yaml_text),
 		cmocka_unit_test(test_logical_ids),
+		cmocka_unit_test(test_fragments),
+		cmocka_unit_test(test_yaml_falls_back_to_json),
 		cmocka_unit_test(test_many_channels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
