@@ -325,7 +325,8 @@ line_has_sgr() {
 }
 
 # form_for KIND ID: a regex for the form's heading of that entry
-# ("│ channel Main  (channels[0])"), for press_until and wait_re.
+# ("│ channel Main  (channels[0])"; "|" without UTF-8), for press_until
+# and wait_re.
 form_for() {
-	printf '│ %s %s( |$)' "$1" "$2"
+	printf '(│|[|]) %s %s( |$)' "$1" "$2"
 }
