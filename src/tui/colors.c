@@ -61,6 +61,12 @@ static void apply_theme(const struct ivs_theme *t)
 	bool defaults = use_default_colors() == OK;
 	for (int i = 0; i < IVS_COLOR_COUNT; i++) {
 		const struct ivs_color_spec *s = &t->roles[i];
+		if (s->fg < 0 && s->bg < 0) {
+			/* the terminal's own colours: no pair needed (and none forced
+			 * to white on black where default colours are missing) */
+			st.attrs[i] = spec_attrs(s->attrs);
+			continue;
+		}
 		attr_t extra = A_NORMAL;
 		short fg = fit(s->fg, COLORS, true, &extra);
 		short bg = fit(s->bg, COLORS, false, &extra);

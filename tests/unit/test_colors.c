@@ -95,6 +95,9 @@ static void test_default_theme_colours(void **state)
 	assert_int_equal(bg, COLOR_CYAN);
 	attr_t e = ivs_color(IVS_COLOR_ERROR);
 	assert_int_equal(PAIR_NUMBER((int)e), IVS_COLOR_ERROR + 1);
+	/* normal is default on default: no pair */
+	assert_int_equal(ivs_color(IVS_COLOR_NORMAL), A_NORMAL);
+	assert_int_equal(ivs_color(IVS_COLOR_LABEL), A_BOLD);
 	assert_int_equal(ivs_color(IVS_COLOR_COUNT), A_NORMAL);
 	screen_close();
 }
@@ -208,10 +211,10 @@ static void test_broken_theme_falls_back(void **state)
 	assert_int_equal(ivs_colors_start("monochrome", &err), 0);
 	assert_null(err);
 	assert_string_equal(ivs_colors_theme(), "monochrome");
-	assert_int_equal(ivs_color(IVS_COLOR_SELECTED) & ~A_COLOR, A_REVERSE);
-	assert_int_equal(pair_content((short)(IVS_COLOR_SELECTED + 1), &fg, &bg), OK);
-	assert_int_equal(fg, -1);
-	assert_int_equal(bg, -1);
+	/* default on default needs no colour pair: attributes only */
+	assert_int_equal(ivs_color(IVS_COLOR_SELECTED), A_REVERSE);
+	assert_int_equal(ivs_color(IVS_COLOR_ERROR), A_BOLD | A_UNDERLINE);
+	assert_int_equal(ivs_color(IVS_COLOR_NORMAL), A_NORMAL);
 	screen_close();
 
 	/* a warning only: the theme is used and the message says why */
