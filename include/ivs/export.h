@@ -1,7 +1,11 @@
 /* export.h: the CloudFormation template the CDK aws-ivs-alpha constructs
  * synthesize for the same design (../shared/spec/synthesis.md). The
- * exporter only reads the model. It does not validate: callers refuse a
- * project with errors first (ivs_export_check). */
+ * exporter only reads the model; the tree it returns holds copies of the
+ * project's strings (enum names and keys are static), so it may outlive
+ * edits to the project. It does not validate:
+ * callers refuse a project with errors first (ivs_validate_all, then
+ * ivs_validate_errors). Cost: O(n) in the project, one MD5 per resource
+ * (two for a channel with a generated name). */
 #ifndef IVS_EXPORT_H
 #define IVS_EXPORT_H
 
