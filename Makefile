@@ -41,7 +41,7 @@ TUI_OBJ    := $(TUI_SRC:src/%.c=$(B)/%.o)
 CLI_OBJ    := $(CLI_SRC:src/%.c=$(B)/%.o)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run test test-quick check unit faults lint san fuzz fuzz-build bench install uninstall clean help
+.PHONY: all deps run test test-quick check unit faults fuzz-replay lint san fuzz fuzz-build bench install uninstall clean help
 .DEFAULT_GOAL := all
 
 all: $(B)/ivs-tui
@@ -98,7 +98,7 @@ test: deps
 	$(MAKE) check B=build-san CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined"
 
 # The tests of one build (B=...).
-check: all unit faults
+check: all unit faults fuzz-replay
 	@sh tests/run.sh $(B)
 
 lint:
@@ -114,6 +114,14 @@ $(B)/fsutil-faults.o: src/engine/fsutil.c include/ivs/fsutil.h include/ivs/util.
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DIVS_FAULT_INJECTION -c $< -o $@
 $(B)/ivs-tui-faults: $(B)/cli/main.o $(B)/fsutil-faults.o $(B)/libivstui.a $(B)/libivs.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+# The fuzz targets with a plain main() (fuzz/replay.c), built like the
+# rest: tests/fuzz-regressions/ runs them over seeds and crash inputs.
+FUZZ_REPLAY := $(patsubst fuzz/%.c,$(B)/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+fuzz-replay: $(FUZZ_REPLAY)
+$(B)/fuzz/%: fuzz/%.c fuzz/replay.c $(B)/libivs.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< fuzz/replay.c $(B)/libivs.a $(LDLIBS_ALL)
 
 FUZZ_SECONDS ?= 60
 fuzz-build:
