@@ -125,7 +125,7 @@ static struct ivs_pos offset_pos(const struct yl_loader *ld, size_t off)
 static const struct {
 	const char *problem, *advice;
 } syntax_advice[] = {
-	{"mapping values are not allowed", "a `: ` is not allowed here; put quotes around a value that contains `: `"},
+	{"mapping values are not allowed", "a `: ` is not allowed here; check the indentation of this line, or put quotes around a value that contains `: `"},
 	{"found character that cannot start any token", "this character cannot start a value; put quotes around the value, and indent with spaces, not tabs"},
 	{"did not find expected key", "expected a `key: value` line here; check the indentation of this line and the one before"},
 	{"could not find expected ':'", "expected a `:` after the key; check for a missing `:` or an unclosed quote"},

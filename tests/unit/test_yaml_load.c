@@ -59,7 +59,7 @@ static void test_syntax(void **state)
 	(void)state;
 	/* The path says where reading was. */
 	expect_one(HEAD "channels:\n  - id: a: b\n", IVS_RULE_YAML_SYNTAX, 5, 10, "channels[0]",
-	           "not valid YAML: a `: ` is not allowed here; put quotes around a value that contains `: `.");
+	           "not valid YAML: a `: ` is not allowed here; check the indentation of this line, or put quotes around a value that contains `: `.");
 	expect_one(HEAD "channels:\n\t- id: a\n", IVS_RULE_YAML_SYNTAX, 5, 1, "",
 	           "not valid YAML: this character cannot start a value; put quotes around the value, "
 	           "and indent with spaces, not tabs.");
@@ -76,7 +76,7 @@ static void test_syntax_stops_but_keeps_earlier(void **state)
 	check_diag(&d, 0, IVS_RULE_YAML_UNKNOWN_KEY, 6, 5, "channels[0].typo",
 	           "channels[0] has no key `typo`: did you mean `type`?");
 	check_diag(&d, 1, IVS_RULE_YAML_SYNTAX, 7, 10, "channels[1]",
-	           "not valid YAML: a `: ` is not allowed here; put quotes around a value that contains `: `.");
+	           "not valid YAML: a `: ` is not allowed here; check the indentation of this line, or put quotes around a value that contains `: `.");
 	ivs_diags_free(&d);
 }
 
