@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes NAME.expected.json for every NAME.yaml here: the template that
-../../docs synthesis rules (the CDK's, see synthesis.md) give the design.
+"""Writes NAME.expected.json for every NAME.yaml here: the template the
+CDK's synthesis rules (synthesis.md, shipped beside the format spec) give
+the design.
 
 This is an independent model of the CDK, written from synthesis.md and the
 CDK's TypeScript (uniqueid.ts, unique-resource-name.ts, constructs'
