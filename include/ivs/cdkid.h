@@ -1,6 +1,6 @@
 /* cdkid.h: the AWS CDK's naming algorithms, so that ivs-tui's template has
  * the logical ids and generated names the CDK gives the same design
- * (../shared/spec/synthesis.md): makeUniqueId and Names.uniqueResourceName,
+ * (docs/synthesis.md): makeUniqueId and Names.uniqueResourceName,
  * MD5 from libcrypto. All results are malloc'd; the caller frees. */
 #ifndef IVS_CDKID_H
 #define IVS_CDKID_H

@@ -1,5 +1,5 @@
 /* export.h: the CloudFormation template the CDK aws-ivs-alpha constructs
- * synthesize for the same design (../shared/spec/synthesis.md). The
+ * synthesize for the same design (docs/synthesis.md). The
  * exporter only reads the model; the tree it returns holds copies of the
  * project's strings (enum names and keys are static), so it may outlive
  * edits to the project. It does not validate:

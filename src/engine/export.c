@@ -1,5 +1,5 @@
 /* export.c: the project as the CloudFormation template the CDK's
- * aws-ivs-alpha constructs synthesize (../shared/spec/synthesis.md), as a
+ * aws-ivs-alpha constructs synthesize (docs/synthesis.md), as a
  * cJSON tree. Serialising the tree is export_write.c's job.
  *
  * Properties come from the field tables: a set field with a `cfn` name is

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes NAME.expected.json for every NAME.yaml here: the template the
-CDK's synthesis rules (synthesis.md, shipped beside the format spec) give
+CDK's synthesis rules (docs/synthesis.md) give
 the design.
 
 This is an independent model of the CDK, written from synthesis.md and the
