@@ -32,7 +32,7 @@ kp() {
 
 # Generated cases: gen NAME writes $gendir/NAME.yaml (or leaves it absent on
 # purpose); returns 1 when the case cannot be made here (it is skipped).
-GEN_CASES="huge-file huge-scalar deep-nesting-flow deep-nesting-block too-many-resources \
+GEN_CASES="huge-file huge-scalar scalar-at-limit deep-nesting-flow deep-nesting-block too-many-resources \
 resource-limit-exactly key-private-ec key-private-pkcs8 missing-file directory"
 gen() {
 	f=$gendir/$1.yaml
@@ -41,6 +41,8 @@ gen() {
 		{ printf 'ivs_tui: 1\n'; head -c 67108853 /dev/zero | tr '\0' '#'; printf '\n'; } >"$f" ;;
 	huge-scalar)    # one scalar of 65537 bytes (IVS_YAML_MAX_SCALAR + 1)
 		{ printf 'ivs_tui: 1\nstack:\n  name: live\n  description: '; rep d 65537; printf '\n'; } >"$f" ;;
+	scalar-at-limit) # a description of exactly IVS_YAML_MAX_SCALAR bytes: loads, then too long
+		{ printf 'ivs_tui: 1\nstack:\n  name: live\n  description: '; rep d 65536; printf '\n'; } >"$f" ;;
 	deep-nesting-flow)  # 100000 nested flow sequences
 		{ printf 'ivs_tui: 1\nstack:\n  name: live\nchannels: '; rep '[' 100000; rep ']' 100000; printf '\n'; } >"$f" ;;
 	deep-nesting-block) # 40 nested block mappings under a tag
