@@ -35,9 +35,9 @@ int ivs_keygen(char **private_pem, char **public_pem, char **err);
 /* Cleanses a NUL-terminated secret (OPENSSL_cleanse) and frees it. NULL ok. */
 void ivs_secret_free(char *s);
 /* Writes private_pem to path with mode 0600 whatever the umask, atomically
- * (fsutil's ivs_write_new). Refuses an existing path unless force; with
- * force, refuses a symlink or anything but a regular file. Checks the
- * mode on disk afterwards. Returns 0, or -1 with *err set. */
+ * (fsutil's ivs_write_new). Never replaces a symlink or anything but a
+ * regular file; replaces a regular file only with force. Checks the mode
+ * on disk afterwards. Returns 0, or -1 with *err set. */
 int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err);
 /* For the TUI's playback-key form: ivs_keygen + ivs_write_private_key.
  * The private key never leaves this function (cleansed before return).

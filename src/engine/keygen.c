@@ -96,14 +96,14 @@ int ivs_write_private_key(const char *path, const char *private_pem, bool force,
 	struct stat st;
 
 	if (lstat(path, &st) == 0) {
-		if (!force) {
-			set_err(err, ivs_xasprintf("%s exists: not replacing a key file (use --force to "
-			                           "replace it)", path));
-			return -1;
-		}
 		if (!S_ISREG(st.st_mode)) {
 			set_err(err, ivs_xasprintf("%s is not a regular file: not replacing it with a "
 			                           "private key", path));
+			return -1;
+		}
+		if (!force) {
+			set_err(err, ivs_xasprintf("%s exists: not replacing a key file (use --force to "
+			                           "replace it)", path));
 			return -1;
 		}
 		/* fsutil keeps an existing file's mode: make it 0600 first so the

@@ -154,6 +154,12 @@ static void test_private_file_mode_and_refusal(void **state)
 	assert_int_equal(ivs_keygen_to_file(link_path, true, &pub3, &err), -1);
 	assert_non_null(strstr(err, "not a regular file"));
 	free(err);
+	assert_int_equal(ivs_keygen_to_file(link_path, false, &pub3, &err), -1);
+	assert_non_null(strstr(err, "not a regular file"));
+	free(err);
+	assert_int_equal(ivs_keygen_to_file(tmpdir, false, &pub3, &err), -1);
+	assert_non_null(strstr(err, "not a regular file"));
+	free(err);
 	umask(old);
 
 	EVP_PKEY_free(k);
