@@ -29,7 +29,7 @@ case $IVS_BIN in
 /*) ;;
 *) IVS_BIN=$(pwd)/$IVS_BIN ;;
 esac
-E2E_SRC=$(pwd)                     # the source tree (run.sh runs from it)
+E2E_SRC=$(cd "$(dirname "$0")/../.." && pwd)   # the source tree
 E2E_TIMEOUT=${E2E_TIMEOUT:-10}
 E2E_SOCK=ivs$$
 E2E_NAME=$(basename "$0" .sh)
