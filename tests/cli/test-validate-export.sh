@@ -194,6 +194,16 @@ has "$W/out.json" '"Channel4048F119"'
 run 0 "$BIN" export - <"$C/seed-channel-default.yaml"
 has "$W/out" "ivs-seedChannel5B91FB9A"
 
+# more than CloudFormation's 500 resources: refused
+{ printf 'ivs_tui: 1\nstack:\n  name: big\nchannels:\n'
+  i=0; while [ $i -lt 501 ]; do printf '  - id: C%d\n' $i; i=$((i + 1)); done; } >"$W/big.yaml"
+run 1 "$BIN" export "$W/big.yaml"
+has "$W/err" "[resource-limit]"
+empty "$W/out"
+head -n 504 "$W/big.yaml" >"$W/500.yaml"
+run 0 "$BIN" export "$W/500.yaml" -o "$W/500.json"
+[ "$(grep -c '"Type": "AWS::IVS::Channel"' "$W/500.json")" = 500 ] || fail "500 channels expected"
+
 # ---- every bad conformance design: refused, exit 1, its rule and meaning ----
 # name | rule id | words of the CDK's message that the error must carry
 while IFS='|' read -r name rule words; do
