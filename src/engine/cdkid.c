@@ -109,18 +109,18 @@ static bool ends_with(const char *s, const char *suffix)
 	return m <= n && memcmp(s + n - m, suffix, m) == 0;
 }
 
-static bool allowed(char c, const char *special)
+static bool alnum(char c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	       (c && special && strchr(special, c));
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-/* Copies s without the characters outside [A-Za-z0-9] + special to o;
- * returns the end. */
-static char *put_filtered(char *o, const char *s, const char *special)
+/* Copies s without the characters outside [A-Za-z0-9] (with dash_under,
+ * [A-Za-z0-9_-]: the special characters IVS names allow) to o; returns the
+ * end. */
+static char *put_filtered(char *o, const char *s, bool dash_under)
 {
 	for (; *s; s++)
-		if (allowed(*s, special))
+		if (alnum(*s) || (dash_under && (*s == '-' || *s == '_')))
 			*o++ = *s;
 	return o;
 }
@@ -129,7 +129,7 @@ static char *put_filtered(char *o, const char *s, const char *special)
  * removeDupes, drop "Resource", filter, join. Components that filter to
  * nothing add nothing, so dropping them (as makeUniqueResourceName does)
  * and keeping them (makeUniqueId) agree. Returns its length. */
-static size_t human_part(const char *const *c, size_t n, const char *special, char *o)
+static size_t human_part(const char *const *c, size_t n, bool dash_under, char *o)
 {
 	const char *prev = NULL;
 	char *start = o;
@@ -138,14 +138,14 @@ static size_t human_part(const char *const *c, size_t n, const char *special, ch
 			continue;
 		prev = c[i];
 		if (strcmp(c[i], HIDDEN_FROM_HUMAN) != 0)
-			o = put_filtered(o, c[i], special);
+			o = put_filtered(o, c[i], dash_under);
 	}
 	return (size_t)(o - start);
 }
 
 /* Both algorithms: max_human is where the human part is cut (makeUniqueId
  * keeps the head; makeUniqueResourceName, split, keeps head and tail). */
-static char *unique(const char *const *path, size_t n, const char *special, size_t max_single,
+static char *unique(const char *const *path, size_t n, bool dash_under, size_t max_single,
                     size_t max_human, bool split)
 {
 	const char *small[8], **c = n <= 8 ? small : ivs_xcalloc(n, sizeof *c);
@@ -156,14 +156,14 @@ static char *unique(const char *const *path, size_t n, const char *special, size
 		room += strlen(c[i]);
 	out = ivs_xmalloc(room);
 	if (k == 1) {
-		len = (size_t)(put_filtered(out, c[0], special) - out);
+		len = (size_t)(put_filtered(out, c[0], dash_under) - out);
 		if (len <= max_single) {
 			out[len] = '\0';
 			goto done;
 		}
 	}
 	/* An empty path (the CDK throws) gives the hash of "" as a last resort. */
-	len = human_part(c, k, special, out);
+	len = human_part(c, k, dash_under, out);
 	if (len > max_human) {
 		if (split) {
 			/* splitInMiddle: the first and the last half of what is allowed */
@@ -183,10 +183,10 @@ done:
 
 char *ivs_cdk_logical_id(const char *const *path, size_t n)
 {
-	return unique(path, n, NULL, MAX_ID_LEN, MAX_HUMAN_LEN, false);
+	return unique(path, n, false, MAX_ID_LEN, MAX_HUMAN_LEN, false);
 }
 
 char *ivs_cdk_unique_name(const char *const *path, size_t n, size_t max_len)
 {
-	return unique(path, n, "-_", max_len, max_len > HASH_LEN ? max_len - HASH_LEN : 0, true);
+	return unique(path, n, true, max_len, max_len > HASH_LEN ? max_len - HASH_LEN : 0, true);
 }
