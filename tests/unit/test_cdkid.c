@@ -86,6 +86,12 @@ static void test_unique_names(void **state)
 	           (const char *[]){"aws-cdk-ivs-multitarck-video", "ChannelWithMultitrackVideo"}, 2);
 	/* a channel named Default: only the stack name is left, used as is */
 	check_name("ivs-seed", (const char *[]){"ivs-seed", "Default"}, 2);
+	check_name("C", (const char *[]){"Default", "C"}, 2);
+	/* a component that filters to nothing leaves the human part, not the hash */
+	check_name("stack3FB507CB", (const char *[]){"stack", "..."}, 2);
+	/* names keep - and _, drop the rest */
+	check_name("stabc_d-eB1CA45BD", (const char *[]){"st", "a b/c_d-e"}, 2);
+	check_lid("056BBF00", (const char *[]){"...", "Resource"}, 2);
 }
 
 static void test_unique_name_split_in_middle(void **state)
