@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdlib.h>
+#include <dirent.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -184,6 +185,12 @@ static void test_random_keys(void **state)
 		TUI_FN(KEY_F(1)), TUI_FN(KEY_F(6)), TUI_FN(KEY_F(7)), TUI_FN(KEY_F(8)), '?', 'p', '!',
 		TUI_FN(KEY_RESIZE), TUI_FN(KEY_MOUSE), 'q',
 	};
+	/* Random keys reach the save prompts too: run in a folder of our own
+	 * so that whatever they save never lands in the working tree. */
+	char here[4096], tmpl[] = "/tmp/ivs-random-keys-XXXXXX";
+	assert_non_null(getcwd(here, sizeof here));
+	assert_non_null(mkdtemp(tmpl));
+	assert_int_equal(chdir(tmpl), 0);
 	for (int round = 0; round < 2; round++) {
 		struct tui_app *a = tui_app_new(project(), NULL, 80, 24, round == 1);
 		unsigned seed = 12345u + (unsigned)round;
@@ -206,6 +213,14 @@ static void test_random_keys(void **state)
 		assert_int_equal(w, ivs_validate_warnings(p));
 		tui_app_free(a);
 	}
+	DIR *dir = opendir(".");
+	assert_non_null(dir);
+	for (struct dirent *e; (e = readdir(dir));)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			unlink(e->d_name);
+	closedir(dir);
+	assert_int_equal(chdir(here), 0);
+	assert_int_equal(rmdir(tmpl), 0);
 }
 
 static void touch(const char *path)
