@@ -133,17 +133,15 @@ static int order_cmp(const struct ivs_res *a, const struct ivs_res *b)
 static const struct ivs_res *first_other(const struct kidx *m, const char *key,
                                          const struct ivs_vview *v, bool *before)
 {
-	void **h;
-	size_t n = ivs_vkidx_all(m, key, &h);
+	const struct ptrmap *set = ivs_vkidx_set(m, key);
 	const struct ivs_res *first = NULL;
-	for (size_t i = 0; i < n; i++) {
-		const struct ivs_res *o = h[i];
-		if (o == v->self || !ivs_vlive(o))
+	for (size_t i = 0; set && i < set->cap; i++) {
+		const struct ivs_res *o = set->v[i].key;
+		if (!o || o == v->self || !ivs_vlive(o))
 			continue;
 		if (!first || order_cmp(o, first) < 0)
 			first = o;
 	}
-	free(h);
 	*before = first && order_cmp(first, v->self) < 0;
 	return first;
 }
@@ -217,20 +215,18 @@ static int check_ref(const struct ivs_project *p, const struct vstate *vs, const
 		return -1;
 	const struct ivs_field *f = &ivs_res_info(r)->fields[fi];
 	const char *want = ivs_kind_info(f->ref)->name, *list = ivs_kind_info(f->ref)->list_key;
-	void **h;
-	size_t n = ivs_vkidx_all(&vs->ids, id, &h);
+	const struct ptrmap *set = ivs_vkidx_set(&vs->ids, id);
 	const struct ivs_res *other = NULL;
 	bool found = false;
-	for (size_t i = 0; i < n && !found; i++) {
-		const struct ivs_res *o = h[i];
-		if (!ivs_vlive(o))
+	for (size_t i = 0; set && i < set->cap && !found; i++) {
+		const struct ivs_res *o = set->v[i].key;
+		if (!o || !ivs_vlive(o))
 			continue;
 		if (o->kind == f->ref)
 			found = true;
 		else if (!other || order_cmp(o, other) < 0)
 			other = o;
 	}
-	free(h);
 	if (found)
 		return -1;
 	ivs_vshow(id, vb, sizeof vb);
@@ -513,11 +509,10 @@ static void keys_free(struct keys *k)
 
 static void add_holders(struct rset *s, const struct kidx *m, const char *key)
 {
-	void **h;
-	size_t n = ivs_vkidx_all(m, key, &h);
-	for (size_t i = 0; i < n; i++)
-		rset_add(s, h[i]);
-	free(h);
+	const struct ptrmap *set = ivs_vkidx_set(m, key);
+	for (size_t i = 0; set && i < set->cap; i++)
+		if (set->v[i].key)
+			rset_add(s, set->v[i].val);
 }
 
 /* Collects what the journal touched. `moved` gets the resources whose

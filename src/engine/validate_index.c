@@ -157,14 +157,9 @@ void ivs_vkidx_del(struct kidx *x, const char *key, const struct ivs_res *r)
 	free(b);
 }
 
-/* Every resource under key (caller frees *out). */
-size_t ivs_vkidx_all(const struct kidx *x, const char *key, void ***out)
+/* The set of resources under key (keys of the map), or NULL. */
+const struct ptrmap *ivs_vkidx_set(const struct kidx *x, const char *key)
 {
 	const struct kbucket *b = bucket_of(x, key);
-	size_t n = 0;
-	*out = ivs_xmalloc((b && b->set.n ? b->set.n : 1) * sizeof **out);
-	for (size_t i = 0; b && i < b->set.cap; i++)
-		if (b->set.v[i].key)
-			(*out)[n++] = b->set.v[i].val;
-	return n;
+	return b ? &b->set : NULL;
 }

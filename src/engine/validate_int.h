@@ -61,8 +61,8 @@ void ivs_vkidx_init(struct kidx *x);
 void ivs_vkidx_free(struct kidx *x);
 void ivs_vkidx_add(struct kidx *x, const char *key, struct ivs_res *r);
 void ivs_vkidx_del(struct kidx *x, const char *key, const struct ivs_res *r);
-/* Every resource under key, in no order (caller frees *out). */
-size_t ivs_vkidx_all(const struct kidx *x, const char *key, void ***out);
+/* The resources under key, as the keys of a set (in no order), or NULL. */
+const struct ptrmap *ivs_vkidx_set(const struct kidx *x, const char *key);
 
 /* ---- the validator's state and cross-resource rules (validate.c) ---- */
 
