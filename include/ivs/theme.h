@@ -114,9 +114,10 @@ char *ivs_config_dir(void);
  * as YAML gives NULL and *err (caller frees) saying where. */
 char *ivs_config_theme(char **err);
 /* Finds the file of theme `name`: first CONFIG/themes/NAME.yaml, then
- * IVS_DATADIR/themes/NAME.yaml, then EXEDIR/../themes/NAME.yaml and
- * EXEDIR/themes/NAME.yaml (EXEDIR: folder of /proc/self/exe; the source
- * tree for `make run`). A name with a '/' is a path and is used as is.
+ * IVS_DATADIR/themes/NAME.yaml, then, with EXEDIR the folder of
+ * /proc/self/exe, EXEDIR/../share/ivs-tui/themes (an install moved to
+ * another prefix), EXEDIR/../themes and EXEDIR/themes (the source tree,
+ * for `make run`). A name with a '/' is a path and is used as is.
  * Names other than [A-Za-z0-9._-]+ (not starting with '.') are refused.
  * Returns the path (caller frees) or NULL. */
 char *ivs_theme_find(const char *name);

@@ -762,6 +762,10 @@ char *ivs_theme_find(const char *name)
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
+			/* a relocated install (PREFIX/bin, PREFIX/share/ivs-tui), then
+			 * the source tree (build/ivs-tui, themes/) */
+			if ((p = try_path(ivs_xasprintf("%s/../share/ivs-tui/themes/%s.yaml", exe, name))))
+				return p;
 			if ((p = try_path(ivs_xasprintf("%s/../themes/%s.yaml", exe, name))))
 				return p;
 			if ((p = try_path(ivs_xasprintf("%s/themes/%s.yaml", exe, name))))

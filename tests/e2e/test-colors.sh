@@ -94,3 +94,16 @@ open_and_look --theme nosuch
 has 'theme "nosuch" not found'
 leave
 pass "broken or missing theme falls back with a message"
+
+# an install moved to another prefix finds its themes next to its bin/
+mkdir -p "$E2E_TMP/prefix/bin" "$E2E_TMP/prefix/share/ivs-tui/themes"
+cp "$IVS_BIN" "$E2E_TMP/prefix/bin/ivs-tui"
+printf 'colors:\n  title: {fg: black, bg: magenta}\n' \
+	>"$E2E_TMP/prefix/share/ivs-tui/themes/relocated.yaml"
+SAVED_BIN=$IVS_BIN
+IVS_BIN=$E2E_TMP/prefix/bin/ivs-tui
+open_and_look --theme relocated
+line_has_sgr 1 45 || fail "title not on magenta: $(escapes_of 1 | cat -v)"
+leave
+IVS_BIN=$SAVED_BIN
+pass "relocated install: PREFIX/share/ivs-tui/themes"
