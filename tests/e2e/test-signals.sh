@@ -6,6 +6,8 @@
 #   next start offers to restore, and restoring shows the changes as
 #   unsaved; saving removes the recovery file.
 # - "Discard it" and "Later" answers.
+# - The terminal closing under the program (tmux session killed): the
+#   same recovery file.
 # - SIGTERM with nothing unsaved: no recovery file, status 128+15.
 # - SIGHUP in the wizard (no file yet): $XDG_STATE_HOME/ivs-tui/unsaved.ivs-recover,
 #   restored at the next start, removed once the project is saved.
@@ -126,6 +128,27 @@ wait_exit 143
 [ ! -e "$RECOVER" ] || fail "a recovery file for an unmodified project"
 same_file "$E2E_TMP/orig.yaml" "$E2E_WORK/show.yaml"
 pass "SIGTERM, nothing unsaved"
+
+# the terminal itself goes away (the tmux session is killed: the pty
+# closes and the kernel hangs up the program): the recovery file appears
+run_ivs show.yaml
+wait_for "ivs-tui  show.yaml"
+edit_name "-gone"
+pid=$(ivs_pid)
+tm kill-session -t e2e
+n=$((E2E_TIMEOUT * 20))
+while kill -0 "$pid" 2>/dev/null && [ "$n" -gt 0 ]; do
+	sleep 0.05
+	n=$((n - 1))
+done
+kill -0 "$pid" 2>/dev/null && fail "ivs-tui still running after its terminal closed"
+[ -f "$RECOVER" ] || fail "no recovery file after the terminal closed"
+file_has "$RECOVER" "channel_name: main-stage-gone"
+same_file "$E2E_TMP/orig.yaml" "$E2E_WORK/show.yaml"
+rm -f "$RECOVER"
+start_term 80 24
+keys "ulimit -c 0" Enter
+pass "terminal closed: recovery file written"
 
 # a crash gives the terminal back
 run_ivs show.yaml
