@@ -793,6 +793,44 @@ static void test_resource_limit(void **state)
 	ivs_project_free(p);
 }
 
+/* ---- collecting: project-wide first, then file order, fresh paths ---- */
+
+static void test_collect_order(void **state)
+{
+	(void)state;
+	struct ivs_project *p = proj();
+	struct ivs_res *kp[4];
+	for (int i = 0; i < 4; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "K%d", i);
+		kp[i] = add(p, IVS_KIND_KEY_PAIR, id);
+	}
+	struct ivs_res *c = add(p, IVS_KIND_CHANNEL, "C");
+	set(p, c, IVS_CHANNEL_NAME, "bad name");
+	run(p);
+	assert_int_equal(got.n, 6);
+	assert_int_equal(got.v[0].rule, IVS_RULE_KEY_PAIR_QUOTA);
+	assert_null(got.v[0].res);
+	assert_int_equal(got.v[1].rule, IVS_RULE_CHANNEL_NAME);   /* channels before key pairs */
+	assert_ptr_equal(got.v[1].res, c);
+	assert_int_equal(got.v[1].field, IVS_CHANNEL_NAME);
+	for (int i = 0; i < 4; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "playback_key_pairs[%d].public_key_material", i);
+		assert_int_equal(got.v[2 + i].rule, IVS_RULE_REQUIRED_MISSING);
+		assert_string_equal(got.v[2 + i].path, path);
+		assert_ptr_equal(got.v[2 + i].res, kp[i]);
+		assert_int_equal(got.v[2 + i].field, IVS_KEY_PAIR_PUBLIC_KEY);
+	}
+	/* the last key pair moves first: paths and order follow */
+	ivs_edit_move(p, kp[3], 0);
+	run(p);
+	assert_ptr_equal(got.v[2].res, kp[3]);
+	assert_string_equal(got.v[2].path, "playback_key_pairs[0].public_key_material");
+	assert_string_equal(got.v[5].path, "playback_key_pairs[3].public_key_material");
+	ivs_project_free(p);
+}
+
 /* ---- candidate text ---- */
 
 static void test_candidate(void **state)
@@ -982,6 +1020,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_recording_renditions, teardown),
 		cmocka_unit_test_teardown(test_recording_thumbnails, teardown),
 		cmocka_unit_test_teardown(test_resource_limit, teardown),
+		cmocka_unit_test_teardown(test_collect_order, teardown),
 		cmocka_unit_test_teardown(test_candidate, teardown),
 		cmocka_unit_test_teardown(test_conformance_bad, teardown),
 	};

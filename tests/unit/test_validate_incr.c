@@ -239,7 +239,10 @@ static struct ivs_project *seed_project(bool history)
 	return p;
 }
 
-static void run_seed(uint64_t seed, int steps, bool history)
+/* every: validate after each step (as the TUI does) and compare with a
+ * full validation only every 25 steps, so long chains of incremental
+ * updates are checked. */
+static void run_seed(uint64_t seed, int steps, bool history, bool every)
 {
 	struct ivs_project *p = seed_project(history);
 	rng = seed * 2654435761u + 1;
@@ -254,11 +257,11 @@ static void run_seed(uint64_t seed, int steps, bool history)
 		} else {
 			random_edit(p);
 		}
-		if (rnd(3))
+		if (!every && rnd(3))
 			continue;
 		ivs_validate_changes(p);
 		struct snap inc = take(p);
-		if (rnd(4) == 0 || step == steps - 1) {
+		if ((every ? step % 25 == 24 : rnd(4) == 0) || step == steps - 1) {
 			ivs_validate_all(p);
 			struct snap full = take(p);
 			compare(&inc, &full, seed, step);
@@ -273,14 +276,21 @@ static void test_random_edits(void **state)
 {
 	(void)state;
 	for (uint64_t seed = 1; seed <= 40; seed++)
-		run_seed(seed, 300, true);
+		run_seed(seed, 300, true, false);
+}
+
+static void test_random_edits_every_step(void **state)
+{
+	(void)state;
+	for (uint64_t seed = 200; seed <= 215; seed++)
+		run_seed(seed, 400, true, true);
 }
 
 static void test_random_edits_no_history(void **state)
 {
 	(void)state;
 	for (uint64_t seed = 100; seed <= 110; seed++)
-		run_seed(seed, 200, false);
+		run_seed(seed, 200, false, false);
 }
 
 /* ---- what one edit re-checks ---- */
@@ -401,6 +411,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_edits),
 		cmocka_unit_test(test_random_edits_no_history),
+		cmocka_unit_test(test_random_edits_every_step),
 		cmocka_unit_test(test_one_edit_checks_one),
 		cmocka_unit_test(test_paths_follow_moves),
 		cmocka_unit_test(test_journal_cleared_elsewhere),
