@@ -7,7 +7,14 @@
  * slot, so that ivs_validate_changes re-checks only what the change
  * journal names, and what depends on it (holders and referrers of a
  * renamed id): typing in one field of a 5,000-channel project re-checks one
- * resource, not the project. */
+ * resource, not the project.
+ *
+ * Where a problem shared by two entries is reported: on the later one in
+ * file order (a repeated id, a repeated stream key id, a second stream key,
+ * a logical id some earlier resource already has). Project-wide problems
+ * have res == NULL: RESOURCE_LIMIT with path "", KEY_PAIR_QUOTA with path
+ * "playback_key_pairs". Messages are stable: scripts and screen tests
+ * assert them. */
 #ifndef IVS_VALIDATE_H
 #define IVS_VALIDATE_H
 
