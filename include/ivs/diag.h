@@ -48,7 +48,6 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(STRING_PATTERN,              "string-pattern",               ERROR) \
 	X(INT_RANGE,                   "integer-range",                ERROR) \
 	X(LIST_DUPLICATE,              "list-duplicate",               ERROR) \
-	X(LIST_EMPTY,                  "list-empty",                   ERROR) \
 	/* stack */ \
 	X(STACK_NAME,                  "stack-name",                   ERROR) \
 	X(STACK_DESCRIPTION,           "stack-description",            ERROR) \
@@ -62,7 +61,6 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(MULTITRACK_TYPE,             "multitrack-type",              ERROR) \
 	X(MULTITRACK_CONTAINER,        "multitrack-container",         ERROR) \
 	X(MULTITRACK_CONTAINER_AUTO,   "multitrack-container-auto",    WARNING) \
-	X(MULTITRACK_INCOMPLETE,       "multitrack-incomplete",        ERROR) \
 	X(REF_MISSING,                 "reference-missing",            ERROR) \
 	X(REF_WRONG_KIND,              "reference-wrong-kind",         ERROR) \
 	X(AUTHORIZED_NO_KEY_PAIR,      "authorized-no-key-pair",       WARNING) \
