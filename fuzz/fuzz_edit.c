@@ -1,5 +1,5 @@
 /* fuzz_edit.c: the bytes are a sequence of edits, as the TUI makes them
- * (set a field from typed text, unset, add, remove, rename, move,
+ * (check typed text, set a field from it, unset, add, remove, rename, move,
  * duplicate, undo, redo), applied to a small project. Then:
  *   - incremental validation (ivs_validate_changes, also between edits)
  *     must give the same diagnostics as a full one (ivs_validate_all);
@@ -129,7 +129,12 @@ static void edit(struct ivs_project *p, struct in *in)
 		if (!r)
 			break;
 		s = text(in);
-		ivs_edit_set_text(p, r, (int)(byte(in) % (unsigned)ki->nfields), s, &err);
+		int f = (int)(byte(in) % (unsigned)ki->nfields);
+		struct ivs_diags cand;
+		ivs_diags_init(&cand);
+		ivs_validate_candidate(p, r, f, s, &cand);   /* as each key is typed */
+		ivs_diags_free(&cand);
+		ivs_edit_set_text(p, r, f, s, &err);
 		free(s);
 		break;
 	case 3:
