@@ -68,9 +68,11 @@ cmp -s "$src" "$d/live-events.yaml" || fail "save failed: the file changed anywa
 # ---- 2. SIGKILL while the TUI saves ----
 d=$work/kill; mkdir -p "$d"; cp "$src" "$d/live-events.yaml"
 mkfifo "$d/fifo"
-(cd "$d" && IVS_FAULT=delay:10000000:0 IVS_TUI_SCRIPT=$d/fifo "$fbin" live-events.yaml >/dev/null 2>&1) &
+# exec: $! is the TUI itself. The FIFO is opened read-write so that
+# opening it never blocks, whatever the TUI does.
+(cd "$d" && IVS_FAULT=delay:10000000:0 IVS_TUI_SCRIPT=$d/fifo exec "$fbin" live-events.yaml >/dev/null 2>&1) &
 pid=$!
-exec 3>"$d/fifo"
+exec 3<>"$d/fifo"
 printf '%s\n<C-s>\n' "$EDIT" >&3
 i=0; tmp=
 while [ $i -lt 200 ]; do
@@ -78,10 +80,7 @@ while [ $i -lt 200 ]; do
 	[ -n "$tmp" ] && grep -q 'recording!$' "$d/$tmp" && tail -c 1 "$d/$tmp" | od -c | grep -q '\\n' && break
 	sleep 0.05; i=$((i + 1))
 done
-# The TUI process is a child of the subshell: kill it by its own pid.
-tpid=$(pgrep -P $pid -f ivs-tui-faults 2>/dev/null | head -1)
-[ -n "$tpid" ] || tpid=$pid
-kill -9 "$tpid" 2>/dev/null
+kill -9 $pid 2>/dev/null
 exec 3>&-
 wait $pid 2>/dev/null
 [ $i -lt 200 ] || fail "kill: the TUI never wrote its temporary file"
@@ -93,7 +92,7 @@ cmp -s "$src" "$d/live-events.yaml" || fail "kill: the project file changed"
 tui_run() {
 	mkfifo "$1/fifo"
 	(cd "$1" && IVS_TUI_SCRIPT=$1/fifo timeout 30 "$bin" live-events.yaml >"$1/out" 2>"$1/err"; echo $? >"$1/rc") &
-	exec 3>"$1/fifo"
+	exec 3<>"$1/fifo"
 }
 # keys TEXT: sends keys, then waits until the TUI has read them (a dump).
 n=0
