@@ -504,7 +504,6 @@ static void measure_size(struct size_run *s)
 	bench_measure(floor_emit_run, fe, opt.min_time, opt.min_n, opt.max_n, &s->efloor_tmpl);
 	floor_events_free(fe);
 	measure_edit(s);
-	s->key_ok = bench_keystrokes(s->text, s->len, (s->nch + 49) / 50, &s->key) == 0;
 }
 
 /* ---- the TUI ---- */
@@ -753,7 +752,7 @@ static void report(struct ivs_buf *b, struct size_run *runs, const struct startu
 	}
 
 	ivs_buf_puts(b, "\n### TUI keystrokes (tui_app.h: key + redraw of 80x24, NO_DISPLAY "
-	                "screen)\n\n"
+	                "screen; a fresh process per size)\n\n"
 	                "| channels | Down/Up in the tree | max | a character into channel_name | "
 	                "max | Backspace | ^Z / ^Y of the typing | max |\n"
 	                "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -879,6 +878,8 @@ int main(int argc, char **argv)
 	struct size_run runs[NSIZES];
 	char load_before[64], load_after[64];
 
+	if (argc == 4 && strcmp(argv[1], "--keys-child") == 0)
+		return bench_keys_child_main(argv[2], argv[3]);
 	if (argc == 3 && strcmp(argv[1], "--mem-child") == 0)
 		return mem_child_main(argv[2]);
 
@@ -937,6 +938,9 @@ int main(int argc, char **argv)
 	mem_spawner_stop();
 	for (size_t i = 0; i < NSIZES; i++)
 		measure_size(&runs[i]);
+	for (size_t i = 0; i < NSIZES; i++)
+		runs[i].key_ok = bench_keystrokes_child(opt.self, paths[i], (runs[i].nch + 49) / 50,
+		                                        &runs[i].key) == 0;
 
 	struct startup_run su[2] = {
 		{.label = opt.example, .file = opt.example},

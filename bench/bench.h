@@ -108,6 +108,10 @@ struct key_result {
 /* Loads text, opens the editor on it (80x24), measures. nbuckets: how
  * many bucket rows precede the channels. Returns 0, or -1 with a message. */
 int bench_keystrokes(const char *text, size_t len, size_t nbuckets, struct key_result *out);
+/* The same in a fresh process (this program with --keys-child FILE NB). */
+int bench_keystrokes_child(const char *self, const char *path, size_t nbuckets,
+                           struct key_result *out);
+int bench_keys_child_main(const char *path, const char *nbuckets);
 
 /* keys.c: the key check (per keystroke in the key field), token signing
  * and verifying; appends a "Playback keys" section to out. */

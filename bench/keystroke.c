@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "bench.h"
 #include "ivs/tui_app.h"
@@ -101,4 +104,97 @@ int bench_keystrokes(const char *text, size_t len, size_t nbuckets, struct key_r
 out:
 	tui_app_free(a);
 	return rc;
+}
+
+/* ---- in a process of its own ----
+ * The keys are measured in a fresh process (fork + exec of this program
+ * with --keys-child FILE NBUCKETS), so that the TUI runs as it does for a
+ * user: with only its own project in memory, not beside the bench's three
+ * projects, texts and templates. */
+
+static void put_stats(const struct bench_stats *st)
+{
+	printf(" %.9g %.9g %.9g %.9g %.9g %zu", st->med, st->p25, st->p75, st->min, st->max, st->n);
+}
+
+static int get_stats(const char **p, struct bench_stats *st)
+{
+	char *end;
+	double *f[] = {&st->med, &st->p25, &st->p75, &st->min, &st->max};
+	for (size_t i = 0; i < 5; i++) {
+		*f[i] = strtod(*p, &end);
+		if (end == *p)
+			return -1;
+		*p = end;
+	}
+	st->n = (size_t)strtoul(*p, &end, 10);
+	if (end == *p)
+		return -1;
+	*p = end;
+	return 0;
+}
+
+int bench_keys_child_main(const char *path, const char *nbuckets)
+{
+	FILE *f = fopen(path, "rb");
+	struct ivs_buf b;
+	struct key_result r;
+	char chunk[65536];
+	size_t n;
+
+	if (!f)
+		return 2;
+	ivs_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		ivs_buf_add(&b, chunk, n);
+	fclose(f);
+	int rc = bench_keystrokes(b.data ? b.data : "", b.len, strtoul(nbuckets, NULL, 10), &r);
+	ivs_buf_free(&b);
+	if (rc != 0)
+		return 3;
+	printf("keys");
+	put_stats(&r.move);
+	put_stats(&r.type);
+	put_stats(&r.erase);
+	put_stats(&r.undo);
+	printf("\n");
+	return 0;
+}
+
+int bench_keystrokes_child(const char *self, const char *path, size_t nbuckets,
+                           struct key_result *out)
+{
+	int pfd[2];
+	char nb[32], line[2048];
+	size_t len = 0;
+	ssize_t got;
+
+	snprintf(nb, sizeof nb, "%zu", nbuckets);
+	if (pipe(pfd) < 0)
+		return -1;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(pfd[1], 1);
+		close(pfd[0]);
+		close(pfd[1]);
+		execl(self, self, "--keys-child", path, nb, (char *)NULL);
+		_exit(127);
+	}
+	close(pfd[1]);
+	while (len + 1 < sizeof line && (got = read(pfd[0], line + len, sizeof line - 1 - len)) > 0)
+		len += (size_t)got;
+	close(pfd[0]);
+	line[len] = '\0';
+	int status;
+	waitpid(pid, &status, 0);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || strncmp(line, "keys", 4) != 0)
+		return -1;
+	const char *p = line + 4;
+	if (get_stats(&p, &out->move) || get_stats(&p, &out->type) || get_stats(&p, &out->erase) ||
+	    get_stats(&p, &out->undo))
+		return -1;
+	return 0;
 }
