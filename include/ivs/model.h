@@ -122,6 +122,9 @@ size_t ivs_project_cfn_count(const struct ivs_project *p);
 unsigned long ivs_project_generation(const struct ivs_project *p);
 bool ivs_project_modified(const struct ivs_project *p);
 void ivs_project_mark_saved(struct ivs_project *p);
+/* Marks the project as differing from its file (a restored recovery
+ * file), until the next ivs_project_mark_saved. */
+void ivs_project_mark_modified(struct ivs_project *p);
 
 bool ivs_res_is_set(const struct ivs_res *r, int field);
 bool ivs_res_imported(const struct ivs_res *r);   /* from_bucket_name / from_channel_arn */

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -834,6 +835,11 @@ bool ivs_project_modified(const struct ivs_project *p)
 void ivs_project_mark_saved(struct ivs_project *p)
 {
 	p->saved_gen = p->gen;
+}
+
+void ivs_project_mark_modified(struct ivs_project *p)
+{
+	p->saved_gen = ULONG_MAX;   /* a generation no edit reaches */
 }
 
 void *ivs_project_vstate(const struct ivs_project *p)

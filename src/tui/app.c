@@ -427,14 +427,8 @@ static void recover_answer(struct tui_app *a, int choice, void *ctx)
 			char *path = a->path ? ivs_xstrdup(a->path) : NULL;
 			tui_set_project(a, p, path);
 			free(path);
-			/* The restored content is not what the file holds: mark it
-			 * modified with a no-op edit of the stack name. */
-			const char *n = ivs_project_stack(a->p)->name;
-			if (n) {
-				char *copy = ivs_xstrdup(n);
-				ivs_edit_set_str(a->p, &ivs_project_stack(a->p)->r, IVS_STACK_NAME, copy);
-				free(copy);
-			}
+			/* The restored content is not what the file holds. */
+			ivs_project_mark_modified(a->p);
 			tui_validate(a);
 			tui_status(a, false, "Restored from %s: save to keep it", rp);
 		}

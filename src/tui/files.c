@@ -74,6 +74,7 @@ static void do_save(struct tui_app *a, const char *path, enum tui_after then)
 		free(err);
 		return;
 	}
+	bool was_unsaved = a->path == NULL;
 	if (!a->path || strcmp(a->path, path) != 0) {
 		free(a->path);
 		a->path = ivs_xstrdup(path);
@@ -81,6 +82,8 @@ static void do_save(struct tui_app *a, const char *path, enum tui_after then)
 	ivs_project_mark_saved(a->p);
 	tui_note_disk(a);
 	ivs_recover_discard(a->path);
+	if (was_unsaved)   /* a new project's recovery file has no project path */
+		ivs_recover_discard(NULL);
 	size_t e = ivs_validate_errors(a->p);
 	if (e)
 		tui_status(a, false, "Saved %s (it still has %zu error%s)", path, e, e == 1 ? "" : "s");

@@ -348,6 +348,12 @@ static void test_modified_marker(void **state)
 	assert_false(ivs_project_modified(p));
 	ivs_edit_set_bool(p, &c->r, IVS_CHANNEL_AUTHORIZED, true);
 	assert_true(ivs_project_modified(p));
+	ivs_project_mark_saved(p);
+	ivs_project_mark_modified(p);   /* restored from a recovery file */
+	assert_true(ivs_project_modified(p));
+	assert_false(ivs_can_undo(p) && strcmp(ivs_undo_label(p), "set authorized") != 0);
+	ivs_project_mark_saved(p);
+	assert_false(ivs_project_modified(p));
 	ivs_project_free(p);
 }
 
