@@ -625,7 +625,9 @@ void ivs_validate_changes(struct ivs_project *p)
 			keys_add(&ids, oid, str_differs(oid, nid));
 			if (str_differs(oid, nid))
 				keys_add(&ids, nid, true);
-			kind_changed[r->kind] |= str_differs(oid, nid);
+			/* A move too: "did you mean" takes the first close id in
+			 * list order. */
+			kind_changed[r->kind] |= str_differs(oid, nid) || mv;
 		}
 		if (str_differs(olid, nlid) || mv) {
 			keys_add(&lids, olid, false);
