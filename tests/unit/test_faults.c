@@ -365,6 +365,9 @@ static void test_sigkill_during_save(void **state)
 	/* Rounds until enough kills landed inside a save (on tmpfs, where
 	 * fsync is free, the window is small), at most 600. */
 	for (round = 0; round < 600 && (round < 25 || mid_save < 3 || !seen_a || !seen_b); round++) {
+		/* Each round starts from the first save on disk; the child
+		 * then saves the second, the first, the second... */
+		assert_int_equal(ivs_save_file(pa, path, &err), 0);
 		pid_t pid = fork();
 		assert_true(pid >= 0);
 		if (pid == 0) {
@@ -373,8 +376,8 @@ static void test_sigkill_during_save(void **state)
 				if (ivs_save_file(k % 2 ? pa : pb, path, NULL) != 0)
 					_exit(3);
 		}
-		/* Anywhere in the first few saves, at microsecond resolution. */
-		useconds_t us = (useconds_t)((double)rand() / RAND_MAX * per_save * 2 * 1000);
+		/* Anywhere in the first saves, at microsecond resolution. */
+		useconds_t us = (useconds_t)((double)rand() / RAND_MAX * per_save * 2.5 * 1000);
 		usleep(us);
 		kill(pid, SIGKILL);
 		int status;
