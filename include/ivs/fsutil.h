@@ -24,7 +24,9 @@ char *ivs_read_file(const char *path, size_t max, size_t *len, char **err);
 /* Fault injection for tests (the IVS_FAULT variable only in builds with
  * -DIVS_FAULT_INJECTION): the Nth open/write/fsync/rename call from now
  * fails with errno e (0: off). op "delay": every write pauses nth
- * microseconds with its temporary file written (a window for SIGKILL). */
+ * microseconds with its temporary file written (a window for SIGKILL).
+ * op "link": ivs_write_new's link() fails with e, as on a file system
+ * without hard links, so the RENAME_NOREPLACE path is taken. */
 void ivs_fault_set(const char *op, int nth, int e);
 
 #endif

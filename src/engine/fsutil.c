@@ -8,6 +8,7 @@
  * prove that a failed or killed save leaves the old file intact. Builds made with
  * -DIVS_FAULT_INJECTION also read IVS_FAULT="op:nth:errno" from the
  * environment, so that the real binary can be tested end to end. */
+#define _GNU_SOURCE 1   /* renameat2 */
 #include "ivs/fsutil.h"
 
 #include <errno.h>
@@ -21,8 +22,9 @@
 
 #include "ivs/util.h"
 
-enum fault_op { FAULT_OPEN, FAULT_WRITE, FAULT_FSYNC, FAULT_RENAME, FAULT_DELAY, FAULT_N };
-static const char *const fault_names[FAULT_N] = {"open", "write", "fsync", "rename", "delay"};
+enum fault_op { FAULT_OPEN, FAULT_WRITE, FAULT_FSYNC, FAULT_RENAME, FAULT_DELAY, FAULT_LINK, FAULT_N };
+static const char *const fault_names[FAULT_N] = {"open", "write", "fsync", "rename", "delay",
+                                                  "link"};
 static struct {
 	int nth, err;
 } faults[FAULT_N];
@@ -95,6 +97,22 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* Moves tmp to path only if path does not exist. link() is atomic about
+ * that; file systems without hard links (vfat, some FUSE) refuse it, and
+ * then renameat2's RENAME_NOREPLACE does the same job. On success tmp is
+ * gone. */
+static int publish_new(const char *tmp, const char *path)
+{
+	/* The "link" fault plays a file system without hard links. */
+	if (!fault_hit(FAULT_LINK) && link(tmp, path) == 0) {
+		unlink(tmp);
+		return 0;
+	}
+	if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
+		return -1;
+	return renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+}
+
 static char *dir_of(const char *path)
 {
 	char *copy = ivs_xstrdup(path);
@@ -158,11 +176,10 @@ static int write_tmp_and_rename(const char *path, const char *data, size_t len, 
 	if (!overwrite) {
 		/* link() refuses an existing target: no window for a race. The
 		 * "rename" fault covers this publishing step too. */
-		if (fault_hit(FAULT_RENAME) || link(tmpl, path) != 0) {
+		if (fault_hit(FAULT_RENAME) || publish_new(tmpl, path) != 0) {
 			e = errno;
 			goto out_unlink;
 		}
-		unlink(tmpl);
 	} else if (fault_hit(FAULT_RENAME) || rename(tmpl, path) != 0) {
 		e = errno;
 		goto out_unlink;

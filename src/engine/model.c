@@ -1063,6 +1063,8 @@ int ivs_edit_set_str(struct ivs_project *p, struct ivs_res *r, int field, const 
 	if (!f || !s || (f->type != IVS_FT_STRING && f->type != IVS_FT_TEXT && f->type != IVS_FT_REF &&
 	                 f->type != IVS_FT_ID))
 		return -1;
+	if (!ivs_utf8_valid(s, strlen(s)))
+		return -1;   /* the file is UTF-8: a value it cannot hold is refused */
 	if (f->type == IVS_FT_ID)
 		return ivs_edit_rename(p, r, s, NULL);
 	struct fval v = {.set = true};
@@ -1201,6 +1203,10 @@ int ivs_edit_set_text(struct ivs_project *p, struct ivs_res *r, int field, const
 
 	if (!f) {
 		set_err(err, ivs_xstrdup("no such field."));
+		return -1;
+	}
+	if (!ivs_utf8_valid(text, strlen(text))) {
+		set_err(err, ivs_xasprintf("%s must be valid UTF-8 text.", f->key));
 		return -1;
 	}
 	if (f->type == IVS_FT_ID)
@@ -1357,6 +1363,10 @@ int ivs_edit_rename(struct ivs_project *p, struct ivs_res *r, const char *id, ch
 	}
 	if (!id || !*id) {
 		set_err(err, ivs_xstrdup("an id cannot be empty: type at least one letter or digit."));
+		return -1;
+	}
+	if (!ivs_utf8_valid(id, strlen(id))) {
+		set_err(err, ivs_xstrdup("an id must be valid UTF-8 text."));
 		return -1;
 	}
 	if (strcmp(r->id, id) == 0)

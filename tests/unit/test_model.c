@@ -90,6 +90,15 @@ static void test_set_text_parses_each_type(void **state)
 	s = fmt(&c->r, IVS_CHANNEL_TAGS, false);
 	assert_string_equal(s, "team=video, b=2");
 	free(s);
+	/* The file is UTF-8: invalid bytes are refused, not stored. */
+	err = NULL;
+	assert_int_equal(ivs_edit_set_text(p, &c->r, IVS_CHANNEL_NAME, "ab\xff", &err), -1);
+	assert_string_equal(err, "channel_name must be valid UTF-8 text.");
+	free(err);
+	assert_int_equal(ivs_edit_set_str(p, &c->r, IVS_CHANNEL_NAME, "\xc3"), -1);
+	assert_int_equal(ivs_edit_rename(p, &c->r, "C\xe9", NULL), -1);
+	assert_false(ivs_res_is_set(&c->r, IVS_CHANNEL_NAME));
+	assert_int_equal(ivs_edit_set_str(p, &c->r, IVS_CHANNEL_NAME, "caf\xc3\xa9"), 0);
 	/* Empty text unsets. */
 	assert_int_equal(ivs_edit_set_text(p, &c->r, IVS_CHANNEL_TYPE, "  ", NULL), 0);
 	assert_false(ivs_res_is_set(&c->r, IVS_CHANNEL_TYPE));
