@@ -9,15 +9,10 @@
  * YAML reader would take for another type (true, 300, null, 1e3, ...) is
  * quoted; multi-line strings (PEM keys) use the literal style. Should the
  * emitter ever refuse the input, the JSON text is written instead: JSON is
- * YAML, so the output stays a correct template. When every scalar of the
- * template is one the emitter would write plain (or a PEM-like literal
- * block), the same bytes are written directly, without the emitter (see
- * "YAML, written directly"): that is the usual template, and the emitter
- * cost more than the rest of the export together. */
+ * YAML, so the output stays a correct template. */
 #include "ivs/export.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 #include <yaml.h>
@@ -241,198 +236,6 @@ static void y_value(struct yw *w, const cJSON *v, bool flow)
 	}
 }
 
-/* ---- YAML, written directly ----
- *
- * The emitter costs more than the rest of the export together (it copies
- * every scalar into an event, analyses it character by character and
- * writes through its own buffer). For the templates ivs-tui makes, its
- * output is simple: block mappings indented by 2, block sequences
- * indentless under their key, Fn::GetAtt as a flow sequence, plain
- * scalars, PEM keys as literal blocks. yd_* writes exactly that, byte for
- * byte as the emitter would, and gives up (returns false) on anything
- * whose form it is not sure of: a string the emitter would quote or that
- * is not plain ASCII, an empty mapping or sequence, a long key, nesting
- * other than the template's. ivs_export_write then uses the emitter for
- * the whole template, as before. */
-
-/* Would the emitter write s plain, as is? (flow: inside [ ]) */
-static bool yd_plain(const char *s, bool string, bool flow)
-{
-	if (!*s || (string && reads_as_other(s)))
-		return false;
-	if (!isalnum((unsigned char)*s))
-		return false;               /* no indicator, space or break first */
-	for (const char *c = s; *c; c++) {
-		unsigned char ch = (unsigned char)*c;
-		if (isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '/')
-			continue;
-		if (ch == ':' && !flow && c[1] && c[1] != ' ')
-			continue;               /* "AWS::S3::Bucket", not "a: b" nor "a:" */
-		if (ch == ' ' && c[1] && c[1] != ' ' && c[1] != '#' && c[-1] != ':')
-			continue;               /* inner single spaces, not " #" */
-		return false;
-	}
-	return true;
-}
-
-/* A literal block (|, or |- without a final line break) as the emitter
- * writes one: printable ASCII lines, none starting or ending with a space,
- * at most one final line break. */
-static bool yd_literal(struct ivs_buf *b, const char *s, int indent)
-{
-	size_t n = strlen(s);
-	if (!n || s[0] == ' ' || s[0] == '\n' || s[n - 1] == ' ' || reads_as_other(s) ||
-	    (n >= 2 && s[n - 1] == '\n' && s[n - 2] == '\n'))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch == '\n') {
-			if (i && s[i - 1] == ' ')
-				return false;       /* a space before a break: quoted */
-		} else if (ch < 0x20 || ch > 0x7e) {
-			return false;
-		}
-	}
-	ivs_buf_puts(b, s[n - 1] == '\n' ? " |\n" : " |-\n");
-	bool bol = true;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\n') {
-			ivs_buf_putc(b, '\n');
-			bol = true;
-			continue;
-		}
-		if (bol)
-			for (int k = 0; k < indent; k++)
-				ivs_buf_putc(b, ' ');
-		size_t e = i;
-		while (e < n && s[e] != '\n')
-			e++;
-		ivs_buf_add(b, s + i, e - i);
-		i = e - 1;
-		bol = false;
-	}
-	if (!bol)
-		ivs_buf_putc(b, '\n');
-	return true;
-}
-
-/* The text of a scalar node, or NULL when it is not one. */
-static const char *yd_text(const cJSON *v, char *num, size_t size, bool *string)
-{
-	*string = false;
-	switch (v->type & 0xff) {
-	case cJSON_False: return "false";
-	case cJSON_True: return "true";
-	case cJSON_NULL: return "null";
-	case cJSON_Number: {
-		struct ivs_buf t;
-		ivs_buf_init(&t);
-		number_text(&t, v->valuedouble);
-		snprintf(num, size, "%s", t.data ? t.data : "");
-		bool fits = t.len < size;
-		ivs_buf_free(&t);
-		return fits ? num : NULL;
-	}
-	case cJSON_String:
-		*string = true;
-		return v->valuestring ? v->valuestring : "";
-	default:
-		return NULL;
-	}
-}
-
-static void yd_indent(struct ivs_buf *b, int indent)
-{
-	for (int k = 0; k < indent; k++)
-		ivs_buf_putc(b, ' ');
-}
-
-static bool yd_mapping(struct ivs_buf *b, const cJSON *m, int indent, bool first_inline);
-
-/* The value after "key:" (the key already written), ending its line(s). */
-static bool yd_value(struct ivs_buf *b, const cJSON *v, const char *key, int indent)
-{
-	char num[64];
-	bool string;
-	const char *t = yd_text(v, num, sizeof num, &string);
-
-	if (t) {
-		if (string && strchr(t, '\n'))
-			return yd_literal(b, t, indent + 2);
-		if (!yd_plain(t, string, false))
-			return false;
-		ivs_buf_putc(b, ' ');
-		ivs_buf_puts(b, t);
-		ivs_buf_putc(b, '\n');
-		return true;
-	}
-	if (!v->child)
-		return false;                   /* {} and []: the emitter's business */
-	if ((v->type & 0xff) == cJSON_Object) {
-		ivs_buf_putc(b, '\n');
-		return yd_mapping(b, v, indent + 2, false);
-	}
-	if ((v->type & 0xff) != cJSON_Array)
-		return false;
-	if (strcmp(key, "Fn::GetAtt") == 0) {
-		ivs_buf_puts(b, " [");
-		for (const cJSON *c = v->child; c; c = c->next) {
-			t = yd_text(c, num, sizeof num, &string);
-			if (!t || !yd_plain(t, string, true))
-				return false;
-			ivs_buf_puts(b, t);
-			if (c->next)
-				ivs_buf_add(b, ", ", 2);
-		}
-		ivs_buf_puts(b, "]\n");
-		return true;
-	}
-	/* A block sequence under a key: indentless ("- " at the key's column). */
-	ivs_buf_putc(b, '\n');
-	for (const cJSON *c = v->child; c; c = c->next) {
-		yd_indent(b, indent);
-		ivs_buf_add(b, "- ", 2);
-		t = yd_text(c, num, sizeof num, &string);
-		if (t) {
-			if (!yd_plain(t, string, false) || strchr(t, '\n'))
-				return false;
-			ivs_buf_puts(b, t);
-			ivs_buf_putc(b, '\n');
-		} else if ((c->type & 0xff) == cJSON_Object && c->child) {
-			if (!yd_mapping(b, c, indent + 2, true))
-				return false;
-		} else {
-			return false;
-		}
-	}
-	return true;
-}
-
-/* The members of m at `indent`; first_inline: the first key goes right
- * after a "- " already written. */
-static bool yd_mapping(struct ivs_buf *b, const cJSON *m, int indent, bool first_inline)
-{
-	for (const cJSON *c = m->child; c; c = c->next) {
-		const char *key = c->string ? c->string : "";
-		if (strlen(key) > 128 || !yd_plain(key, true, false))
-			return false;               /* a long key is a "? " key for the emitter */
-		if (c != m->child || !first_inline)
-			yd_indent(b, indent);
-		ivs_buf_puts(b, key);
-		ivs_buf_putc(b, ':');
-		if (!yd_value(b, c, key, indent))
-			return false;
-	}
-	return true;
-}
-
-static bool write_yaml_direct(const cJSON *tmpl, struct ivs_buf *out)
-{
-	if ((tmpl->type & 0xff) != cJSON_Object || !tmpl->child)
-		return false;
-	return yd_mapping(out, tmpl, 0, false);
-}
-
 static int y_write(void *data, unsigned char *buffer, size_t size)
 {
 	ivs_buf_add(data, (const char *)buffer, size);
@@ -470,11 +273,6 @@ void ivs_export_write(const cJSON *tmpl, enum ivs_export_format fmt, struct ivs_
 	size_t start = out->len;
 
 	if (fmt == IVS_EXPORT_YAML) {
-		if (write_yaml_direct(tmpl, out))
-			return;
-		out->len = start;       /* not sure of its form: the emitter writes it all */
-		if (out->data)
-			out->data[start] = '\0';
 		if (write_yaml(tmpl, out))
 			return;
 		out->len = start;       /* the emitter refused: fall back to JSON */
