@@ -20,6 +20,7 @@
 #include "ivs/term.h"
 #include "ivs/tui.h"
 #include "ivs/tui_app.h"
+#include "ivs/tui_editor.h"
 #include "ivs/tui_screen.h"
 #include "ivs/tui_tree.h"
 #include "ivs/validate.h"
@@ -120,6 +121,10 @@ void tui_undo(struct tui_app *a, bool redo)
 		const struct ivs_change *ch = ivs_project_journal(a->p, &n);
 		struct ivs_res *where = NULL;
 		int field = -1;
+		bool structural = false;   /* rows added, removed or moved */
+		for (size_t i = 0; i < n; i++)
+			structural |= ch[i].what == IVS_CHANGE_ADD || ch[i].what == IVS_CHANGE_REMOVE ||
+			              ch[i].what == IVS_CHANGE_MOVE;
 		for (size_t i = n; i-- > 0;)
 			if (ch[i].res && ch[i].res->in_model) {
 				where = ch[i].res;
@@ -129,9 +134,14 @@ void tui_undo(struct tui_app *a, bool redo)
 		tui_validate(a);
 		struct tui_editor *ed = tui_current_editor(a);
 		if (ed) {
-			tui_editor_structure(a, ed);
+			/* Labels are drawn from the model: only a step that adds,
+			 * removes or moves entries needs the tree rebuilt. */
+			if (structural)
+				tui_editor_structure(a, ed);
 			if (where)
 				tui_editor_select(a, ed, where, field);
+			else if (!structural)
+				tui_ed_form_sync(ed);
 		}
 		tui_status(a, false, "%s: %s", redo ? "Redone" : "Undone", l);
 	}
