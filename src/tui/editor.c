@@ -146,7 +146,10 @@ void tui_editor_select(struct tui_app *a, struct tui_editor *ed, const struct iv
 	(void)a;
 	if (ed->editing)
 		tui_ed_edit_end(a, ed);
-	size_t i = tui_tree_find(&ed->tree, r);
+	/* Most often r is the selected entry (undo of what was just typed):
+	 * no need to scan the rows. */
+	size_t i = ed->tsel < ed->tree.n && ed->tree.v[ed->tsel].res == r
+	                   ? ed->tsel : tui_tree_find(&ed->tree, r);
 	if (i == SIZE_MAX)
 		return;
 	ed->tsel = i;
