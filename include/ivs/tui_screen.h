@@ -101,6 +101,11 @@ void tui_fill(int y, int x, int w, attr_t attr);
 /* Word-wraps s into at most maxlines lines of w columns from (y, x);
  * returns the lines used. With draw false, only counts them. */
 int tui_put_wrapped(int y, int x, int w, int maxlines, attr_t attr, const char *s, bool draw);
+/* Draws the lines of text from line `skip` on, one per row from (y, x),
+ * at most `rows` rows of w columns. With bold_headings, a line that does
+ * not start with a space is drawn bold (the help's section titles). */
+void tui_put_lines(int y, int x, int w, int rows, attr_t attr, const char *text, int skip,
+                   bool bold_headings);
 /* A frame with a title; ASCII when the locale is not UTF-8. */
 void tui_frame(struct tui_app *a, int y, int x, int h, int w, attr_t attr, const char *title);
 /* "✗"/"!" (or "E"/"W" without UTF-8) for a severity. */

@@ -76,6 +76,27 @@ void tui_fill(int y, int x, int w, attr_t attr)
 	attrset(A_NORMAL);
 }
 
+void tui_put_lines(int y, int x, int w, int rows, attr_t attr, const char *text, int skip,
+                   bool bold_headings)
+{
+	const char *s = text;
+	int line = 0;
+	while (*s && line < rows) {
+		const char *e = strchr(s, '\n');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (skip > 0) {
+			skip--;
+		} else {
+			char *l = ivs_xstrndup(s, n);
+			attr_t at = attr | (bold_headings && l[0] && l[0] != ' ' ? A_BOLD : 0);
+			tui_put(y + line, x, w, at, l);
+			free(l);
+			line++;
+		}
+		s += n + (e ? 1 : 0);
+	}
+}
+
 void tui_frame(struct tui_app *a, int y, int x, int h, int w, attr_t attr, const char *title)
 {
 	const char *hl = a->utf8 ? "─" : "-", *vl = a->utf8 ? "│" : "|";

@@ -301,21 +301,8 @@ void tui_ed_draw_preview(struct tui_app *a, struct tui_editor *ed, int y, int x,
 	preview_sync(a, ed);
 	tui_frame(a, y, x, h, w, tui_attr(ed->focus == FOCUS_PREVIEW ? IVS_COLOR_FOCUS : IVS_COLOR_BORDER),
 	          "Template preview");
-	const char *s = ed->ptext;
-	int skip = ed->pscroll, line = 0;
-	while (*s && line < h - 2) {
-		const char *e = strchr(s, '\n');
-		size_t n = e ? (size_t)(e - s) : strlen(s);
-		if (skip > 0) {
-			skip--;
-		} else {
-			char *l = ivs_xstrndup(s, n);
-			tui_put(y + 1 + line, x + 1, w - 2, tui_attr(IVS_COLOR_PREVIEW), l);
-			free(l);
-			line++;
-		}
-		s += n + (e ? 1 : 0);
-	}
+	tui_put_lines(y + 1, x + 1, w - 2, h - 2, tui_attr(IVS_COLOR_PREVIEW), ed->ptext, ed->pscroll,
+	              false);
 }
 
 void tui_editor_draw(struct tui_app *a, struct tui_editor *ed, int y, int x, int h, int w)

@@ -21,20 +21,7 @@ static void help_draw(struct tui_app *a, void *st)
 		h->top = h->nlines - body;
 	if (h->top < 0)
 		h->top = 0;
-	const char *s = h->text;
-	int line = 0;
-	while (*s && line - h->top < body) {
-		const char *e = strchr(s, '\n');
-		size_t n = e ? (size_t)(e - s) : strlen(s);
-		if (line >= h->top) {
-			char *l = ivs_xstrndup(s, n);
-			attr_t at = tui_attr(IVS_COLOR_HELP) | (l[0] && l[0] != ' ' ? A_BOLD : 0);
-			tui_put(1 + line - h->top, 1, a->cols - 2, at, l);
-			free(l);
-		}
-		line++;
-		s += n + (e ? 1 : 0);
-	}
+	tui_put_lines(1, 1, a->cols - 2, body, tui_attr(IVS_COLOR_HELP), h->text, h->top, true);
 	char title[64];
 	snprintf(title, sizeof title, "Help: keys (%d-%d of %d)", h->top + 1,
 	         h->top + body < h->nlines ? h->top + body : h->nlines, h->nlines);

@@ -97,21 +97,8 @@ static void draw_review(struct tui_app *a, struct wizard *w, int y, int h)
 	}
 	int ty = y + ph, th = h - ph;
 	tui_frame(a, ty, 0, th, a->cols, tui_attr(IVS_COLOR_BORDER), "Template (PgUp/PgDn scroll)");
-	const char *s = w->tmpl;
-	int skip = w->scroll, line = 0;
-	while (*s && line < th - 2) {
-		const char *e = strchr(s, '\n');
-		size_t n = e ? (size_t)(e - s) : strlen(s);
-		if (skip > 0) {
-			skip--;
-		} else {
-			char *l = ivs_xstrndup(s, n);
-			tui_put(ty + 1 + line, 2, a->cols - 4, tui_attr(IVS_COLOR_PREVIEW), l);
-			free(l);
-			line++;
-		}
-		s += n + (e ? 1 : 0);
-	}
+	tui_put_lines(ty + 1, 2, a->cols - 4, th - 2, tui_attr(IVS_COLOR_PREVIEW), w->tmpl, w->scroll,
+	              false);
 }
 
 static void wz_draw(struct tui_app *a, void *st)
