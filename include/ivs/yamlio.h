@@ -15,6 +15,7 @@
 #ifndef IVS_YAMLIO_H
 #define IVS_YAMLIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ivs/diag.h"
@@ -38,5 +39,12 @@ void ivs_save_buffer(const struct ivs_project *p, struct ivs_buf *out);
 /* Writes atomically (see fsutil.h). Returns 0, or -1 with *err set (caller
  * frees); on failure the file on disk is untouched. */
 int ivs_save_file(const struct ivs_project *p, const char *path, char **err);
+
+/* True when a YAML 1.1 or 1.2 reader would resolve the plain scalar s to
+ * something other than a string: null, booleans, numbers (also hex, octal,
+ * binary, sexagesimal, floats, .inf, .nan), timestamps, merge keys, and the
+ * empty string. Errs on the side of quoting. The saver and the YAML export
+ * quote such strings. */
+bool ivs_yaml_reads_as_other(const char *s);
 
 #endif

@@ -11,8 +11,8 @@
  * emitter ever refuse the input, the JSON text is written instead: JSON is
  * YAML, so the output stays a correct template. */
 #include "ivs/export.h"
+#include "ivs/yamlio.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 #include <yaml.h>
@@ -121,49 +121,6 @@ static void json_value(struct ivs_buf *b, const cJSON *v, int depth)
 
 /* ---- YAML ---- */
 
-/* A word a YAML 1.1 reader takes for null, a boolean, infinity, NaN, a
- * merge or a value key, in any case (all are at most 5 bytes). */
-static bool is_word(const char *s)
-{
-	char l[6];
-	size_t n = strnlen(s, sizeof l);
-
-	if (n >= sizeof l)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		l[i] = (char)tolower((unsigned char)s[i]);
-	l[n] = '\0';
-	switch (l[0]) {
-	case '\0': return true;
-	case '~': case '=': return n == 1;
-	case '<': return strcmp(l, "<<") == 0;
-	case 'n': return n == 1 || strcmp(l, "no") == 0 || strcmp(l, "null") == 0;
-	case 'y': return n == 1 || strcmp(l, "yes") == 0;
-	case 't': return strcmp(l, "true") == 0;
-	case 'f': return strcmp(l, "false") == 0;
-	case 'o': return strcmp(l, "on") == 0 || strcmp(l, "off") == 0;
-	case '.': return strcmp(l, ".inf") == 0 || strcmp(l, ".nan") == 0;
-	case '-': case '+': return strcmp(l + 1, ".inf") == 0;
-	default: return false;
-	}
-}
-
-/* True when a YAML 1.1 or 1.2 reader would resolve the plain scalar s to
- * something other than a string: null, booleans, numbers (also hex, octal,
- * binary, sexagesimal, floats, .inf, .nan), timestamps, merge keys. Errs on
- * the side of quoting. */
-static bool reads_as_other(const char *s)
-{
-	if (is_word(s))
-		return true;
-	const char *t = s;
-	if (*t == '-' || *t == '+')
-		t++;
-	if (*t == '.')
-		t++;
-	return isdigit((unsigned char)*t) != 0;  /* numbers, timestamps, 1:20, 0x1F, 1_000 */
-}
-
 struct yw {
 	yaml_emitter_t em;
 	bool ok;
@@ -183,7 +140,7 @@ static void y_scalar(struct yw *w, const char *s, bool string)
 {
 	yaml_event_t ev;
 	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
-	if (string && reads_as_other(s))
+	if (string && ivs_yaml_reads_as_other(s))
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	else if (strchr(s, '\n'))
 		style = YAML_LITERAL_SCALAR_STYLE;

@@ -14,10 +14,10 @@
  * Ownership: nothing outlives a call; the caller owns `out`. */
 #include "ivs/yamlio.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <yaml.h>
 
 #include "ivs/fsutil.h"
@@ -46,30 +46,59 @@ static void emit(struct saver *s, yaml_event_t *ev)
 
 /* ---- scalars ---- */
 
-/* Text that a YAML reader would resolve to something other than a string
- * (YAML 1.2 core and 1.1: null, booleans, numbers), or that only reads back
- * exactly when quoted. libyaml quotes what plain style cannot hold
- * syntactically (": ", "#", leading indicators) on its own. */
+/* A word a YAML 1.1 reader takes for null, a boolean, infinity, NaN, a
+ * merge or a value key, in any case (all are at most 5 bytes). */
+static bool is_word(const char *s)
+{
+	char l[6];
+	size_t n = strnlen(s, sizeof l);
+
+	if (n >= sizeof l)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		l[i] = (char)tolower((unsigned char)s[i]);
+	l[n] = '\0';
+	switch (l[0]) {
+	case '\0': return true;
+	case '~': case '=': return n == 1;
+	case '<': return strcmp(l, "<<") == 0;
+	case 'n': return n == 1 || strcmp(l, "no") == 0 || strcmp(l, "null") == 0;
+	case 'y': return n == 1 || strcmp(l, "yes") == 0;
+	case 't': return strcmp(l, "true") == 0;
+	case 'f': return strcmp(l, "false") == 0;
+	case 'o': return strcmp(l, "on") == 0 || strcmp(l, "off") == 0;
+	case '.': return strcmp(l, ".inf") == 0 || strcmp(l, ".nan") == 0;
+	case '-': case '+': return strcmp(l + 1, ".inf") == 0;
+	default: return false;
+	}
+}
+
+bool ivs_yaml_reads_as_other(const char *s)
+{
+	if (is_word(s))
+		return true;
+	const char *t = s;
+	if (*t == '-' || *t == '+')
+		t++;
+	if (*t == '.')
+		t++;
+	return isdigit((unsigned char)*t) != 0;  /* numbers, timestamps, 1:20, 0x1F, 1_000 */
+}
+
+/* Text that only reads back exactly when quoted: another type (see
+ * ivs_yaml_reads_as_other), leading or trailing spaces, control
+ * characters. libyaml quotes what plain style cannot hold syntactically
+ * (": ", "#", leading indicators) on its own. */
 static bool needs_quotes(const char *v)
 {
-	static const char *const words[] = {"null", "true", "false", "yes", "no", "on", "off", "y", "n",
-	                                    ".inf", "+.inf", "-.inf", ".nan", "<<", "=", "~"};
 	size_t n = strlen(v);
-	const char *d = v;
 
-	if (n == 0 || v[0] == ' ' || v[n - 1] == ' ')
+	if (ivs_yaml_reads_as_other(v) || v[0] == ' ' || v[n - 1] == ' ')
 		return true;
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
 			return true;
-	for (size_t i = 0; n <= 5 && i < IVS_ARRAY_LEN(words); i++)
-		if (strcasecmp(v, words[i]) == 0)
-			return true;
-	if (*d == '-' || *d == '+')
-		d++;
-	if (*d == '.')
-		d++;
-	return *d >= '0' && *d <= '9';
+	return false;
 }
 
 /* A copy with each invalid UTF-8 byte replaced by U+FFFD: YAML is UTF-8,
