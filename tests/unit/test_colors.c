@@ -18,18 +18,7 @@ static FILE *out, *in;
 
 static void put(const char *rel, const char *text)
 {
-	char *p = ivs_xasprintf("%s/%s", tmp, rel);
-	char *slash = strrchr(p, '/');
-	*slash = '\0';
-	char *cmd = ivs_xasprintf("mkdir -p '%s'", p);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	*slash = '/';
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	free(p);
+	test_put_file(tmp, rel, text);
 }
 
 static void screen_open(const char *term)

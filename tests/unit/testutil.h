@@ -3,7 +3,9 @@
 #define IVS_TESTUTIL_H
 
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,6 +18,23 @@ static inline const char *test_dir(void)
 {
 	const char *d = getenv("IVS_TEST_DIR");
 	return d && *d ? d : "tests";
+}
+
+/* Writes text to dir/rel, making the folders on the way. */
+static inline void test_put_file(const char *dir, const char *rel, const char *text)
+{
+	char *p = ivs_xasprintf("%s/%s", dir, rel);
+	char *slash = strrchr(p, '/');
+	*slash = '\0';
+	char *cmd = ivs_xasprintf("mkdir -p '%s'", p);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	*slash = '/';
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(p);
 }
 
 #endif
