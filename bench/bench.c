@@ -19,11 +19,13 @@
  * bench:end comments) is replaced; the rest of FILE is kept. */
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -76,6 +78,45 @@ double bench_clock_stop(const struct bench_clock *c)
 	double wall = bench_now() - c->wall;
 	bench_run_cpu = cpu_now() - c->cpu;
 	return wall;
+}
+
+int bench_run_child(const char *self, char *out, size_t cap, ...)
+{
+	const char *args[8] = {self};
+	int pfd[2], n = 1;
+	size_t len = 0;
+	ssize_t got;
+	va_list ap;
+
+	va_start(ap, cap);
+	for (const char *s; n < 7 && (s = va_arg(ap, const char *));)
+		args[n++] = s;
+	va_end(ap);
+
+	if (pipe(pfd) < 0)
+		return -1;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(pfd[1], 1);
+		close(pfd[0]);
+		close(pfd[1]);
+		char *argv[8] = {NULL};   /* execv wants them writable */
+		for (int i = 0; i < n; i++)
+			argv[i] = strdup(args[i]);
+		execv(self, argv);
+		_exit(127);
+	}
+	close(pfd[1]);
+	while (len + 1 < cap && (got = read(pfd[0], out + len, cap - 1 - len)) > 0)
+		len += (size_t)got;
+	close(pfd[0]);
+	out[len] = '\0';
+	int status;
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
 void bench_settle(void)

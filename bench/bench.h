@@ -26,6 +26,10 @@ extern double bench_run_cpu;
  * the run before it (the floor's, or its own previous one). */
 void bench_settle(void);
 void bench_clock_start(struct bench_clock *c);
+/* Runs this program again (self) with the arguments that follow (at most
+ * 6, NULL-ended) in a fresh process, its stdout read into out (NUL-ended,
+ * at most cap-1 bytes). Returns 0 when it exited 0, -1 otherwise. */
+int bench_run_child(const char *self, char *out, size_t cap, ...);
 double bench_clock_stop(const struct bench_clock *c);
 
 /* Summary of a set of samples (seconds). */

@@ -164,33 +164,11 @@ int bench_keys_child_main(const char *path, const char *nbuckets)
 int bench_keystrokes_child(const char *self, const char *path, size_t nbuckets,
                            struct key_result *out)
 {
-	int pfd[2];
 	char nb[32], line[2048];
-	size_t len = 0;
-	ssize_t got;
 
 	snprintf(nb, sizeof nb, "%zu", nbuckets);
-	if (pipe(pfd) < 0)
-		return -1;
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		dup2(pfd[1], 1);
-		close(pfd[0]);
-		close(pfd[1]);
-		execl(self, self, "--keys-child", path, nb, (char *)NULL);
-		_exit(127);
-	}
-	close(pfd[1]);
-	while (len + 1 < sizeof line && (got = read(pfd[0], line + len, sizeof line - 1 - len)) > 0)
-		len += (size_t)got;
-	close(pfd[0]);
-	line[len] = '\0';
-	int status;
-	waitpid(pid, &status, 0);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || strncmp(line, "keys", 4) != 0)
+	if (bench_run_child(self, line, sizeof line, "--keys-child", path, nb, (char *)NULL) ||
+	    strncmp(line, "keys", 4) != 0)
 		return -1;
 	const char *p = line + 4;
 	if (get_stats(&p, &out->move) || get_stats(&p, &out->type) || get_stats(&p, &out->erase) ||

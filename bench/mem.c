@@ -100,29 +100,9 @@ int mem_child_main(const char *path)
 
 int mem_measure(const char *self, const char *path, struct mem_result *out)
 {
-	int pfd[2];
-	if (pipe(pfd) < 0)
-		return -1;
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		dup2(pfd[1], 1);
-		close(pfd[0]);
-		close(pfd[1]);
-		execl(self, self, "--mem-child", path, (char *)NULL);
-		_exit(127);
-	}
-	close(pfd[1]);
 	char line[256];
-	ssize_t n = read(pfd[0], line, sizeof line - 1);
-	close(pfd[0]);
-	int status;
-	waitpid(pid, &status, 0);
-	if (n <= 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+	if (bench_run_child(self, line, sizeof line, "--mem-child", path, (char *)NULL) || !line[0])
 		return -1;
-	line[n] = '\0';
 	memset(out, 0, sizeof *out);
 	if (sscanf(line, "%ld %ld %zu %zu %ld", &out->base_kib, &out->peak_kib, &out->model_bytes,
 	           &out->valid_bytes, &out->hwm_kib) != 5)
