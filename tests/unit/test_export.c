@@ -29,11 +29,7 @@ static struct ivs_res *add(struct ivs_project *p, enum ivs_kind k, struct ivs_re
 
 static void set(struct ivs_project *p, struct ivs_res *r, int field, const char *text)
 {
-	char *err = NULL;
-	int rc = ivs_edit_set_text(p, r, field, text, &err);
-	if (rc != 0)
-		fail_msg("set %s: %s", text, err ? err : "?");
-	free(err);
+	test_set_text(p, r, field, text);
 }
 
 /* Asserts that the tree equals the JSON text; prints both when not. */

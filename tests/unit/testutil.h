@@ -20,6 +20,17 @@ static inline const char *test_dir(void)
 	return d && *d ? d : "tests";
 }
 
+/* Sets a field from text through the edit API; the test fails with the
+ * model's message when the field cannot hold it. */
+static inline void test_set_text(struct ivs_project *p, struct ivs_res *r, int field,
+                                 const char *text)
+{
+	char *err = NULL;
+	if (ivs_edit_set_text(p, r, field, text, &err) != 0)
+		fail_msg("set_text(%d, '%s'): %s", field, text, err ? err : "?");
+	free(err);
+}
+
 /* Writes text to dir/rel, making the folders on the way. */
 static inline void test_put_file(const char *dir, const char *rel, const char *text)
 {
