@@ -9,8 +9,8 @@ mandir     ?= $(datarootdir)/man
 DESTDIR    ?=
 
 CC         ?= cc
-PKGS       := ncursesw formw menuw yaml-0.1 libcjson libcrypto
-DEB_PKGS   := pkg-config libncurses-dev libyaml-dev libcjson-dev libssl-dev libcmocka-dev tmux
+PKGS       := ncursesw formw menuw yaml-0.1 libcjson libcrypto icu-uc icu-i18n
+DEB_PKGS   := pkg-config libncurses-dev libyaml-dev libcjson-dev libssl-dev libicu-dev libcmocka-dev tmux
 # What make test needs beyond the build: cmocka, tmux for the end-to-end
 # tests, cppcheck for the lint step, clang for the fuzzers, the openssl
 # command line for the independent token check in tests/cli/test-keys.sh.
