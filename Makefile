@@ -13,8 +13,9 @@ PKGS       := ncursesw formw menuw yaml-0.1 libcjson libcrypto icu-uc icu-i18n
 DEB_PKGS   := pkg-config libncurses-dev libyaml-dev libcjson-dev libssl-dev libicu-dev libcmocka-dev tmux
 # What make test needs beyond the build: cmocka, tmux for the end-to-end
 # tests, cppcheck for the lint step, clang for the fuzzers, the openssl
-# command line for the independent token check in tests/cli/test-keys.sh.
-TEST_DEB   := cppcheck clang libclang-rt-14-dev openssl
+# command line for the independent token check in tests/cli/test-keys.sh,
+# python3-icu for tests/golden/make-expected.py's tag collation.
+TEST_DEB   := cppcheck clang libclang-rt-14-dev openssl python3-icu
 
 WARN       := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wwrite-strings -Wstrict-prototypes \
               -Wmissing-prototypes -Wundef -Wcast-qual

@@ -38,6 +38,7 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	/* ids and tags, every resource */ \
 	X(ID_INVALID,                  "id-invalid",                   ERROR) \
 	X(ID_DUPLICATE,                "id-duplicate",                 ERROR) \
+	X(ID_RESERVED,                 "id-reserved",                  ERROR) \
 	X(LOGICAL_ID_COLLISION,        "logical-id-collision",         ERROR) \
 	X(LOGICAL_ID_TOO_LONG,         "logical-id-too-long",          ERROR) \
 	X(TAG_COUNT,                   "tag-count",                    ERROR) \
@@ -56,6 +57,7 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(BUCKET_IMPORTED_PROPS,       "bucket-imported-props",        ERROR) \
 	/* channels and stream keys */ \
 	X(CHANNEL_NAME,                "channel-name",                 ERROR) \
+	X(CHANNEL_NAME_DEFAULT,        "channel-name-default",         ERROR) \
 	X(CHANNEL_PRESET_IGNORED,      "channel-preset-ignored",       WARNING) \
 	X(CHANNEL_PRESET_TYPE_UNSET,   "channel-preset-type-unset",    WARNING) \
 	X(MULTITRACK_TYPE,             "multitrack-type",              ERROR) \
@@ -87,6 +89,7 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(THUMBNAIL_DISABLED_PROPS,    "thumbnail-disabled-props",     WARNING) \
 	/* the template as a whole */ \
 	X(RESOURCE_LIMIT,              "resource-limit",               ERROR) \
+	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING) \
 	/* theme files (src/engine/theme.c) */ \
 	X(THEME_UNKNOWN_ROLE,          "theme-unknown-role",           WARNING) \
 	X(THEME_UNKNOWN_KEY,           "theme-unknown-key",            WARNING) \

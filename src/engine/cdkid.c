@@ -2,6 +2,8 @@
  * uniqueid.ts makeUniqueId, unique-resource-name.ts makeUniqueResourceName,
  * and constructs' sanitizeId), so that logical ids and generated names are
  * the ones the CDK gives the same construct tree. MD5 comes from libcrypto.
+ * Also the CDK's tag order (TagManager sorts keys with localeCompare),
+ * from ICU's root collator.
  *
  * Both algorithms work on ASCII once the disallowed characters are removed,
  * so byte lengths here are the CDK's (UTF-16) lengths. The hash is over the
@@ -9,6 +11,7 @@
 #include "ivs/cdkid.h"
 
 #include <openssl/evp.h>
+#include <unicode/ucol.h>
 #include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
@@ -21,16 +24,31 @@
 #define MAX_HUMAN_LEN 240
 #define MAX_ID_LEN 255
 
+/* constructs' sanitizeId: the path separator "/" and a line feed (the
+ * address separator) both become "--". */
+static bool id_separator(char c)
+{
+	return c == '/' || c == '\n';
+}
+
+bool ivs_cdk_id_needs_sanitizing(const char *id)
+{
+	for (const char *s = id; *s; s++)
+		if (id_separator(*s))
+			return true;
+	return false;
+}
+
 char *ivs_cdk_sanitize_id(const char *id)
 {
-	size_t slashes = 0, n = 0;
+	size_t seps = 0, n = 0;
 	for (const char *s = id; *s; s++, n++)
-		slashes += *s == '/';
-	if (!slashes)
+		seps += id_separator(*s);
+	if (!seps)
 		return ivs_xstrdup(id);
-	char *out = ivs_xmalloc(n + slashes + 1), *o = out;
+	char *out = ivs_xmalloc(n + seps + 1), *o = out;
 	for (const char *s = id; *s; s++) {
-		if (*s == '/') {
+		if (id_separator(*s)) {
 			*o++ = '-';
 			*o++ = '-';
 		} else {
@@ -39,6 +57,17 @@ char *ivs_cdk_sanitize_id(const char *id)
 	}
 	*o = '\0';
 	return out;
+}
+
+bool ivs_cdk_same_id(const char *a, const char *b)
+{
+	if (!ivs_cdk_id_needs_sanitizing(a) && !ivs_cdk_id_needs_sanitizing(b))
+		return strcmp(a, b) == 0;
+	char *sa = ivs_cdk_sanitize_id(a), *sb = ivs_cdk_sanitize_id(b);
+	bool same = strcmp(sa, sb) == 0;
+	free(sa);
+	free(sb);
+	return same;
 }
 
 /* The components left after dropping "Default" ones (pointers borrowed). */
@@ -189,4 +218,40 @@ char *ivs_cdk_logical_id(const char *const *path, size_t n)
 char *ivs_cdk_unique_name(const char *const *path, size_t n, size_t max_len)
 {
 	return unique(path, n, true, max_len, max_len > HASH_LEN ? max_len - HASH_LEN : 0, true);
+}
+
+/* One root collator for the life of the process (opening one loads the
+ * collation data: far more than a comparison costs); it stays reachable
+ * through the static. NULL if ICU could not open it (no data): byte order
+ * is the fallback then. */
+static UCollator *root_collator(void)
+{
+	static UCollator *coll;
+	static bool tried;
+
+	if (!tried) {
+		UErrorCode st = U_ZERO_ERROR;
+		tried = true;
+		coll = ucol_open("", &st);
+		if (U_FAILURE(st)) {
+			coll = NULL;
+		} else {
+			/* V8's Intl.Collator (which localeCompare uses) always
+			 * normalizes: canonically equivalent keys compare equal. */
+			ucol_setAttribute(coll, UCOL_NORMALIZATION_MODE, UCOL_ON, &st);
+		}
+	}
+	return coll;
+}
+
+int ivs_cdk_tag_key_cmp(const char *a, const char *b)
+{
+	UCollator *coll = root_collator();
+	if (coll) {
+		UErrorCode st = U_ZERO_ERROR;
+		UCollationResult r = ucol_strcollUTF8(coll, a, -1, b, -1, &st);
+		if (U_SUCCESS(st) && r != UCOL_EQUAL)
+			return r == UCOL_LESS ? -1 : 1;
+	}
+	return strcmp(a, b);
 }

@@ -119,12 +119,13 @@ static char *path_lid(const char *a, const char *b, const char *c)
 	return ivs_cdk_logical_id(path, c ? 3 : 2);
 }
 
-/* The construct id of an entry ("/" becomes "--"): id itself when it has
- * no "/" (the usual case: no copy), else a copy in *tmp to free. */
+/* The construct id of an entry ("/" and a line feed become "--"): id
+ * itself when it has neither (the usual case: no copy), else a copy in
+ * *tmp to free. */
 static const char *cid(const char *id, char **tmp)
 {
 	*tmp = NULL;
-	if (!strchr(id, '/'))
+	if (!ivs_cdk_id_needs_sanitizing(id))
 		return id;
 	return *tmp = ivs_cdk_sanitize_id(id);
 }
@@ -223,10 +224,26 @@ static void put_fields(const struct ivs_res *r, int parent, cJSON *obj)
 	}
 }
 
+static int tag_order(const void *a, const void *b)
+{
+	return ivs_cdk_tag_key_cmp(((const struct ivs_tag *)a)->key,
+	                           ((const struct ivs_tag *)b)->key);
+}
+
+/* The one place tags are put in the template's order: the CDK's
+ * TagManager sorts them with localeCompare (synthesis.md, Tags). Keys are
+ * unique in t, and the order total, so qsort's instability is harmless. */
+static void sort_tags(struct ivs_tags *t)
+{
+	if (t->n > 1)
+		qsort(t->v, t->n, sizeof *t->v, tag_order);
+}
+
 static void put_tags(const struct ivs_res *r, cJSON *props)
 {
 	struct ivs_tags t;
 	ivs_res_effective_tags(r, &t);
+	sort_tags(&t);
 	if (t.n) {
 		cJSON *a = cJSON_CreateArray();
 		for (size_t i = 0; i < t.n; i++) {
@@ -406,6 +423,15 @@ cJSON *ivs_export_fragment(const struct ivs_project *p, const struct ivs_res *r)
 	return resources;
 }
 
+/* The CDK writes no Resources key for a stack that creates nothing (only
+ * imports, or no entry at all); CloudFormation will not deploy that, and
+ * validation says so (template-no-resources). */
+static void drop_if_empty(cJSON *tmpl, cJSON *resources)
+{
+	if (!resources->child)
+		cJSON_Delete(cJSON_DetachItemViaPointer(tmpl, resources));
+}
+
 /* Order of the resources: what is referred to before what refers to it. */
 static const enum ivs_kind order[] = {IVS_KIND_BUCKET, IVS_KIND_RECORDING, IVS_KIND_KEY_PAIR,
                                       IVS_KIND_CHANNEL};
@@ -437,5 +463,6 @@ cJSON *ivs_export_template(const struct ivs_project *p)
 			free(x.lid[order[k]][i]);
 		free(x.lid[order[k]]);
 	}
+	drop_if_empty(tmpl, resources);
 	return tmpl;
 }

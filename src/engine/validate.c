@@ -27,6 +27,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ivs/cdkid.h"
 #include "ivs/export.h"
 #include "ivs/util.h"
 #include "validate_int.h"
@@ -248,6 +249,24 @@ static int check_ref(const struct ivs_project *p, const struct vstate *vs, const
 	return (int)f->ref;
 }
 
+/* Two ids that differ but sanitize alike ("x/y", "x--y", "x" line feed
+ * "y"): one construct id to the CDK ("There is already a Construct with
+ * name ..."). They share the logical id, which is how they are found. */
+static void report_same_construct(const struct ivs_res *r, const struct ivs_res *o,
+                                  struct ivs_diags *out)
+{
+	char *cid = ivs_cdk_sanitize_id(r->id);
+	char ob[80], cb[80];
+	/* the line feed itself, not ivs_vshow's space: the printer escapes it */
+	const char *os = strlen(o->id) <= 60 ? o->id : ivs_vshow(o->id, ob, sizeof ob);
+	ivs_vdiag(out, r->parent ? IVS_RULE_STREAM_KEY_DUPLICATE : IVS_RULE_ID_DUPLICATE, r, 0,
+	          "this %s's id and the %s id '%s' are one construct id, '%s', as the CDK turns "
+	          "'/' and a line feed into '--': give this %s another id.",
+	          ivs_res_info(r)->name, ivs_kind_info(o->kind)->name, os,
+	          ivs_vshow(cid, cb, sizeof cb), ivs_res_info(r)->name);
+	free(cid);
+}
+
 static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const char *lid,
                       struct ivs_diags *out)
 {
@@ -276,6 +295,10 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 	 * STREAM_KEY_DUPLICATE says it already. */
 	if (o->parent == r->parent && ivs_str_eq(o->id, r->id))
 		return;
+	if (o->parent == r->parent && ivs_cdk_same_id(o->id, r->id)) {
+		report_same_construct(r, o, out);
+		return;
+	}
 	bool dflt = ivs_str_eq(r->id, "Default") || ivs_str_eq(o->id, "Default");
 	ivs_vdiag(out, IVS_RULE_LOGICAL_ID_COLLISION, r, 0,
 	          "this %s gets the logical id '%s', which the %s '%s' already has%s: rename this "
@@ -296,6 +319,36 @@ static void check_authorized(const struct ivs_project *p, const struct ivs_vview
 	          "playback_key_pairs, or make sure the account has one, or viewers cannot play it.");
 }
 
+/* A channel's L2 construct already has a child "Resource" (its CfnChannel):
+ * a stream key of that name is refused by the CDK. */
+static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
+{
+	const struct ivs_res *r = v->r;
+	if (r->kind != IVS_KIND_STREAM_KEY || !r->id || strcmp(r->id, "Resource") != 0)
+		return;
+	ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
+	          "a stream key may not be called 'Resource': the channel's own resource already "
+	          "has that construct id (the CDK: \"There is already a Construct with name "
+	          "'Resource'\"): give the stream key another id.");
+}
+
+/* Names.uniqueResourceName drops "Default" components: stack "Default"
+ * and channel "Default" leave nothing to make the channel's name of. */
+static void check_default_name(const struct ivs_project *p, const struct ivs_vview *v,
+                               struct ivs_diags *out)
+{
+	const struct ivs_res *r = v->r;
+	const struct ivs_stack *st = ivs_project_stack(p);
+	if (r->kind != IVS_KIND_CHANNEL || ivs_res_imported(r) || !ivs_str_eq(r->id, "Default") ||
+	    ivs_res_is_set(r, IVS_CHANNEL_NAME) || !st || !ivs_str_eq(st->name, "Default"))
+		return;
+	ivs_vdiag(out, IVS_RULE_CHANNEL_NAME_DEFAULT, r, 0,
+	          "the stack and this channel are both called 'Default', which the CDK leaves out "
+	          "of generated names, so it cannot make this channel's name (\"Unable to "
+	          "calculate a unique resource name for an empty set of components\"): set "
+	          "channel_name, or rename the channel or the stack.");
+}
+
 /* Every rule of one resource; returns the kind its reference misses, or -1. */
 int ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs, const struct ivs_vview *v,
                       const char *lid, struct ivs_diags *out)
@@ -305,6 +358,8 @@ int ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs, const 
 	check_stream_key_count(v, out);
 	check_lid(vs, v, lid, out);
 	check_authorized(p, v, out);
+	check_reserved_id(v, out);
+	check_default_name(p, v, out);
 	return check_ref(p, vs, v, out);
 }
 
@@ -379,7 +434,7 @@ static void project_checks(struct ivs_project *p, struct vstate *vs)
 {
 	struct ivs_diags *d = ivs_project_diags(p);
 	size_t n = ivs_project_cfn_count(p), kp = ivs_project_list(p, IVS_KIND_KEY_PAIR)->n;
-	size_t expect = (n > RESOURCE_LIMIT) + (kp > KEY_PAIR_QUOTA);
+	size_t expect = (n > RESOURCE_LIMIT) + (n == 0) + (kp > KEY_PAIR_QUOTA);
 
 	/* These depend on the two counts only: an edit that changes neither
 	 * (typing in a field) keeps them, instead of formatting both messages
@@ -395,6 +450,11 @@ static void project_checks(struct ivs_project *p, struct vstate *vs)
 		              "the template would hold %zu resources, but CloudFormation allows %d: "
 		              "remove entries or split the design into several projects.", n,
 		              RESOURCE_LIMIT);
+	if (n == 0)
+		ivs_diags_add(d, IVS_RULE_TEMPLATE_NO_RESOURCES, (struct ivs_pos){0, 0}, "",
+		              "the project creates no resource, so its template has no Resources "
+		              "and CloudFormation will not deploy it: add a channel, a bucket or "
+		              "another entry that is not imported.");
 	if (kp > KEY_PAIR_QUOTA)
 		ivs_diags_add(d, IVS_RULE_KEY_PAIR_QUOTA, (struct ivs_pos){0, 0}, "playback_key_pairs",
 		              "the project has %zu playback key pairs but IVS allows %d per account and "
@@ -515,6 +575,16 @@ static void add_holders(struct rset *s, const struct kidx *m, const char *key)
 			rset_add(s, set->v[i].val);
 }
 
+/* The channels called "Default": their check_default_name depends on the
+ * stack's name. */
+static void add_default_channels(const struct ivs_project *p, struct rset *s)
+{
+	const struct ivs_list *l = ivs_project_list(p, IVS_KIND_CHANNEL);
+	for (size_t i = 0; i < l->n; i++)
+		if (ivs_str_eq(l->v[i]->id, "Default"))
+			rset_add(s, l->v[i]);
+}
+
 /* Collects what the journal touched. `moved` gets the resources whose
  * place in file order may have changed (their index holders are re-checked
  * even when their keys stay the same), `lists` the lists whose entries'
@@ -528,6 +598,8 @@ static void touched(const struct ivs_project *p, struct rset *dirty, struct rset
 	for (size_t i = 0; i < n; i++) {
 		struct ivs_res *r = j[i].res;
 		rset_add(dirty, r);
+		if (r->kind == IVS_KIND_STACK)
+			add_default_channels(p, dirty);   /* check_default_name */
 		if (j[i].what == IVS_CHANGE_FIELD) {
 			/* a stream key carries its channel's tags */
 			if (r->kind == IVS_KIND_CHANNEL && j[i].field == IVS_CHANNEL_TAGS)

@@ -156,8 +156,9 @@ static void check_chars(const struct ivs_res *r, int i, const char *s, struct iv
 		          "%s must be 3 to 63 lower-case letters, digits, dots and hyphens, starting "
 		          "and ending with a letter or digit, without '..', got '%s'.", label, v);
 	else if (f->check == ivs_chars_id)
-		ivs_vdiag(out, rule, r, i, "%s must contain at least one letter or digit, got '%s'.",
-		          label, v);
+		ivs_vdiag(out, rule, r, i,
+		          "%s must contain at least one ASCII letter or digit (A-Z, a-z, 0-9): the "
+		          "logical id is made of them, got '%s'.", label, v);
 	else
 		ivs_vdiag(out, rule, r, i, "%s must be %s, got '%s'.", label,
 		          f->check_text ? f->check_text : "valid", v);
@@ -188,6 +189,14 @@ static void check_bucket_name(const struct ivs_res *r, int i, const char *s,
 			          suffixes[k], v);
 			return;
 		}
+	/* the CDK's S3 check refuses a dot next to a hyphen as it refuses ".." */
+	for (const char *p = s; p[0] && p[1]; p++)
+		if ((p[0] == '.' && p[1] == '-') || (p[0] == '-' && p[1] == '.')) {
+			ivs_vdiag(out, IVS_RULE_BUCKET_NAME, r, i,
+			          "%s must not have a dot next to a hyphen ('%.2s'), which S3 refuses, got "
+			          "'%s'.", label, p, v);
+			return;
+		}
 	if (sscanf(s, "%u.%u.%u.%u%c", &a, &b, &c, &d, &tail) == 4)
 		ivs_vdiag(out, IVS_RULE_BUCKET_NAME, r, i,
 		          "%s must not be formatted as an IP address, got '%s'.", label, v);
@@ -205,7 +214,7 @@ static void check_string(const struct ivs_res *r, int i, struct ivs_diags *out)
 	if (f->type == IVS_FT_ID && (len < 1 || len > 255)) {
 		char vb[80];
 		ivs_vdiag(out, IVS_RULE_ID_INVALID, r, i,
-		          "id must be 1 to 255 characters with at least one letter or digit, got '%s' "
+		          "id must be 1 to 255 characters with at least one ASCII letter or digit, got '%s' "
 		          "(%zu characters).", ivs_vshow(s, vb, sizeof vb), len);
 		return;
 	}
@@ -387,6 +396,39 @@ static bool arn_part_ok(const char *s, size_t n, const char *extra)
 	return true;
 }
 
+/* The resource part of a channel ARN (after the fifth ':') is
+ * "channel/<id>": say what is wrong with its shape, when that is the
+ * problem. Returns false when it said something. */
+static bool check_arn_resource_shape(const struct ivs_res *r, const char *res,
+                                     struct ivs_diags *out)
+{
+	const int fi = IVS_CHANNEL_FROM_ARN;
+	char vb[80];
+
+	if (!*res) {
+		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
+		          "from_channel_arn ends after the account: the resource part, "
+		          "channel/<id>, is missing; write "
+		          "arn:<partition>:ivs:<region>:<account>:channel/<id>.");
+		return false;
+	}
+	if (strncmp(res, "channel:", 8) == 0) {
+		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
+		          "from_channel_arn separates the channel id with ':' (got '%s'), but a "
+		          "channel ARN ends in channel/<id>, with '/': write channel/%s.",
+		          ivs_vshow(res, vb, sizeof vb), res + 8);
+		return false;
+	}
+	if (strcmp(res, "channel") == 0 || strcmp(res, "channel/") == 0) {
+		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
+		          "from_channel_arn has no channel id after 'channel': a channel ARN ends in "
+		          "channel/<id>; copy the whole ARN from the IVS console or "
+		          "`aws ivs list-channels`.");
+		return false;
+	}
+	return true;
+}
+
 /* arn:<partition>:ivs:<region>:<account>:channel/<id>, with the CDK's
  * (Arn.split) meaning of what is wrong first. */
 static void check_channel_arn(const struct ivs_res *r, const char *arn, struct ivs_diags *out)
@@ -427,6 +469,8 @@ static void check_channel_arn(const struct ivs_res *r, const char *arn, struct i
 		          "channel.", sb);
 		return;
 	}
+	if (!check_arn_resource_shape(r, part[5], out))
+		return;
 	const char *slash = strchr(part[5], '/');
 	size_t rlen = slash ? (size_t)(slash - part[5]) : len[5];
 	if (rlen != 7 || strncmp(part[5], "channel", 7) != 0) {

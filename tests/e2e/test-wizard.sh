@@ -20,7 +20,8 @@ type_text "demo"
 wait_for "Stack demo"
 keys Enter
 wait_gone "Enter OK  Esc Back"
-wait_for "no problems"
+# named, but nothing created yet: the empty-stack warning is the one problem
+wait_for "0 errors  ! 1 warning"
 keys C-n
 wait_for "new stack: step 2 of 5"
 has "[2 Channels]"
@@ -33,6 +34,7 @@ wait_re "$(form_for "channel" Channel)"
 keys s
 wait_for "Added stream key StreamKey"
 wait_for "└ StreamKey"
+wait_for "no problems"
 pass "channel and stream key added"
 
 # steps 3 and 4 are optional; 5 reviews

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Writes NAME.expected.json for every NAME.yaml here: the template the
 CDK's synthesis rules (docs/synthesis.md) give
 the design.
@@ -7,13 +7,22 @@ This is an independent model of the CDK, written from synthesis.md and the
 CDK's TypeScript (uniqueid.ts, unique-resource-name.ts, constructs'
 sanitizeId, aws-ivs-alpha), not from ivs-tui's C code: the golden test
 compares the two. Run it by hand after adding a design; read the diff.
+
+Tag keys are ordered as JavaScript's localeCompare orders them (the CDK's
+TagManager): the CLDR root collation, here from PyICU (Debian python3-icu,
+which is why this runs with Debian's /usr/bin/python3), normalization on as
+in V8, keys it calls equal in byte order.
 """
 import glob
 import hashlib
 import json
 import re
 
+import icu
 import yaml
+
+ROOT = icu.Collator.createInstance(icu.Locale(""))
+ROOT.setAttribute(icu.UCollAttribute.NORMALIZATION_MODE, icu.UCollAttributeValue.ON)
 
 
 def md5_8(components):
@@ -50,13 +59,14 @@ def unique_name(path, max_len=128):
 
 
 def cid(i):
-    return i.replace("/", "--")
+    # constructs' sanitizeId: the path and the address separator
+    return i.replace("/", "--").replace("\n", "--")
 
 
 def tags(own, inherited=None):
     t = dict(inherited or {})
     t.update(own or {})
-    return [{"Key": k, "Value": str(t[k])} for k in sorted(t)]
+    return [{"Key": k, "Value": str(t[k])} for k in sorted(t, key=lambda k: (ROOT.getSortKey(k), k.encode()))]
 
 
 def props_sorted(d):
@@ -146,7 +156,8 @@ def template(doc):
                 p["Tags"] = t
             res[logical_id([cid(c["id"]), cid(k["id"]), "Resource"])] = {
                 "Type": "AWS::IVS::StreamKey", "Properties": p}
-    out["Resources"] = res
+    if res:  # the CDK writes no Resources key for an empty stack
+        out["Resources"] = res
     return out
 
 

@@ -122,6 +122,62 @@ static void test_sanitize(void **state)
 	free(s);
 	/* the CDK hashes the sanitised id: "a/b" and "a--b" are one construct id */
 	check_lid("abE8DB01CD", (const char *[]){"a--b", "Resource"}, 2);
+	/* a line feed is a separator too (constructs' sanitizeId) */
+	s = ivs_cdk_sanitize_id("Line\nBreak");
+	assert_string_equal(s, "Line--Break");
+	free(s);
+	s = ivs_cdk_sanitize_id("\n/x\n");
+	assert_string_equal(s, "----x--");
+	free(s);
+	assert_true(ivs_cdk_id_needs_sanitizing("a\nb"));
+	assert_true(ivs_cdk_id_needs_sanitizing("a/b"));
+	assert_false(ivs_cdk_id_needs_sanitizing("a--b"));
+	assert_true(ivs_cdk_same_id("x\ny", "x--y"));
+	assert_true(ivs_cdk_same_id("x/y", "x\ny"));
+	assert_true(ivs_cdk_same_id("same", "same"));
+	assert_false(ivs_cdk_same_id("x-y", "x\ny"));
+	assert_false(ivs_cdk_same_id("xy", "x\ny"));
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	return ivs_cdk_tag_key_cmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The CLDR root collation, as read from the UCA's rules (not from ICU's
+ * output): punctuation (variable) < symbols < digits < letters; "_" before
+ * "-" before "#" among punctuation; digits one by one (no numeric order);
+ * letters by base letter first, then accents (secondary), then lower case
+ * before upper case (tertiary). */
+static void test_tag_key_order(void **state)
+{
+	(void)state;
+	static const char *const want[] = {
+		"_lead", "-lead", "#x", "\xF0\x9F\x98\x80" /* emoji U+1F600 */, "1", "10", "9",
+		"aa", "ab", "Ab", "\xC3\xA1" "b" /* U+00E1 b */, "app", "cost", "e", "E",
+		"\xC3\xA9" /* U+00E9 */, "Env", "f", "Team", "zz", "ZZ",
+	};
+	const size_t n = sizeof want / sizeof *want;
+	const char *got[sizeof want / sizeof *want];
+	/* the issue's example: not byte order */
+	static const char *const cdk[] = {"aa", "app", "cost", "Env", "Team", "ZZ"};
+	for (size_t i = 0; i + 1 < sizeof cdk / sizeof *cdk; i++)
+		assert_true(ivs_cdk_tag_key_cmp(cdk[i], cdk[i + 1]) < 0);
+	for (size_t i = 0; i + 1 < n; i++) {
+		assert_true(ivs_cdk_tag_key_cmp(want[i], want[i + 1]) < 0);
+		assert_true(ivs_cdk_tag_key_cmp(want[i + 1], want[i]) > 0);
+	}
+	/* sorting a reversed copy gives the order back */
+	for (size_t i = 0; i < n; i++)
+		got[i] = want[n - 1 - i];
+	qsort(got, n, sizeof *got, key_cmp);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(got[i], want[i]);
+	/* canonically equivalent keys (precomposed and decomposed e-acute)
+	 * are equal to the collator: byte order decides, so the order is total */
+	assert_int_equal(ivs_cdk_tag_key_cmp("x", "x"), 0);
+	assert_true(ivs_cdk_tag_key_cmp("e\xCC\x81", "\xC3\xA9") < 0);
+	assert_true(ivs_cdk_tag_key_cmp("\xC3\xA9", "e\xCC\x81") > 0);
 }
 
 int main(void)
@@ -133,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_unique_names),
 		cmocka_unit_test(test_unique_name_split_in_middle),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_tag_key_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
