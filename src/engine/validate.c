@@ -15,7 +15,8 @@
  * resources, takes their old index entries out and puts the new ones in,
  * and re-checks the touched resources plus those that share an index key
  * that changed. A resource's diagnostics live in r->diags; project-wide
- * ones (resource limit, key pair quota) in ivs_project_diags(p).
+ * ones (resource limit, no resource at all, key pair quota) in
+ * ivs_project_diags(p).
  *
  * The rules one entry checks alone are in validate_fields.c, the
  * containers in validate_index.c, ivs_validate_candidate in
