@@ -9,7 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "ivs/cli.h"
+#include "ivs/msg.h"
 #include "ivs/tui_app.h"
 #include "ivs/tui_screen.h"
 

@@ -1,11 +1,7 @@
-/* theme.c: colour themes from YAML (libyaml), with no curses in sight.
- *
- * The file is read into a small tree of nodes (scalars, sequences,
- * mappings, each with its position) by an event parser that refuses
- * aliases, anchors, tags, more than one document, deep nesting and
- * oversized input; then the tree is walked and every problem becomes a
- * diagnostic at the position of the node it is about. The same tree
- * reader serves config.yaml (`theme: NAME`). */
+/* theme.c: colour themes from YAML, with no curses in sight: roles,
+ * colour and attribute names, the built-in themes, and the walk of a theme
+ * file's tree (ui_yaml.h reads it) where every problem becomes a
+ * diagnostic at the position of the node it is about. */
 #include "ivs/theme.h"
 
 #include <ctype.h>
@@ -15,10 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include "ivs/fsutil.h"
 #include "ivs/util.h"
+#include "ui_yaml.h"
 
 /* ---- roles ---- */
 
@@ -201,200 +197,24 @@ void ivs_theme_free(struct ivs_theme *t)
 	t->name = NULL;
 }
 
-/* ---- a small positioned YAML tree ---- */
-
-enum node_type { N_SCALAR, N_SEQ, N_MAP };
-
-struct node {
-	enum node_type type;
-	struct ivs_pos pos;
-	char *value;            /* N_SCALAR */
-	bool plain;             /* scalar written without quotes */
-	struct node **kids;     /* N_SEQ: items; N_MAP: key, value, key, value... */
-	size_t n, cap;
-};
-
-#define THEME_MAX_DEPTH 4
-
-static void node_free(struct node *n)
-{
-	if (!n)
-		return;
-	for (size_t i = 0; i < n->n; i++)
-		node_free(n->kids[i]);
-	free(n->kids);
-	free(n->value);
-	free(n);
-}
-
-static void node_add(struct node *parent, struct node *kid)
-{
-	if (parent->n == parent->cap) {
-		parent->cap = parent->cap ? parent->cap * 2 : 8;
-		parent->kids = ivs_xrealloc(parent->kids, parent->cap * sizeof(*parent->kids));
-	}
-	parent->kids[parent->n++] = kid;
-}
-
-static struct ivs_pos mark_pos(yaml_mark_t m)
-{
-	struct ivs_pos p = {(unsigned)m.line + 1, (unsigned)m.column + 1};
-	return p;
-}
-
-/* Reads one YAML document into a tree. Returns the root, or NULL after
- * adding diagnostics. */
-static struct node *read_tree(const char *data, size_t len, struct ivs_diags *d)
-{
-	if (len > IVS_THEME_MAX_BYTES) {
-		struct ivs_pos none = {0, 0};
-		ivs_diags_add(d, IVS_RULE_YAML_TOO_LARGE, none, "",
-		              "the file is %zu bytes; theme files are limited to %u bytes", len,
-		              IVS_THEME_MAX_BYTES);
-		return NULL;
-	}
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser)) {
-		struct ivs_pos none = {0, 0};
-		ivs_diags_add(d, IVS_RULE_IO_ERROR, none, "", "cannot start the YAML parser");
-		return NULL;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-
-	struct node *root = NULL;
-	struct node *stack[THEME_MAX_DEPTH + 1];
-	int depth = 0;
-	int docs = 0;
-	bool failed = false, done = false;
-
-	while (!done && !failed) {
-		yaml_event_t ev;
-		if (!yaml_parser_parse(&parser, &ev)) {
-			struct ivs_pos p = mark_pos(parser.problem_mark);
-			ivs_diags_add(d, IVS_RULE_YAML_SYNTAX, p, "", "not valid YAML: %s%s%s",
-			              parser.problem ? parser.problem : "syntax error",
-			              parser.context ? " " : "", parser.context ? parser.context : "");
-			failed = true;
-			break;
-		}
-		struct ivs_pos p = mark_pos(ev.start_mark);
-		const unsigned char *anchor = NULL, *tag = NULL;
-		bool implicit = true;
-		switch (ev.type) {
-		case YAML_SCALAR_EVENT:
-			anchor = ev.data.scalar.anchor;
-			tag = ev.data.scalar.tag;
-			implicit = ev.data.scalar.plain_implicit || ev.data.scalar.quoted_implicit;
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-			anchor = ev.data.sequence_start.anchor;
-			tag = ev.data.sequence_start.tag;
-			implicit = ev.data.sequence_start.implicit;
-			break;
-		case YAML_MAPPING_START_EVENT:
-			anchor = ev.data.mapping_start.anchor;
-			tag = ev.data.mapping_start.tag;
-			implicit = ev.data.mapping_start.implicit;
-			break;
-		default:
-			break;
-		}
-		if (ev.type == YAML_ALIAS_EVENT || anchor) {
-			ivs_diags_add(d, IVS_RULE_YAML_ALIAS, p, "",
-			              "anchors and aliases (&name, *name) are not allowed in theme files; "
-			              "write each value out");
-			failed = true;
-		} else if (tag && !implicit) {
-			ivs_diags_add(d, IVS_RULE_YAML_TAG, p, "",
-			              "tags (\"%s\") are not allowed in theme files; remove it", tag);
-			failed = true;
-		} else if (ev.type == YAML_DOCUMENT_START_EVENT) {
-			if (++docs > 1) {
-				ivs_diags_add(d, IVS_RULE_YAML_MULTI_DOC, p, "",
-				              "a theme file holds one YAML document; remove the second one");
-				failed = true;
-			}
-		} else if (ev.type == YAML_STREAM_END_EVENT) {
-			done = true;
-		} else if (ev.type == YAML_SCALAR_EVENT || ev.type == YAML_SEQUENCE_START_EVENT ||
-		           ev.type == YAML_MAPPING_START_EVENT) {
-			if (depth >= THEME_MAX_DEPTH && ev.type != YAML_SCALAR_EVENT) {
-				ivs_diags_add(d, IVS_RULE_YAML_TOO_DEEP, p, "",
-				              "nested deeper than a theme file can be (%d levels)",
-				              THEME_MAX_DEPTH);
-				failed = true;
-			} else {
-				struct node *n = ivs_xcalloc(1, sizeof(*n));
-				n->pos = p;
-				if (ev.type == YAML_SCALAR_EVENT) {
-					n->type = N_SCALAR;
-					n->value = ivs_xstrndup((const char *)ev.data.scalar.value,
-					                        ev.data.scalar.length);
-					n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-				} else {
-					n->type = ev.type == YAML_SEQUENCE_START_EVENT ? N_SEQ : N_MAP;
-				}
-				if (depth > 0)
-					node_add(stack[depth - 1], n);
-				else if (!root)
-					root = n;
-				else
-					node_free(n);   /* cannot happen: one root per document */
-				if (n->type != N_SCALAR)
-					stack[depth++] = n;
-			}
-		} else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
-			if (depth > 0)
-				depth--;
-		}
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&parser);
-	if (failed) {
-		node_free(root);
-		return NULL;
-	}
-	if (!root || (root->type == N_SCALAR && root->plain &&
-	              (!*root->value || strcmp(root->value, "~") == 0 ||
-	               strcmp(root->value, "null") == 0))) {
-		struct ivs_pos none = {root ? root->pos.line : 0, root ? root->pos.col : 0};
-		ivs_diags_add(d, IVS_RULE_YAML_EMPTY, none, "", "the file is empty");
-		node_free(root);
-		return NULL;
-	}
-	return root;
-}
-
-static const char *type_name(const struct node *n)
-{
-	switch (n->type) {
-	case N_SCALAR:
-		return "a single value";
-	case N_SEQ:
-		return "a list";
-	default:
-		return "a mapping";
-	}
-}
-
 /* Checks the keys of a mapping: scalars, no duplicates (a hash of the
  * keys seen: a mapping can have thousands of keys in 256 KB). Returns
  * false (after a diagnostic) when the mapping cannot be used. */
-static bool check_map(const struct node *m, const char *path, struct ivs_diags *d)
+static bool check_map(const struct node *m, const char *path, struct ivs_theme_diags *d)
 {
 	bool ok = true;
 	struct ivs_strmap *seen = ivs_strmap_new();
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		const struct node *k = m->kids[i];
 		if (k->type != N_SCALAR) {
-			ivs_diags_add(d, IVS_RULE_YAML_WRONG_TYPE, k->pos, path,
-			              "a key must be a single word, not %s", type_name(k));
+			ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, k->pos, path,
+			              "a key must be a single word, not %s", ui_type_name(k));
 			ok = false;
 			continue;
 		}
 		void *prev = NULL;
 		if (ivs_strmap_get(seen, k->value, &prev, 1) > 0) {
-			ivs_diags_add(d, IVS_RULE_YAML_DUPLICATE_KEY, k->pos, path,
+			ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_DUPLICATE_KEY, k->pos, path,
 			              "\"%s\" is given twice (first on line %u); keep one", k->value,
 			              ((const struct node *)prev)->pos.line);
 			ok = false;
@@ -421,7 +241,7 @@ static const char *closest(const char *s, const char *const *cands, size_t n)
 	return best;
 }
 
-static void bad_color(const struct node *v, const char *path, struct ivs_diags *d)
+static void bad_color(const struct node *v, const char *path, struct ivs_theme_diags *d)
 {
 	const char *cands[18];
 	size_t n = 0;
@@ -431,21 +251,21 @@ static void bad_color(const struct node *v, const char *path, struct ivs_diags *
 	cands[n++] = "gray";
 	const char *hint = closest(v->value, cands, n);
 	if (hint)
-		ivs_diags_add(d, IVS_RULE_THEME_BAD_COLOR, v->pos, path,
+		ivs_theme_diags_add(d, IVS_THEME_RULE_BAD_COLOR, v->pos, path,
 		              "\"%s\" is not a colour; did you mean \"%s\"?", v->value, hint);
 	else
-		ivs_diags_add(d, IVS_RULE_THEME_BAD_COLOR, v->pos, path,
+		ivs_theme_diags_add(d, IVS_THEME_RULE_BAD_COLOR, v->pos, path,
 		              "\"%s\" is not a colour; use default, black, red, green, yellow, blue, "
 		              "magenta, cyan, white, bright-NAME or a number 0-255",
 		              v->value);
 }
 
 static void parse_attr_name(const struct node *v, const char *path, unsigned *attrs,
-                            struct ivs_diags *d)
+                            struct ivs_theme_diags *d)
 {
 	if (v->type != N_SCALAR) {
-		ivs_diags_add(d, IVS_RULE_YAML_WRONG_TYPE, v->pos, path,
-		              "an attribute must be a name such as bold, not %s", type_name(v));
+		ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, v->pos, path,
+		              "an attribute must be a name such as bold, not %s", ui_type_name(v));
 		return;
 	}
 	int a = ivs_attr_parse(v->value);
@@ -458,24 +278,24 @@ static void parse_attr_name(const struct node *v, const char *path, unsigned *at
 		cands[i] = attr_names[i].name;
 	const char *hint = closest(v->value, cands, IVS_ARRAY_LEN(cands));
 	if (hint)
-		ivs_diags_add(d, IVS_RULE_THEME_BAD_ATTR, v->pos, path,
+		ivs_theme_diags_add(d, IVS_THEME_RULE_BAD_ATTR, v->pos, path,
 		              "\"%s\" is not an attribute; did you mean \"%s\"?", v->value, hint);
 	else
-		ivs_diags_add(d, IVS_RULE_THEME_BAD_ATTR, v->pos, path,
+		ivs_theme_diags_add(d, IVS_THEME_RULE_BAD_ATTR, v->pos, path,
 		              "\"%s\" is not an attribute; use bold, underline, reverse, dim or normal",
 		              v->value);
 }
 
 /* One role: {fg: C, bg: C, attrs: A | [A, ...]}. */
 static void parse_role(const struct node *m, const char *role, struct ivs_color_spec *out,
-                       struct ivs_diags *d)
+                       struct ivs_theme_diags *d)
 {
 	char *path = ivs_xasprintf("colors.%s", role);
 	if (m->type != N_MAP) {
-		ivs_diags_add(d, IVS_RULE_YAML_WRONG_TYPE, m->pos, path,
+		ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, m->pos, path,
 		              "a role must be a mapping such as {fg: white, bg: blue, attrs: [bold]}, "
 		              "not %s",
-		              type_name(m));
+		              ui_type_name(m));
 		free(path);
 		return;
 	}
@@ -492,8 +312,8 @@ static void parse_role(const struct node *m, const char *role, struct ivs_color_
 		if (strcmp(k->value, "fg") == 0 || strcmp(k->value, "bg") == 0) {
 			short c;
 			if (v->type != N_SCALAR)
-				ivs_diags_add(d, IVS_RULE_YAML_WRONG_TYPE, v->pos, kpath,
-				              "a colour must be a name such as blue, not %s", type_name(v));
+				ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, v->pos, kpath,
+				              "a colour must be a name such as blue, not %s", ui_type_name(v));
 			else if (ivs_color_parse(v->value, &c) != 0)
 				bad_color(v, kpath, d);
 			else if (k->value[0] == 'f')
@@ -510,11 +330,11 @@ static void parse_role(const struct node *m, const char *role, struct ivs_color_
 			static const char *const keys[] = {"fg", "bg", "attrs"};
 			const char *hint = closest(k->value, keys, IVS_ARRAY_LEN(keys));
 			if (hint)
-				ivs_diags_add(d, IVS_RULE_THEME_UNKNOWN_KEY, k->pos, kpath,
+				ivs_theme_diags_add(d, IVS_THEME_RULE_UNKNOWN_KEY, k->pos, kpath,
 				              "unknown key \"%s\" (ignored); did you mean \"%s\"?", k->value,
 				              hint);
 			else
-				ivs_diags_add(d, IVS_RULE_THEME_UNKNOWN_KEY, k->pos, kpath,
+				ivs_theme_diags_add(d, IVS_THEME_RULE_UNKNOWN_KEY, k->pos, kpath,
 				              "unknown key \"%s\" (ignored); a role has fg, bg and attrs",
 				              k->value);
 		}
@@ -524,11 +344,11 @@ static void parse_role(const struct node *m, const char *role, struct ivs_color_
 	free(path);
 }
 
-static void parse_colors(const struct node *m, struct ivs_theme *t, struct ivs_diags *d)
+static void parse_colors(const struct node *m, struct ivs_theme *t, struct ivs_theme_diags *d)
 {
 	if (m->type != N_MAP) {
-		ivs_diags_add(d, IVS_RULE_YAML_WRONG_TYPE, m->pos, "colors",
-		              "colors must be a mapping of role: {fg, bg, attrs}, not %s", type_name(m));
+		ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, m->pos, "colors",
+		              "colors must be a mapping of role: {fg, bg, attrs}, not %s", ui_type_name(m));
 		return;
 	}
 	if (!check_map(m, "colors", d))
@@ -546,11 +366,11 @@ static void parse_colors(const struct node *m, struct ivs_theme *t, struct ivs_d
 		const char *hint = closest(k->value, keys, IVS_COLOR_COUNT);
 		char *path = ivs_xasprintf("colors.%s", k->value);
 		if (hint)
-			ivs_diags_add(d, IVS_RULE_THEME_UNKNOWN_ROLE, k->pos, path,
+			ivs_theme_diags_add(d, IVS_THEME_RULE_UNKNOWN_ROLE, k->pos, path,
 			              "unknown colour role \"%s\" (ignored); did you mean \"%s\"?", k->value,
 			              hint);
 		else
-			ivs_diags_add(d, IVS_RULE_THEME_UNKNOWN_ROLE, k->pos, path,
+			ivs_theme_diags_add(d, IVS_THEME_RULE_UNKNOWN_ROLE, k->pos, path,
 			              "unknown colour role \"%s\" (ignored); see themes/default.yaml for "
 			              "the roles",
 			              k->value);
@@ -570,18 +390,18 @@ static char *name_from_file(const char *file)
 }
 
 int ivs_theme_parse(const char *file, const char *data, size_t len, struct ivs_theme *out,
-                    struct ivs_diags *diags)
+                    struct ivs_theme_diags *diags)
 {
-	struct ivs_diags d;
-	ivs_diags_init(&d);
+	struct ivs_theme_diags d;
+	ivs_theme_diags_init(&d);
 	*out = builtin_default;
 	out->name = NULL;
 	char *name = NULL;
 
-	struct node *root = read_tree(data, len, &d);
+	struct node *root = ui_read_tree(data, len, &d);
 	if (root && root->type != N_MAP) {
-		ivs_diags_add(&d, IVS_RULE_YAML_WRONG_TYPE, root->pos, "",
-		              "a theme file is a mapping with a colors: key, not %s", type_name(root));
+		ivs_theme_diags_add(&d, IVS_THEME_RULE_YAML_WRONG_TYPE, root->pos, "",
+		              "a theme file is a mapping with a colors: key, not %s", ui_type_name(root));
 	} else if (root && check_map(root, "", &d)) {
 		for (size_t i = 0; i + 1 < root->n; i += 2) {
 			const struct node *k = root->kids[i], *v = root->kids[i + 1];
@@ -589,8 +409,8 @@ int ivs_theme_parse(const char *file, const char *data, size_t len, struct ivs_t
 				parse_colors(v, out, &d);
 			} else if (strcmp(k->value, "name") == 0 || strcmp(k->value, "description") == 0) {
 				if (v->type != N_SCALAR)
-					ivs_diags_add(&d, IVS_RULE_YAML_WRONG_TYPE, v->pos, k->value,
-					              "%s must be a single value, not %s", k->value, type_name(v));
+					ivs_theme_diags_add(&d, IVS_THEME_RULE_YAML_WRONG_TYPE, v->pos, k->value,
+					              "%s must be a single value, not %s", k->value, ui_type_name(v));
 				else if (k->value[0] == 'n') {
 					free(name);
 					name = ivs_xstrdup(v->value);
@@ -598,14 +418,14 @@ int ivs_theme_parse(const char *file, const char *data, size_t len, struct ivs_t
 			} else {
 				static const char *const keys[] = {"name", "description", "colors"};
 				const char *hint = closest(k->value, keys, IVS_ARRAY_LEN(keys));
-				ivs_diags_add(&d, IVS_RULE_THEME_UNKNOWN_KEY, k->pos, k->value,
+				ivs_theme_diags_add(&d, IVS_THEME_RULE_UNKNOWN_KEY, k->pos, k->value,
 				              "unknown key \"%s\" (ignored)%s%s%s", k->value,
 				              hint ? "; did you mean \"" : "", hint ? hint : "",
 				              hint ? "\"?" : "");
 			}
 		}
 	}
-	node_free(root);
+	ui_node_free(root);
 
 	int rc = d.errors ? -1 : 0;
 	if (rc != 0) {
@@ -619,13 +439,12 @@ int ivs_theme_parse(const char *file, const char *data, size_t len, struct ivs_t
 		}
 		out->name = name;
 	}
-	ivs_diags_sort(&d);
-	ivs_diags_move(diags, &d);
-	ivs_diags_free(&d);
+	ivs_theme_diags_sort(&d);
+	ivs_theme_diags_move(diags, &d);
 	return rc;
 }
 
-int ivs_theme_load_file(const char *path, struct ivs_theme *out, struct ivs_diags *diags)
+int ivs_theme_load_file(const char *path, struct ivs_theme *out, struct ivs_theme_diags *diags)
 {
 	char *err = NULL;
 	size_t len = 0;
@@ -635,11 +454,11 @@ int ivs_theme_load_file(const char *path, struct ivs_theme *out, struct ivs_diag
 		/* an oversized file is the same refusal as in ivs_theme_parse */
 		struct stat st;
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > IVS_THEME_MAX_BYTES)
-			ivs_diags_add(diags, IVS_RULE_YAML_TOO_LARGE, none, "",
+			ivs_theme_diags_add(diags, IVS_THEME_RULE_YAML_TOO_LARGE, none, "",
 			              "the file is %lld bytes; theme files are limited to %u bytes",
 			              (long long)st.st_size, IVS_THEME_MAX_BYTES);
 		else
-			ivs_diags_add(diags, IVS_RULE_IO_ERROR, none, "", "%s", err ? err : "cannot read");
+			ivs_theme_diags_add(diags, IVS_THEME_RULE_IO_ERROR, none, "", "%s", err ? err : "cannot read");
 		free(err);
 		*out = builtin_default;
 		out->name = ivs_xstrdup(builtin_default.name);
@@ -650,127 +469,3 @@ int ivs_theme_load_file(const char *path, struct ivs_theme *out, struct ivs_diag
 	return rc;
 }
 
-/* ---- finding themes and the config file ---- */
-
-char *ivs_config_dir(void)
-{
-	const char *x = getenv("XDG_CONFIG_HOME");
-	if (x && x[0] == '/')
-		return ivs_xasprintf("%s/ivs-tui", x);
-	const char *h = getenv("HOME");
-	if (h && h[0] == '/')
-		return ivs_xasprintf("%s/.config/ivs-tui", h);
-	return NULL;
-}
-
-char *ivs_config_theme(char **err)
-{
-	char *dir = ivs_config_dir();
-	if (!dir)
-		return NULL;
-	char *path = ivs_xasprintf("%s/config.yaml", dir);
-	free(dir);
-	char *rerr = NULL;
-	size_t len = 0;
-	char *data = ivs_read_file(path, 1024u * 1024u, &len, &rerr);
-	if (!data) {
-		/* no config file is the usual case, not an error */
-		if (access(path, F_OK) == 0 && err)
-			*err = rerr, rerr = NULL;
-		free(rerr);
-		free(path);
-		return NULL;
-	}
-	struct ivs_diags d;
-	ivs_diags_init(&d);
-	struct node *root = read_tree(data, len, &d);
-	free(data);
-	char *theme = NULL;
-	if (root && root->type == N_MAP) {
-		for (size_t i = 0; i + 1 < root->n; i += 2) {
-			const struct node *k = root->kids[i], *v = root->kids[i + 1];
-			if (k->type != N_SCALAR || strcmp(k->value, "theme") != 0)
-				continue;
-			if (v->type == N_SCALAR && *v->value) {
-				free(theme);
-				theme = ivs_xstrdup(v->value);
-			} else {
-				ivs_diags_add(&d, IVS_RULE_YAML_WRONG_TYPE, v->pos, "theme",
-				              "theme must be a theme name such as dark");
-			}
-		}
-	} else if (root) {
-		ivs_diags_add(&d, IVS_RULE_YAML_WRONG_TYPE, root->pos, "",
-		              "config.yaml must be a mapping such as \"theme: dark\"");
-	}
-	node_free(root);
-	if (d.n && err && !*err && d.errors) {
-		const struct ivs_diag *g = &d.v[0];
-		if (g->pos.line)
-			*err = ivs_xasprintf("%s:%u:%u: %s", path, g->pos.line, g->pos.col, g->msg);
-		else
-			*err = ivs_xasprintf("%s: %s", path, g->msg);
-	}
-	ivs_diags_free(&d);
-	free(path);
-	return theme;
-}
-
-static bool name_ok(const char *name)
-{
-	if (!*name || name[0] == '.' || strlen(name) > 100)
-		return false;
-	for (const char *c = name; *c; c++)
-		if (!isalnum((unsigned char)*c) && *c != '.' && *c != '_' && *c != '-')
-			return false;
-	return true;
-}
-
-static char *try_path(char *path)
-{
-	struct stat st;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-		return path;
-	free(path);
-	return NULL;
-}
-
-char *ivs_theme_find(const char *name)
-{
-	if (!name)
-		return NULL;
-	if (strchr(name, '/'))
-		return try_path(ivs_xstrdup(name));
-	if (!name_ok(name))
-		return NULL;
-	char *p = NULL;
-	char *dir = ivs_config_dir();
-	if (dir) {
-		p = try_path(ivs_xasprintf("%s/themes/%s.yaml", dir, name));
-		free(dir);
-		if (p)
-			return p;
-	}
-#ifdef IVS_DATADIR
-	if ((p = try_path(ivs_xasprintf("%s/themes/%s.yaml", IVS_DATADIR, name))))
-		return p;
-#endif
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			/* a relocated install (PREFIX/bin, PREFIX/share/ivs-tui), then
-			 * the source tree (build/ivs-tui, themes/) */
-			if ((p = try_path(ivs_xasprintf("%s/../share/ivs-tui/themes/%s.yaml", exe, name))))
-				return p;
-			if ((p = try_path(ivs_xasprintf("%s/../themes/%s.yaml", exe, name))))
-				return p;
-			if ((p = try_path(ivs_xasprintf("%s/themes/%s.yaml", exe, name))))
-				return p;
-		}
-	}
-	return NULL;
-}
