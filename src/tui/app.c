@@ -20,11 +20,17 @@
 #include "ivs/term.h"
 #include "ivs/tui.h"
 #include "ivs/tui_app.h"
-#include "ivs/tui_editor.h"
-#include "ivs/tui_screen.h"
 #include "ivs/tui_tree.h"
 #include "ivs/validate.h"
 #include "ivs/yamlio.h"
+#include "app.h"
+#include "dialog.h"
+#include "editor.h"
+#include "files.h"
+#include "help.h"
+#include "problems.h"
+#include "script.h"
+#include "wizard.h"
 
 #define MIN_COLS 60
 #define MIN_ROWS 16

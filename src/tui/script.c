@@ -11,7 +11,8 @@
 
 #include "ivs/msg.h"
 #include "ivs/tui_app.h"
-#include "ivs/tui_screen.h"
+#include "app.h"
+#include "script.h"
 
 void tui_app_dump(struct tui_app *a, FILE *out)
 {
