@@ -47,7 +47,7 @@ TUI_OBJ    := $(TUI_SRC:src/%.c=$(B)/%.o)
 CLI_OBJ    := $(CLI_SRC:src/%.c=$(B)/%.o)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run test test-quick check unit faults fuzz-replay lint san fuzz fuzz-build bench install uninstall clean help
+.PHONY: all deps run test test-quick check unit faults fuzz-replay docs docs-check lint san fuzz fuzz-build bench install uninstall clean help
 .DEFAULT_GOAL := all
 
 all: $(B)/ivs-tui
@@ -58,6 +58,7 @@ help:
 	@echo "make test       install what is missing, build, run every test (also under ASan+UBSan)"
 	@echo "make check      run the tests of the current build only (no sanitizer pass)"
 	@echo "make lint       cppcheck"
+	@echo "make docs       regenerate the tables' copies in the docs and fuzz dictionaries"
 	@echo "make fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60)"
 	@echo "make bench      build and run the benchmarks"
 	@echo "make install    install into \$$(DESTDIR)\$$(prefix) (PREFIX=... also works)"
@@ -112,13 +113,32 @@ test: deps
 	$(MAKE) check B=build-san CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined"
 
 # The tests of one build (B=...).
-check: all unit faults fuzz-replay
+check: all unit faults fuzz-replay docs-check
 	@sh tests/run.sh $(B)
+
+# Generated, not copied: the sections between "gendocs:begin" and
+# "gendocs:end" lines of these files come from the tables (tools/gendocs.c:
+# field tables, key bindings, theme roles). `make docs` rewrites them;
+# `make check` fails when a committed copy differs.
+DOC_FILES  := docs/project-format.md README.md $(sort $(wildcard fuzz/*.dict))
+$(B)/gendocs: tools/gendocs.c $(LIBS_ALL)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS_ALL) $(LDLIBS_ALL)
+docs: $(B)/gendocs
+	@for f in $(DOC_FILES); do \
+		./$(B)/gendocs $$f >$(B)/gendocs.out && cp $(B)/gendocs.out $$f || exit 1; \
+	done; rm -f $(B)/gendocs.out
+docs-check: $(B)/gendocs
+	@for f in $(DOC_FILES); do \
+		./$(B)/gendocs $$f >$(B)/gendocs.out || exit 1; \
+		cmp -s $(B)/gendocs.out $$f || { echo "$$f: its generated sections differ from the tables; run make docs"; \
+			diff -u $$f $(B)/gendocs.out | head -40; exit 1; }; \
+	done; rm -f $(B)/gendocs.out
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--inline-suppr --suppress=missingIncludeSystem -Iinclude --std=c11 \
-		src/engine src/ui src/cli src/tui
+		src/engine src/ui src/cli src/tui tools
 
 # ivs-tui with IVS_FAULT="op:nth:errno" fault injection, for tests/faults/:
 # the same build, with fsutil.c compiled again with -DIVS_FAULT_INJECTION.
