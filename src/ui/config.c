@@ -45,15 +45,15 @@ char *ivs_config_theme(char **err)
 	}
 	struct ivs_theme_diags d;
 	ivs_theme_diags_init(&d);
-	struct node *root = ui_read_tree(data, len, &d);
+	struct ivs_ynode *root = ui_read_tree(data, len, "config.yaml", &d);
 	free(data);
 	char *theme = NULL;
-	if (root && root->type == N_MAP) {
+	if (root && root->type == IVS_YN_MAP) {
 		for (size_t i = 0; i + 1 < root->n; i += 2) {
-			const struct node *k = root->kids[i], *v = root->kids[i + 1];
-			if (k->type != N_SCALAR || strcmp(k->value, "theme") != 0)
+			const struct ivs_ynode *k = root->kids[i], *v = root->kids[i + 1];
+			if (k->type != IVS_YN_SCALAR || strcmp(k->value, "theme") != 0)
 				continue;
-			if (v->type == N_SCALAR && *v->value) {
+			if (v->type == IVS_YN_SCALAR && *v->value) {
 				free(theme);
 				theme = ivs_xstrdup(v->value);
 			} else {
@@ -65,7 +65,7 @@ char *ivs_config_theme(char **err)
 		ivs_theme_diags_add(&d, IVS_THEME_RULE_YAML_WRONG_TYPE, root->pos, "",
 		              "config.yaml must be a mapping such as \"theme: dark\"");
 	}
-	ui_node_free(root);
+	ivs_ynode_free(root);
 	if (d.n && err && !*err && d.errors) {
 		const struct ivs_theme_diag *g = &d.v[0];
 		if (g->pos.line)

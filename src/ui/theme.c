@@ -200,13 +200,13 @@ void ivs_theme_free(struct ivs_theme *t)
 /* Checks the keys of a mapping: scalars, no duplicates (a hash of the
  * keys seen: a mapping can have thousands of keys in 256 KB). Returns
  * false (after a diagnostic) when the mapping cannot be used. */
-static bool check_map(const struct node *m, const char *path, struct ivs_theme_diags *d)
+static bool check_map(const struct ivs_ynode *m, const char *path, struct ivs_theme_diags *d)
 {
 	bool ok = true;
 	struct ivs_strmap *seen = ivs_strmap_new();
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
-		const struct node *k = m->kids[i];
-		if (k->type != N_SCALAR) {
+		const struct ivs_ynode *k = m->kids[i];
+		if (k->type != IVS_YN_SCALAR) {
 			ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, k->pos, path,
 			              "a key must be a single word, not %s", ui_type_name(k));
 			ok = false;
@@ -216,7 +216,7 @@ static bool check_map(const struct node *m, const char *path, struct ivs_theme_d
 		if (ivs_strmap_get(seen, k->value, &prev, 1) > 0) {
 			ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_DUPLICATE_KEY, k->pos, path,
 			              "\"%s\" is given twice (first on line %u); keep one", k->value,
-			              ((const struct node *)prev)->pos.line);
+			              ((const struct ivs_ynode *)prev)->pos.line);
 			ok = false;
 			continue;
 		}
@@ -241,7 +241,7 @@ static const char *closest(const char *s, const char *const *cands, size_t n)
 	return best;
 }
 
-static void bad_color(const struct node *v, const char *path, struct ivs_theme_diags *d)
+static void bad_color(const struct ivs_ynode *v, const char *path, struct ivs_theme_diags *d)
 {
 	const char *cands[18];
 	size_t n = 0;
@@ -260,10 +260,10 @@ static void bad_color(const struct node *v, const char *path, struct ivs_theme_d
 		              v->value);
 }
 
-static void parse_attr_name(const struct node *v, const char *path, unsigned *attrs,
+static void parse_attr_name(const struct ivs_ynode *v, const char *path, unsigned *attrs,
                             struct ivs_theme_diags *d)
 {
-	if (v->type != N_SCALAR) {
+	if (v->type != IVS_YN_SCALAR) {
 		ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, v->pos, path,
 		              "an attribute must be a name such as bold, not %s", ui_type_name(v));
 		return;
@@ -287,11 +287,11 @@ static void parse_attr_name(const struct node *v, const char *path, unsigned *at
 }
 
 /* One role: {fg: C, bg: C, attrs: A | [A, ...]}. */
-static void parse_role(const struct node *m, const char *role, struct ivs_color_spec *out,
+static void parse_role(const struct ivs_ynode *m, const char *role, struct ivs_color_spec *out,
                        struct ivs_theme_diags *d)
 {
 	char *path = ivs_xasprintf("colors.%s", role);
-	if (m->type != N_MAP) {
+	if (m->type != IVS_YN_MAP) {
 		ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, m->pos, path,
 		              "a role must be a mapping such as {fg: white, bg: blue, attrs: [bold]}, "
 		              "not %s",
@@ -307,11 +307,11 @@ static void parse_role(const struct node *m, const char *role, struct ivs_color_
 	 * is the terminal's default, not the built-in theme's. */
 	struct ivs_color_spec spec = {-1, -1, 0};
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
-		const struct node *k = m->kids[i], *v = m->kids[i + 1];
+		const struct ivs_ynode *k = m->kids[i], *v = m->kids[i + 1];
 		char *kpath = ivs_xasprintf("%s.%s", path, k->value);
 		if (strcmp(k->value, "fg") == 0 || strcmp(k->value, "bg") == 0) {
 			short c;
-			if (v->type != N_SCALAR)
+			if (v->type != IVS_YN_SCALAR)
 				ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, v->pos, kpath,
 				              "a colour must be a name such as blue, not %s", ui_type_name(v));
 			else if (ivs_color_parse(v->value, &c) != 0)
@@ -321,7 +321,7 @@ static void parse_role(const struct node *m, const char *role, struct ivs_color_
 			else
 				spec.bg = c;
 		} else if (strcmp(k->value, "attrs") == 0) {
-			if (v->type == N_SEQ)
+			if (v->type == IVS_YN_SEQ)
 				for (size_t j = 0; j < v->n; j++)
 					parse_attr_name(v->kids[j], kpath, &spec.attrs, d);
 			else
@@ -344,9 +344,9 @@ static void parse_role(const struct node *m, const char *role, struct ivs_color_
 	free(path);
 }
 
-static void parse_colors(const struct node *m, struct ivs_theme *t, struct ivs_theme_diags *d)
+static void parse_colors(const struct ivs_ynode *m, struct ivs_theme *t, struct ivs_theme_diags *d)
 {
-	if (m->type != N_MAP) {
+	if (m->type != IVS_YN_MAP) {
 		ivs_theme_diags_add(d, IVS_THEME_RULE_YAML_WRONG_TYPE, m->pos, "colors",
 		              "colors must be a mapping of role: {fg, bg, attrs}, not %s", ui_type_name(m));
 		return;
@@ -354,7 +354,7 @@ static void parse_colors(const struct node *m, struct ivs_theme *t, struct ivs_t
 	if (!check_map(m, "colors", d))
 		return;
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
-		const struct node *k = m->kids[i], *v = m->kids[i + 1];
+		const struct ivs_ynode *k = m->kids[i], *v = m->kids[i + 1];
 		enum ivs_color_role r = ivs_color_role_by_key(k->value);
 		if (r != IVS_COLOR_COUNT) {
 			parse_role(v, k->value, &t->roles[r], d);
@@ -398,17 +398,17 @@ int ivs_theme_parse(const char *file, const char *data, size_t len, struct ivs_t
 	out->name = NULL;
 	char *name = NULL;
 
-	struct node *root = ui_read_tree(data, len, &d);
-	if (root && root->type != N_MAP) {
+	struct ivs_ynode *root = ui_read_tree(data, len, "a theme file", &d);
+	if (root && root->type != IVS_YN_MAP) {
 		ivs_theme_diags_add(&d, IVS_THEME_RULE_YAML_WRONG_TYPE, root->pos, "",
 		              "a theme file is a mapping with a colors: key, not %s", ui_type_name(root));
 	} else if (root && check_map(root, "", &d)) {
 		for (size_t i = 0; i + 1 < root->n; i += 2) {
-			const struct node *k = root->kids[i], *v = root->kids[i + 1];
+			const struct ivs_ynode *k = root->kids[i], *v = root->kids[i + 1];
 			if (strcmp(k->value, "colors") == 0) {
 				parse_colors(v, out, &d);
 			} else if (strcmp(k->value, "name") == 0 || strcmp(k->value, "description") == 0) {
-				if (v->type != N_SCALAR)
+				if (v->type != IVS_YN_SCALAR)
 					ivs_theme_diags_add(&d, IVS_THEME_RULE_YAML_WRONG_TYPE, v->pos, k->value,
 					              "%s must be a single value, not %s", k->value, ui_type_name(v));
 				else if (k->value[0] == 'n') {
@@ -425,7 +425,7 @@ int ivs_theme_parse(const char *file, const char *data, size_t len, struct ivs_t
 			}
 		}
 	}
-	ui_node_free(root);
+	ivs_ynode_free(root);
 
 	int rc = d.errors ? -1 : 0;
 	if (rc != 0) {

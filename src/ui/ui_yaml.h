@@ -1,31 +1,22 @@
-/* ui_yaml.h: libivsui's private reader of small YAML files (theme files,
- * config.yaml): one document into a tree of positioned nodes. Refuses
- * aliases, anchors, tags, more than one document, nesting deeper than 4
- * levels and input over IVS_THEME_MAX_BYTES, each as a diagnostic. */
-#ifndef IVS_UI_YAML_H
-#define IVS_UI_YAML_H
+/* ui_yaml.h: libivsui's reading of small YAML files (theme files,
+ * config.yaml) with the engine's shared reader (yamlio.h:
+ * ivs_yaml_read_doc), its problems turned into the theme module's codes. */
+#ifndef SRC_UI_YAML_H
+#define SRC_UI_YAML_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "ivs/theme.h"
+#include "ivs/yamlio.h"
 
-enum node_type { N_SCALAR, N_SEQ, N_MAP };
+/* Collections nested in a theme file: colors, a role, its attrs list. */
+#define UI_YAML_MAX_DEPTH 4
 
-struct node {
-	enum node_type type;
-	struct ivs_pos pos;
-	char *value;            /* N_SCALAR */
-	bool plain;             /* scalar written without quotes */
-	struct node **kids;     /* N_SEQ: items; N_MAP: key, value, key, value... */
-	size_t n, cap;
-};
-
-/* One YAML document as a tree, or NULL after adding diagnostics. Free
- * with ui_node_free. */
-struct node *ui_read_tree(const char *data, size_t len, struct ivs_theme_diags *d);
-void ui_node_free(struct node *n);
+/* One YAML document as a tree, or NULL after adding diagnostics. `what`
+ * names the file in messages ("a theme file"). Free with ivs_ynode_free. */
+struct ivs_ynode *ui_read_tree(const char *data, size_t len, const char *what,
+                               struct ivs_theme_diags *d);
 /* "a single value", "a list", "a mapping": for messages. */
-const char *ui_type_name(const struct node *n);
+const char *ui_type_name(const struct ivs_ynode *n);
 
 #endif

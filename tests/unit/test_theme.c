@@ -273,17 +273,21 @@ static void test_bad_values_error(void **state)
 static void test_yaml_refusals(void **state)
 {
 	(void)state;
-	expect_one("colors:\n  title: &t {fg: red}\n  error: *t\n", -1, IVS_THEME_RULE_YAML_ALIAS, 2, 10,
-	           "", "anchors and aliases");
-	expect_one("colors:\n  title: {fg: !!str red}\n", -1, IVS_THEME_RULE_YAML_TAG, 2, 15, "",
-	           "tags");
-	expect_one("colors:\n  title: {fg: red\n", -1, IVS_THEME_RULE_YAML_SYNTAX, 3, 1, "",
-	           "not valid YAML");
+	/* the shared YAML reader (yamlio.h) and its wording, naming the file */
+	expect_one("colors:\n  title: &t {fg: red}\n", -1, IVS_THEME_RULE_YAML_ALIAS, 2, 10,
+	           "colors.title", "anchors (&t) are not allowed in a theme file");
+	expect_one("colors:\n  error: *t\n", -1, IVS_THEME_RULE_YAML_ALIAS, 2, 10, "colors.error",
+	           "aliases (*t) are not allowed in a theme file");
+	expect_one("colors:\n  title: {fg: !color red}\n", -1, IVS_THEME_RULE_YAML_TAG, 2, 15,
+	           "colors.title.fg", "the tag !color is not allowed in a theme file");
+	expect_one("colors:\n  title: {fg: red\n", -1, IVS_THEME_RULE_YAML_SYNTAX, 3, 1,
+	           "colors.title", "not valid YAML");
 	expect_one("colors: {}\n---\ncolors: {}\n", -1, IVS_THEME_RULE_YAML_MULTI_DOC, 2, 1, "",
-	           "one YAML document");
-	expect_one("colors:\n  title: {attrs: [[bold]]}\n", -1, IVS_THEME_RULE_YAML_TOO_DEEP, 2, 19, "",
+	           "second YAML document here; a theme file holds one");
+	expect_one("colors:\n  title: {attrs: [[bold]]}\n", -1, IVS_THEME_RULE_YAML_TOO_DEEP, 2, 19,
+	           "colors.title.attrs[0]", "nested deeper here than a theme file can be");
+	expect_one("a: {b: {c: {d: {e: 1}}}}\n", -1, IVS_THEME_RULE_YAML_TOO_DEEP, 1, 16, "a.b.c.d",
 	           "nested deeper");
-	expect_one("a: {b: {c: {d: {e: 1}}}}\n", -1, IVS_THEME_RULE_YAML_TOO_DEEP, 1, 16, "", "nested deeper");
 
 	/* empty file, comments only */
 	struct ivs_theme t;
@@ -312,10 +316,19 @@ static void test_yaml_refusals(void **state)
 	ivs_theme_diags_free(&d);
 	free(big);
 
-	/* a billion-laughs style file stops at the first anchor */
+	/* a billion-laughs style file: nothing is expanded, each anchor and
+	 * alias is one diagnostic */
 	assert_int_equal(parse("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", &t, &d), -1);
+	assert_int_equal(d.n, 6);
+	for (size_t i = 0; i < d.n; i++)
+		assert_int_equal(d.v[i].rule, IVS_THEME_RULE_YAML_ALIAS);
+
+	/* a NUL in a value */
+	ivs_theme_free(&t);
+	ivs_theme_diags_free(&d);
+	assert_int_equal(parse("colors:\n  title: {fg: \"re\\0d\"}\n", &t, &d), -1);
 	assert_int_equal(d.n, 1);
-	assert_int_equal(d.v[0].rule, IVS_THEME_RULE_YAML_ALIAS);
+	assert_int_equal(d.v[0].rule, IVS_THEME_RULE_YAML_WRONG_TYPE);
 	ivs_theme_free(&t);
 	ivs_theme_diags_free(&d);
 }
