@@ -23,9 +23,9 @@ mkdir -p "$B/obj"
 # The engine, instrumented for coverage (fuzzer-no-link). Others' code: no
 # -Werror here, so a clang-only warning does not stop the fuzzing.
 objs=""
-for src in src/engine/*.c; do
+for src in src/engine/*.c src/ui/*.c; do
 	obj=$B/obj/$(basename "$src" .c).o
-	if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find include src/engine -name '*.h' -newer "$obj" 2>/dev/null | head -1)" ]; then
+	if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find include src/engine src/ui -name '*.h' -newer "$obj" 2>/dev/null | head -1)" ]; then
 		echo "  CC      $src"
 		$CC $CFLAGS -fsanitize=fuzzer-no-link -c "$src" -o "$obj"
 	fi

@@ -13,9 +13,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct ivs_theme t;
-	struct ivs_diags diags;
+	struct ivs_theme_diags diags;
 
-	ivs_diags_init(&diags);
+	ivs_theme_diags_init(&diags);
 	int rc = ivs_theme_parse("fuzz.yaml", (const char *)data, size, &t, &diags);
 	if (rc != 0 && diags.errors == 0)
 		abort();   /* refused without saying why */
@@ -27,10 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	FILE *null = fopen("/dev/null", "w");
 	if (null) {
-		ivs_diags_print(null, "fuzz.yaml", &diags);
+		ivs_theme_diags_print(null, "fuzz.yaml", &diags);
 		fclose(null);
 	}
 	ivs_theme_free(&t);
-	ivs_diags_free(&diags);
+	ivs_theme_diags_free(&diags);
 	return 0;
 }

@@ -1,14 +1,14 @@
 /* cli.h: the command-line front end. Each subcommand is one function in
  * its own src/cli/cmd_*.c file and one row of the table in main.c (tmux's
  * cmd_entry). Conventions: data to stdout, messages to stderr prefixed
- * "ivs-tui: "; exit 0 ok, 1 the input has errors (or a check failed),
- * 2 usage or I/O problem. argv[0] is the subcommand name. */
+ * "ivs-tui: " (msg.h); exit 0 ok, 1 the input has errors (or a check
+ * failed), 2 usage or I/O problem. argv[0] is the subcommand name. */
 #ifndef IVS_CLI_H
 #define IVS_CLI_H
 
 #include <stdio.h>
 
-enum { IVS_EXIT_OK = 0, IVS_EXIT_INVALID = 1, IVS_EXIT_USAGE = 2 };
+#include "ivs/msg.h"
 
 struct ivs_cmd {
 	const char *name;
@@ -22,9 +22,9 @@ int ivs_cmd_export(int argc, char **argv);
 int ivs_cmd_keygen(int argc, char **argv);
 int ivs_cmd_token(int argc, char **argv);
 
-/* Prints "ivs-tui: " + message + "\n" to stderr. */
-void ivs_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Prints the usage line of one command to f. */
+/* The subcommands' name for ivs_error (msg.h), shared with the TUI. */
+#define ivs_cli_error ivs_error
+/* Prints the usage line of one command to f (main.c: the one usage text). */
 void ivs_cli_usage(FILE *f, const char *cmd);
 
 #endif

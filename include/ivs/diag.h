@@ -89,12 +89,7 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(THUMBNAIL_DISABLED_PROPS,    "thumbnail-disabled-props",     WARNING) \
 	/* the template as a whole */ \
 	X(RESOURCE_LIMIT,              "resource-limit",               ERROR) \
-	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING) \
-	/* theme files (src/engine/theme.c) */ \
-	X(THEME_UNKNOWN_ROLE,          "theme-unknown-role",           WARNING) \
-	X(THEME_UNKNOWN_KEY,           "theme-unknown-key",            WARNING) \
-	X(THEME_BAD_COLOR,             "theme-bad-color",              ERROR) \
-	X(THEME_BAD_ATTR,              "theme-bad-attribute",          ERROR)
+	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING)
 
 enum ivs_rule {
 #define IVS_RULE_ENUM(name, id, sev) IVS_RULE_##name,

@@ -1,15 +1,20 @@
-/* theme.h: colour themes. Themes are YAML files (themes/NAME.yaml) that
- * give each semantic colour role a foreground, a background and
- * attributes. Parsing (src/engine/theme.c) has no curses in it, so the
- * fuzzers and the tests drive it directly; src/tui/colors.c turns a theme
- * into curses attributes. Roles are listed once, here (ncdu's UI_COLORS). */
+/* theme.h: colour themes (src/ui/theme.c, in libivsui: the UI library
+ * beside the engine, with no curses in it, so the fuzzers and the tests
+ * drive it directly; src/tui/colors.c turns a theme into curses
+ * attributes). Themes are YAML files (themes/NAME.yaml) that give each
+ * semantic colour role a foreground, a background and attributes. Roles
+ * are listed once, here (ncdu's UI_COLORS); so are the theme module's own
+ * problem codes (IVS_THEME_RULES): they are not the engine's rule ids and
+ * not part of `validate --format json`. Finding theme files and the config
+ * folder is config.h. */
 #ifndef IVS_THEME_H
 #define IVS_THEME_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
-#include "ivs/diag.h"
+#include "ivs/diag.h"   /* enum ivs_severity, struct ivs_pos */
 
 /*      ENUM            key in theme files   what it colours */
 #define IVS_COLOR_ROLES(X) \
@@ -70,6 +75,64 @@ int ivs_color_parse(const char *s, short *out);
  * Returns the IVS_ATTR_* bit (0 for normal), or -1. */
 int ivs_attr_parse(const char *s);
 
+/* ---- problems in theme and config files ----
+ *
+ *      ENUM               id                          severity */
+#define IVS_THEME_RULES(X) \
+	X(IO_ERROR,          "theme-io-error",           ERROR) \
+	X(YAML_SYNTAX,       "theme-yaml-syntax",        ERROR) \
+	X(YAML_ALIAS,        "theme-yaml-alias",         ERROR) \
+	X(YAML_TAG,          "theme-yaml-tag",           ERROR) \
+	X(YAML_TOO_DEEP,     "theme-yaml-too-deep",      ERROR) \
+	X(YAML_TOO_LARGE,    "theme-yaml-too-large",     ERROR) \
+	X(YAML_MULTI_DOC,    "theme-yaml-multiple-documents", ERROR) \
+	X(YAML_EMPTY,        "theme-yaml-empty",         ERROR) \
+	X(YAML_DUPLICATE_KEY, "theme-yaml-duplicate-key", ERROR) \
+	X(YAML_WRONG_TYPE,   "theme-yaml-wrong-type",    ERROR) \
+	X(UNKNOWN_ROLE,      "theme-unknown-role",       WARNING) \
+	X(UNKNOWN_KEY,       "theme-unknown-key",        WARNING) \
+	X(BAD_COLOR,         "theme-bad-color",          ERROR) \
+	X(BAD_ATTR,          "theme-bad-attribute",      ERROR)
+
+enum ivs_theme_rule {
+#define IVS_THEME_RULE_ENUM(name, id, sev) IVS_THEME_RULE_##name,
+	IVS_THEME_RULES(IVS_THEME_RULE_ENUM)
+#undef IVS_THEME_RULE_ENUM
+	IVS_THEME_RULE_COUNT
+};
+
+const char *ivs_theme_rule_id(enum ivs_theme_rule r);
+
+/* One problem: rule, severity, position (line 0: none), the key path
+ * ("colors.title.fg", "" for the file) and a sentence that says what to
+ * do. Owns path and msg. */
+struct ivs_theme_diag {
+	enum ivs_theme_rule rule;
+	enum ivs_severity sev;
+	struct ivs_pos pos;
+	char *path;
+	char *msg;
+};
+
+struct ivs_theme_diags {
+	struct ivs_theme_diag *v;
+	size_t n, cap;
+	size_t errors, warnings;
+};
+
+void ivs_theme_diags_init(struct ivs_theme_diags *d);
+void ivs_theme_diags_free(struct ivs_theme_diags *d);
+void ivs_theme_diags_add(struct ivs_theme_diags *d, enum ivs_theme_rule rule, struct ivs_pos pos,
+                         const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Moves every entry of src to the end of dst; src is left empty. */
+void ivs_theme_diags_move(struct ivs_theme_diags *dst, struct ivs_theme_diags *src);
+/* Sorts by position, keeping the order of equal positions. */
+void ivs_theme_diags_sort(struct ivs_theme_diags *d);
+/* "FILE:LINE:COL: error|warning: message [theme-rule-id]" per line,
+ * control characters escaped. */
+void ivs_theme_diags_print(FILE *out, const char *file, const struct ivs_theme_diags *d);
+
 /* ---- the theme file format ----
  *
  *   # comments
@@ -98,28 +161,9 @@ const struct ivs_theme *ivs_theme_builtin_mono(void);
  * usable (free with ivs_theme_free); -1 on errors, *out then holds the
  * built-in default (still free it). */
 int ivs_theme_parse(const char *file, const char *data, size_t len, struct ivs_theme *out,
-                    struct ivs_diags *diags);
+                    struct ivs_theme_diags *diags);
 /* The same, reading path (an unreadable file is one IO_ERROR). */
-int ivs_theme_load_file(const char *path, struct ivs_theme *out, struct ivs_diags *diags);
+int ivs_theme_load_file(const char *path, struct ivs_theme *out, struct ivs_theme_diags *diags);
 void ivs_theme_free(struct ivs_theme *t);
-
-/* ---- finding themes (curses-free so the tests drive it) ----
- *
- * The config folder: $XDG_CONFIG_HOME/ivs-tui when XDG_CONFIG_HOME is set
- * to an absolute path, else $HOME/.config/ivs-tui. NULL when neither is
- * usable. Caller frees. */
-char *ivs_config_dir(void);
-/* The theme named in the config folder's config.yaml (`theme: NAME`),
- * or NULL when there is no such file or key. A file that cannot be read
- * as YAML gives NULL and *err (caller frees) saying where. */
-char *ivs_config_theme(char **err);
-/* Finds the file of theme `name`: first CONFIG/themes/NAME.yaml, then
- * IVS_DATADIR/themes/NAME.yaml, then, with EXEDIR the folder of
- * /proc/self/exe, EXEDIR/../share/ivs-tui/themes (an install moved to
- * another prefix), EXEDIR/../themes and EXEDIR/themes (the source tree,
- * for `make run`). A name with a '/' is a path and is used as is.
- * Names other than [A-Za-z0-9._-]+ (not starting with '.') are refused.
- * Returns the path (caller frees) or NULL. */
-char *ivs_theme_find(const char *name);
 
 #endif

@@ -47,4 +47,30 @@ int ivs_save_file(const struct ivs_project *p, const char *path, char **err);
  * quote such strings. */
 bool ivs_yaml_reads_as_other(const char *s);
 
+/* ---- other small YAML files (theme files, config.yaml) ----
+ *
+ * The project loader's reader (yaml_tree.c) for files that are not
+ * projects: one document into a tree of positioned nodes. It refuses, each
+ * as a diagnostic with the loader's rule ids and wording (`what` names the
+ * file: "a theme file"): what libyaml refuses, anchors and aliases, tags
+ * other than YAML's core ones, nesting deeper than max_depth collections,
+ * scalars over IVS_YAML_MAX_SCALAR, NUL characters, a second document, an
+ * empty file. Duplicate keys are the caller's to check (it knows the
+ * paths). Returns the root (free with ivs_ynode_free), or NULL when there
+ * were errors. Callers bound len themselves. */
+enum ivs_ynode_type { IVS_YN_SCALAR, IVS_YN_SEQ, IVS_YN_MAP };
+
+struct ivs_ynode {
+	enum ivs_ynode_type type;
+	struct ivs_pos pos;          /* 1-based */
+	char *value;                 /* IVS_YN_SCALAR: the text; NULL otherwise */
+	bool plain;                  /* scalar without quotes (and not !!str) */
+	struct ivs_ynode **kids;     /* SEQ: items; MAP: key, value, key, value... */
+	size_t n;
+};
+
+struct ivs_ynode *ivs_yaml_read_doc(const char *data, size_t len, const char *what,
+                                    unsigned max_depth, struct ivs_diags *diags);
+void ivs_ynode_free(struct ivs_ynode *n);
+
 #endif

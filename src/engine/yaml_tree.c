@@ -19,6 +19,8 @@ void yl_init(struct yl_loader *ld, const char *data, size_t len)
 	ivs_buf_init(&ld->strs);
 	ivs_buf_init(&ld->path);
 	ivs_buf_add(&ld->path, "", 0);
+	ld->what = "a project file";
+	ld->max_depth = IVS_YAML_MAX_DEPTH;
 	yaml_parser_initialize(&ld->parser);
 	yaml_parser_set_input_string(&ld->parser, (const unsigned char *)data, len);
 	yl_tree_reset(ld);
@@ -221,11 +223,11 @@ static uint32_t node_new(struct yl_loader *ld, enum yl_type t, yaml_mark_t m)
 
 bool yl_depth_enter(struct yl_loader *ld, yaml_mark_t m)
 {
-	if (++ld->depth <= IVS_YAML_MAX_DEPTH)
+	if (++ld->depth <= ld->max_depth)
 		return true;
 	yl_diag(ld, IVS_RULE_YAML_TOO_DEEP, yl_mark_pos(m),
-	        "values are nested deeper here than a project file can be (more than %d levels); "
-	        "check the indentation.", IVS_YAML_MAX_DEPTH);
+	        "values are nested deeper here than %s can be (more than %u levels); "
+	        "check the indentation.", ld->what, ld->max_depth);
 	ld->stop = true;
 	return false;
 }
@@ -240,8 +242,8 @@ bool yl_check_props(struct yl_loader *ld, const yaml_char_t *anchor, const yaml_
 
 	if (anchor)
 		yl_diag(ld, IVS_RULE_YAML_ALIAS, yl_mark_pos(m),
-		        "anchors (&%s) are not allowed in a project file; remove the anchor and write "
-		        "each value out in full.", (const char *)anchor);
+		        "anchors (&%s) are not allowed in %s; remove the anchor and write "
+		        "each value out in full.", (const char *)anchor, ld->what);
 	if (!t)
 		return true;
 	if (strncmp(t, CORE_TAG, strlen(CORE_TAG)) == 0) {
@@ -255,10 +257,10 @@ bool yl_check_props(struct yl_loader *ld, const yaml_char_t *anchor, const yaml_
 	}
 	if (strncmp(t, CORE_TAG, strlen(CORE_TAG)) == 0)
 		yl_diag(ld, IVS_RULE_YAML_TAG, yl_mark_pos(m),
-		        "the tag !!%s is not allowed in a project file; remove it.", t + strlen(CORE_TAG));
+		        "the tag !!%s is not allowed in %s; remove it.", t + strlen(CORE_TAG), ld->what);
 	else
 		yl_diag(ld, IVS_RULE_YAML_TAG, yl_mark_pos(m),
-		        "the tag %s is not allowed in a project file; remove it.", t);
+		        "the tag %s is not allowed in %s; remove it.", t, ld->what);
 	return false;
 }
 
@@ -374,8 +376,8 @@ uint32_t yl_build(struct yl_loader *ld, yaml_event_t *ev)
 	case YAML_ALIAS_EVENT:
 		i = node_new(ld, YL_BAD, ev->start_mark);
 		yl_diag(ld, IVS_RULE_YAML_ALIAS, ld->nodes[i].pos,
-		        "aliases (*%s) are not allowed in a project file; write the value out in full.",
-		        (const char *)ev->data.alias.anchor);
+		        "aliases (*%s) are not allowed in %s; write the value out in full.",
+		        (const char *)ev->data.alias.anchor, ld->what);
 		break;
 	default:
 		/* cannot happen inside a document */

@@ -62,6 +62,8 @@ struct yl_loader {
 	bool stop;                   /* the rest of the input cannot be read */
 	struct yl_dup_slot *dups;    /* generation-stamped set for duplicate keys */
 	uint32_t capdups, dupgen;
+	const char *what;            /* "a project file" (yl_init), for messages */
+	unsigned max_depth;          /* IVS_YAML_MAX_DEPTH (yl_init) */
 };
 
 void yl_init(struct yl_loader *ld, const char *data, size_t len);

@@ -14,17 +14,23 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "ivs/cli.h"
 #include "ivs/colors.h"
+#include "ivs/msg.h"
 #include "ivs/recover.h"
 #include "ivs/term.h"
 #include "ivs/tui.h"
 #include "ivs/tui_app.h"
-#include "ivs/tui_editor.h"
-#include "ivs/tui_screen.h"
 #include "ivs/tui_tree.h"
 #include "ivs/validate.h"
 #include "ivs/yamlio.h"
+#include "app.h"
+#include "dialog.h"
+#include "editor.h"
+#include "files.h"
+#include "help.h"
+#include "problems.h"
+#include "script.h"
+#include "wizard.h"
 
 #define MIN_COLS 60
 #define MIN_ROWS 16
@@ -402,11 +408,6 @@ void tui_app_free(struct tui_app *a)
 
 /* ---- ivs_tui_main ---- */
 
-static void usage(void)
-{
-	fputs("usage: ivs-tui [--theme NAME] [--no-mouse] [FILE]\n", stderr);
-}
-
 /* SIGHUP/SIGTERM: unsaved changes go to the recovery file (recover.h),
  * never over the project file. */
 static void on_terminate(struct tui_app *a, int sig)
@@ -417,7 +418,7 @@ static void on_terminate(struct tui_app *a, int sig)
 		char *err = NULL;
 		if (ivs_recover_write(a->p, a->path, &err) < 0) {
 			curses_stop(a);
-			ivs_cli_error("unsaved changes lost: %s", err ? err : "no recovery file");
+			ivs_error("unsaved changes lost: %s", err ? err : "no recovery file");
 		}
 		free(err);
 	}
@@ -463,77 +464,53 @@ static void offer_recovery(struct tui_app *a)
 	free(msg);
 }
 
-int ivs_tui_main(int argc, char **argv)
+/* The project of FILE (loaded, or new when FILE does not exist yet), or
+ * NULL after printing why not (*code: the exit code). */
+static struct ivs_project *load_start_project(const char *file, int *code)
 {
-	const char *theme = NULL, *file = NULL;
-	bool no_mouse = false;
-	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--theme") && i + 1 < argc) {
-			theme = argv[++i];
-		} else if (!strncmp(argv[i], "--theme=", 8)) {
-			theme = argv[i] + 8;
-		} else if (!strcmp(argv[i], "--no-mouse")) {
-			no_mouse = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			ivs_cli_error("unknown option: %s", argv[i]);
-			usage();
-			return IVS_EXIT_USAGE;
-		} else if (file) {
-			ivs_cli_error("only one FILE can be opened");
-			usage();
-			return IVS_EXIT_USAGE;
-		} else {
-			file = argv[i];
-		}
-	}
-	setlocale(LC_ALL, "");
-	struct ivs_project *p = NULL;
 	struct stat st;
-	if (file && stat(file, &st) == 0) {
+	*code = IVS_EXIT_USAGE;
+	if (!file)
+		return ivs_project_new();
+	if (stat(file, &st) == 0) {
 		struct ivs_diags d;
 		ivs_diags_init(&d);
-		p = ivs_load_file(file, &d);
-		if (!p) {
+		struct ivs_project *p = ivs_load_file(file, &d);
+		if (!p)
 			ivs_diags_print(stderr, file, &d);
-			ivs_diags_free(&d);
-			return IVS_EXIT_USAGE;
-		}
 		ivs_diags_free(&d);
-	} else if (file && errno != ENOENT) {
-		ivs_cli_error("cannot open %s: %s", file, strerror(errno));
-		return IVS_EXIT_USAGE;
-	} else {
-		p = ivs_project_new();
+		return p;
 	}
-	struct tui_app *a = app_alloc(p, file);
-	a->mouse = !no_mouse;
+	if (errno != ENOENT) {
+		ivs_error("cannot open %s: %s", file, strerror(errno));
+		return NULL;
+	}
+	return ivs_project_new();
+}
+
+/* IVS_TUI_NO_DISPLAY and IVS_TUI_SCRIPT; false after printing why not. */
+static bool setup_input(struct tui_app *a)
+{
 	const char *nd = getenv("IVS_TUI_NO_DISPLAY");
 	a->no_display = nd && *nd && strcmp(nd, "0") != 0;
 	const char *script = getenv("IVS_TUI_SCRIPT");
 	if (script && *script) {
 		a->script = fopen(script, "r");
 		if (!a->script) {
-			ivs_cli_error("cannot read IVS_TUI_SCRIPT %s: %s", script, strerror(errno));
-			app_release(a);
-			return IVS_EXIT_USAGE;
+			ivs_error("cannot read IVS_TUI_SCRIPT %s: %s", script, strerror(errno));
+			return false;
 		}
 	}
 	if (!a->no_display && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		ivs_cli_error("the editor needs a terminal (stdin and stdout); see ivs-tui --help");
-		if (a->script)
-			fclose(a->script);
-		app_release(a);
-		return IVS_EXIT_USAGE;
+		ivs_error("the editor needs a terminal (stdin and stdout); see ivs-tui --help");
+		return false;
 	}
-	ivs_term_signals_install();
-	if (!curses_start(a, 0, 0)) {
-		ivs_cli_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
-		if (a->script)
-			fclose(a->script);
-		app_release(a);
-		return IVS_EXIT_USAGE;
-	}
-	ivs_term_screen_ready();
+	return true;
+}
+
+/* The theme and the user's key map; their problems go to the status line. */
+static void load_preferences(struct tui_app *a, const char *theme)
+{
 	char *err = NULL;
 	ivs_colors_start(theme, &err);
 	if (err) {
@@ -549,6 +526,11 @@ int ivs_tui_main(int argc, char **argv)
 		}
 		free(keys);
 	}
+}
+
+/* The first screen: the wizard without FILE, else the editor. */
+static void open_first_screen(struct tui_app *a, const char *file)
+{
 	if (!file) {
 		a->wizard = true;
 		tui_wizard_open(a);
@@ -558,6 +540,27 @@ int ivs_tui_main(int argc, char **argv)
 			tui_status(a, false, "New project: %s will be created on save", file);
 	}
 	offer_recovery(a);
+}
+
+/* The next key from the terminal, or -1. *eof_waits counts waits that end
+ * at once with no key: again and again, the terminal is gone (EOF, EIO)
+ * without a SIGHUP; then *gone is set. */
+static int terminal_key(struct tui_app *a, int *eof_waits, bool *gone)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int key = read_key(a);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	*eof_waits = key == -1 && ms < 20 ? *eof_waits + 1 : 0;
+	*gone = *eof_waits > 200;
+	return key;
+}
+
+/* Draw, read a key (script or terminal), handle signals, feed the key;
+ * until the app quits. */
+static void main_loop(struct tui_app *a)
+{
 	int eof_waits = 0;
 	while (!a->quit) {
 		draw(a);
@@ -570,15 +573,9 @@ int ivs_tui_main(int argc, char **argv)
 			if (stop)
 				break;
 		} else {
-			struct timespec t0, t1;
-			clock_gettime(CLOCK_MONOTONIC, &t0);
-			key = read_key(a);
-			clock_gettime(CLOCK_MONOTONIC, &t1);
-			/* A wait that ends at once with no key, again and again: the
-			 * terminal is gone (EOF, EIO) without a SIGHUP. */
-			long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
-			eof_waits = key == -1 && ms < 20 ? eof_waits + 1 : 0;
-			if (eof_waits > 200) {
+			bool gone;
+			key = terminal_key(a, &eof_waits, &gone);
+			if (gone) {
 				on_terminate(a, SIGHUP);
 				break;
 			}
@@ -593,9 +590,36 @@ int ivs_tui_main(int argc, char **argv)
 		if (key >= 0)
 			feed(a, key);
 	}
-	int code = a->exit_code;
+}
+
+static int app_finish(struct tui_app *a, int code)
+{
 	if (a->script)
 		fclose(a->script);
+	a->script = NULL;
 	app_release(a);
 	return code;
+}
+
+int ivs_tui_main(const struct ivs_tui_options *o)
+{
+	setlocale(LC_ALL, "");
+	int code;
+	struct ivs_project *p = load_start_project(o->file, &code);
+	if (!p)
+		return code;
+	struct tui_app *a = app_alloc(p, o->file);
+	a->mouse = !o->no_mouse;
+	if (!setup_input(a))
+		return app_finish(a, IVS_EXIT_USAGE);
+	ivs_term_signals_install();
+	if (!curses_start(a, 0, 0)) {
+		ivs_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+		return app_finish(a, IVS_EXIT_USAGE);
+	}
+	ivs_term_screen_ready();
+	load_preferences(a, o->theme);
+	open_first_screen(a, o->file);
+	main_loop(a);
+	return app_finish(a, a->exit_code);
 }

@@ -1,5 +1,5 @@
 /* colors.c: themes into curses attributes. The theme file is parsed by
- * src/engine/theme.c; here the roles become colour pairs (one per role),
+ * src/ui/theme.c; here the roles become colour pairs (one per role),
  * or attributes only when colours are off (NO_COLOR, a colourless
  * terminal), as htop's MONOCHROME scheme. */
 #include "ivs/colors.h"
@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ivs/config.h"
 #include "ivs/util.h"
 
 static struct {
@@ -110,7 +111,7 @@ static char *short_path(const char *path)
 }
 
 /* "FILE:LINE:COL: message" (severity named only for warnings). */
-static char *diag_line(const char *path, const struct ivs_diag *g)
+static char *diag_line(const char *path, const struct ivs_theme_diag *g)
 {
 	char *sp = short_path(path);
 	const char *sev = g->sev == IVS_SEV_WARNING ? "warning: " : "";
@@ -150,8 +151,8 @@ int ivs_colors_start(const char *theme_name, char **err)
 	}
 
 	struct ivs_theme theme;
-	struct ivs_diags d;
-	ivs_diags_init(&d);
+	struct ivs_theme_diags d;
+	ivs_theme_diags_init(&d);
 	char *path = ivs_theme_find(theme_name);
 	if (!path && strcmp(theme_name, "monochrome") == 0) {
 		/* built in, like "default": works without the data folder */
@@ -168,7 +169,7 @@ int ivs_colors_start(const char *theme_name, char **err)
 		}
 	} else if (ivs_theme_load_file(path, &theme, &d) != 0) {
 		/* first error, with its position */
-		const struct ivs_diag *g = NULL;
+		const struct ivs_theme_diag *g = NULL;
 		for (size_t i = 0; i < d.n && !g; i++)
 			if (d.v[i].sev == IVS_SEV_ERROR)
 				g = &d.v[i];
@@ -185,7 +186,7 @@ int ivs_colors_start(const char *theme_name, char **err)
 		add_err(err, ivs_xasprintf("%s%s", line, d.n > 1 ? " (and more)" : ""));
 		free(line);
 	}
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 	free(path);
 	free(cfg);
 

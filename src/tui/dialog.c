@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "ivs/tui_lineedit.h"
-#include "ivs/tui_screen.h"
+#include "app.h"
+#include "dialog.h"
+#include "draw.h"
+#include "files.h"
 
 enum dlg_type { DLG_PROMPT, DLG_CONFIRM, DLG_PICK, DLG_MULTI, DLG_MESSAGE, DLG_TEXT };
 

@@ -5,8 +5,9 @@
 #include <wchar.h>
 
 #include "ivs/colors.h"
-#include "ivs/tui_screen.h"
 #include "ivs/validate.h"
+#include "app.h"
+#include "draw.h"
 
 attr_t tui_attr(enum ivs_color_role r)
 {

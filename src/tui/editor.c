@@ -11,8 +11,12 @@
 #include "ivs/export.h"
 #include "ivs/fsutil.h"
 #include "ivs/token.h"
-#include "ivs/tui_editor.h"
 #include "ivs/validate.h"
+#include "app.h"
+#include "dialog.h"
+#include "draw.h"
+#include "editor.h"
+#include "editor_int.h"
 
 const char *tui_ed_str(const struct ivs_buf *b)
 {

@@ -9,8 +9,11 @@
 #include "ivs/export.h"
 #include "ivs/fsutil.h"
 #include "ivs/token.h"
-#include "ivs/tui_editor.h"
 #include "ivs/validate.h"
+#include "app.h"
+#include "draw.h"
+#include "editor.h"
+#include "editor_int.h"
 
 void tui_ed_draw_tree(struct tui_app *a, struct tui_editor *ed, int y, int x, int h, int w)
 {

@@ -10,8 +10,12 @@
 #include "ivs/export.h"
 #include "ivs/fsutil.h"
 #include "ivs/token.h"
-#include "ivs/tui_editor.h"
 #include "ivs/validate.h"
+#include "app.h"
+#include "dialog.h"
+#include "editor.h"
+#include "editor_int.h"
+#include "tags.h"
 
 static void candidate(struct tui_app *a, struct tui_editor *ed)
 {

@@ -11,9 +11,11 @@
 #include "ivs/export.h"
 #include "ivs/fsutil.h"
 #include "ivs/recover.h"
-#include "ivs/tui_screen.h"
 #include "ivs/validate.h"
 #include "ivs/yamlio.h"
+#include "app.h"
+#include "dialog.h"
+#include "files.h"
 
 static const char *stack_name(struct tui_app *a)
 {

@@ -3,8 +3,10 @@
  * hand-kept list. */
 #include <stdlib.h>
 #include <string.h>
+#include "app.h"
+#include "draw.h"
+#include "help.h"
 
-#include "ivs/tui_screen.h"
 
 struct help {
 	char *text;

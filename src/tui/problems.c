@@ -5,8 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ivs/tui_screen.h"
 #include "ivs/validate.h"
+#include "app.h"
+#include "draw.h"
+#include "editor.h"
+#include "problems.h"
+#include "wizard.h"
 
 struct problems {
 	struct ivs_diags d;

@@ -9,9 +9,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "ivs/cli.h"
+#include "ivs/msg.h"
 #include "ivs/tui_app.h"
-#include "ivs/tui_screen.h"
+#include "app.h"
+#include "script.h"
 
 void tui_app_dump(struct tui_app *a, FILE *out)
 {

@@ -4,7 +4,10 @@
 #include <string.h>
 
 #include "ivs/tui_form.h"
-#include "ivs/tui_screen.h"
+#include "app.h"
+#include "dialog.h"
+#include "draw.h"
+#include "tags.h"
 
 struct tags {
 	struct ivs_res *r;

@@ -7,8 +7,11 @@
 #include <string.h>
 
 #include "ivs/export.h"
-#include "ivs/tui_screen.h"
 #include "ivs/validate.h"
+#include "app.h"
+#include "draw.h"
+#include "editor.h"
+#include "wizard.h"
 
 #define K(k) (1u << IVS_KIND_##k)
 

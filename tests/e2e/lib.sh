@@ -16,11 +16,12 @@
 # assertion. On failure the screen is printed, and the server and the
 # folder are removed on any exit.
 #
-# tmux missing: the test prints "SKIP: ..." and exits 0.
+# tmux missing: the test prints "SKIP: ..." and exits 77 (tests/run.sh
+# counts it as skipped).
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "SKIP: tmux is not installed; end-to-end tests not run"
-	exit 0
+	exit 77
 fi
 
 E2E_B=${1:-${B:-build}}

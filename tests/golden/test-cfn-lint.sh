@@ -8,8 +8,8 @@ B=${1:-build}
 BIN=${IVS_BIN:-$B/ivs-tui}
 T=${IVS_TEST_DIR:-tests}
 if ! command -v cfn-lint >/dev/null 2>&1; then
-	echo "skipped: cfn-lint is not installed (pip install cfn-lint)"
-	exit 0
+	echo "SKIP: cfn-lint is not installed (pip install cfn-lint)"
+	exit 77
 fi
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT

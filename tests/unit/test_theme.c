@@ -1,4 +1,4 @@
-/* test_theme.c: theme files (src/engine/theme.c): the shipped themes, every
+/* test_theme.c: theme files (src/ui/theme.c, config.c): the shipped themes, every
  * kind of problem with its exact position, colour names, and the search
  * for theme files and config.yaml (XDG rules). No curses here. */
 #include "testutil.h"
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ivs/fsutil.h"
+#include "ivs/config.h"
 #include "ivs/theme.h"
 #include "ivs/util.h"
 
@@ -25,12 +26,12 @@ static void test_shipped_themes_parse_clean(void **state)
 	(void)state;
 	for (size_t i = 0; i < IVS_ARRAY_LEN(shipped); i++) {
 		char *path = theme_path(shipped[i]);
-		struct ivs_diags d;
-		ivs_diags_init(&d);
+		struct ivs_theme_diags d;
+		ivs_theme_diags_init(&d);
 		struct ivs_theme t;
 		int rc = ivs_theme_load_file(path, &t, &d);
 		if (d.n)
-			ivs_diags_print(stderr, path, &d);
+			ivs_theme_diags_print(stderr, path, &d);
 		assert_int_equal(rc, 0);
 		assert_int_equal(d.n, 0);
 		assert_string_equal(t.name, shipped[i]);
@@ -48,7 +49,7 @@ static void test_shipped_themes_parse_clean(void **state)
 		}
 		free(data);
 		ivs_theme_free(&t);
-		ivs_diags_free(&d);
+		ivs_theme_diags_free(&d);
 		free(path);
 	}
 }
@@ -56,11 +57,11 @@ static void test_shipped_themes_parse_clean(void **state)
 static void load_shipped(const char *name, struct ivs_theme *t)
 {
 	char *path = theme_path(name);
-	struct ivs_diags d;
-	ivs_diags_init(&d);
+	struct ivs_theme_diags d;
+	ivs_theme_diags_init(&d);
 	assert_int_equal(ivs_theme_load_file(path, t, &d), 0);
 	assert_int_equal(d.n, 0);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 	free(path);
 }
 
@@ -157,21 +158,21 @@ static void test_color_names(void **state)
 }
 
 /* Parses text; returns rc; *d gets the diagnostics (caller frees). */
-static int parse(const char *text, struct ivs_theme *t, struct ivs_diags *d)
+static int parse(const char *text, struct ivs_theme *t, struct ivs_theme_diags *d)
 {
-	ivs_diags_init(d);
+	ivs_theme_diags_init(d);
 	return ivs_theme_parse("t.yaml", text, strlen(text), t, d);
 }
 
-static void expect_one(const char *text, int want_rc, enum ivs_rule rule, unsigned line,
+static void expect_one(const char *text, int want_rc, enum ivs_theme_rule rule, unsigned line,
                        unsigned col, const char *path, const char *msg_part)
 {
 	struct ivs_theme t;
-	struct ivs_diags d;
+	struct ivs_theme_diags d;
 	int rc = parse(text, &t, &d);
 	if (d.n != 1 || d.v[0].rule != rule || d.v[0].pos.line != line || d.v[0].pos.col != col) {
-		ivs_diags_print(stderr, "t.yaml", &d);
-		fail_msg("want 1 diagnostic %s at %u:%u, got %zu", ivs_rule_id(rule), line, col, d.n);
+		ivs_theme_diags_print(stderr, "t.yaml", &d);
+		fail_msg("want 1 diagnostic %s at %u:%u, got %zu", ivs_theme_rule_id(rule), line, col, d.n);
 	}
 	assert_int_equal(rc, want_rc);
 	assert_string_equal(d.v[0].path, path);
@@ -183,14 +184,14 @@ static void expect_one(const char *text, int want_rc, enum ivs_rule rule, unsign
 		assert_same_roles(&t, ivs_theme_builtin_default());
 	}
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 }
 
 static void test_good_small_theme(void **state)
 {
 	(void)state;
 	struct ivs_theme t;
-	struct ivs_diags d;
+	struct ivs_theme_diags d;
 	int rc = parse("colors:\n"
 	               "  title: {fg: bright-yellow, bg: 17, attrs: bold}\n"
 	               "  error:\n"
@@ -212,118 +213,131 @@ static void test_good_small_theme(void **state)
 	assert_int_equal(t.roles[IVS_COLOR_FOCUS].bg, def->bg);
 	assert_int_equal(t.roles[IVS_COLOR_FOCUS].attrs, def->attrs);
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 
 	rc = parse("name: mine\ndescription: a test\ncolors: {}\n", &t, &d);
 	assert_int_equal(rc, 0);
 	assert_int_equal(d.n, 0);
 	assert_string_equal(t.name, "mine");
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 }
 
 static void test_unknown_role_warns(void **state)
 {
 	(void)state;
-	expect_one("colors:\n  titel: {fg: red}\n", 0, IVS_RULE_THEME_UNKNOWN_ROLE, 2, 3,
+	expect_one("colors:\n  titel: {fg: red}\n", 0, IVS_THEME_RULE_UNKNOWN_ROLE, 2, 3,
 	           "colors.titel", "did you mean \"title\"?");
 	expect_one("colors:\n  normal: {fg: red}\n  zzzzzzzz: {fg: red}\n", 0,
-	           IVS_RULE_THEME_UNKNOWN_ROLE, 3, 3, "colors.zzzzzzzz", "unknown colour role");
-	expect_one("colours:\n  title: {fg: red}\n", 0, IVS_RULE_THEME_UNKNOWN_KEY, 1, 1, "colours",
+	           IVS_THEME_RULE_UNKNOWN_ROLE, 3, 3, "colors.zzzzzzzz", "unknown colour role");
+	expect_one("colours:\n  title: {fg: red}\n", 0, IVS_THEME_RULE_UNKNOWN_KEY, 1, 1, "colours",
 	           "did you mean \"colors\"?");
-	expect_one("colors:\n  title: {fg: red, bgg: blue}\n", 0, IVS_RULE_THEME_UNKNOWN_KEY, 2, 20,
+	expect_one("colors:\n  title: {fg: red, bgg: blue}\n", 0, IVS_THEME_RULE_UNKNOWN_KEY, 2, 20,
 	           "colors.title.bgg", "did you mean \"bg\"?");
 	/* the warning does not stop the rest of the file */
 	struct ivs_theme t;
-	struct ivs_diags d;
+	struct ivs_theme_diags d;
 	assert_int_equal(parse("colors:\n  titel: {fg: red}\n  ok: {fg: blue}\n", &t, &d), 0);
 	assert_int_equal(t.roles[IVS_COLOR_OK].fg, 4);
 	assert_int_equal(d.warnings, 1);
 	assert_int_equal(d.errors, 0);
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 }
 
 static void test_bad_values_error(void **state)
 {
 	(void)state;
-	expect_one("colors:\n  title: {fg: blu, bg: black}\n", -1, IVS_RULE_THEME_BAD_COLOR, 2, 15,
+	expect_one("colors:\n  title: {fg: blu, bg: black}\n", -1, IVS_THEME_RULE_BAD_COLOR, 2, 15,
 	           "colors.title.fg", "\"blu\" is not a colour; did you mean \"blue\"?");
-	expect_one("colors:\n  title:\n    bg: 300\n", -1, IVS_RULE_THEME_BAD_COLOR, 3, 9,
+	expect_one("colors:\n  title:\n    bg: 300\n", -1, IVS_THEME_RULE_BAD_COLOR, 3, 9,
 	           "colors.title.bg", "a number 0-255");
-	expect_one("colors:\n  title: {attrs: [bold, blod]}\n", -1, IVS_RULE_THEME_BAD_ATTR, 2, 25,
+	expect_one("colors:\n  title: {attrs: [bold, blod]}\n", -1, IVS_THEME_RULE_BAD_ATTR, 2, 25,
 	           "colors.title.attrs", "did you mean \"bold\"?");
-	expect_one("colors:\n  title: {attrs: blink}\n", -1, IVS_RULE_THEME_BAD_ATTR, 2, 18,
+	expect_one("colors:\n  title: {attrs: blink}\n", -1, IVS_THEME_RULE_BAD_ATTR, 2, 18,
 	           "colors.title.attrs", "use bold, underline, reverse, dim or normal");
-	expect_one("colors:\n  title: red\n", -1, IVS_RULE_YAML_WRONG_TYPE, 2, 10, "colors.title",
+	expect_one("colors:\n  title: red\n", -1, IVS_THEME_RULE_YAML_WRONG_TYPE, 2, 10, "colors.title",
 	           "must be a mapping");
-	expect_one("colors:\n  title: {fg: [red]}\n", -1, IVS_RULE_YAML_WRONG_TYPE, 2, 15,
+	expect_one("colors:\n  title: {fg: [red]}\n", -1, IVS_THEME_RULE_YAML_WRONG_TYPE, 2, 15,
 	           "colors.title.fg", "not a list");
-	expect_one("colors: [1, 2]\n", -1, IVS_RULE_YAML_WRONG_TYPE, 1, 9, "colors",
+	expect_one("colors: [1, 2]\n", -1, IVS_THEME_RULE_YAML_WRONG_TYPE, 1, 9, "colors",
 	           "must be a mapping");
-	expect_one("- a\n- b\n", -1, IVS_RULE_YAML_WRONG_TYPE, 1, 1, "", "not a list");
-	expect_one("name: [a]\n", -1, IVS_RULE_YAML_WRONG_TYPE, 1, 7, "name", "single value");
+	expect_one("- a\n- b\n", -1, IVS_THEME_RULE_YAML_WRONG_TYPE, 1, 1, "", "not a list");
+	expect_one("name: [a]\n", -1, IVS_THEME_RULE_YAML_WRONG_TYPE, 1, 7, "name", "single value");
 	expect_one("colors:\n  title: {fg: red}\n  title: {fg: blue}\n", -1,
-	           IVS_RULE_YAML_DUPLICATE_KEY, 3, 3, "colors", "\"title\" is given twice (first on line 2)");
-	expect_one("colors:\n  title: {fg: red, fg: blue}\n", -1, IVS_RULE_YAML_DUPLICATE_KEY, 2, 20,
+	           IVS_THEME_RULE_YAML_DUPLICATE_KEY, 3, 3, "colors", "\"title\" is given twice (first on line 2)");
+	expect_one("colors:\n  title: {fg: red, fg: blue}\n", -1, IVS_THEME_RULE_YAML_DUPLICATE_KEY, 2, 20,
 	           "colors.title", "given twice");
 }
 
 static void test_yaml_refusals(void **state)
 {
 	(void)state;
-	expect_one("colors:\n  title: &t {fg: red}\n  error: *t\n", -1, IVS_RULE_YAML_ALIAS, 2, 10,
-	           "", "anchors and aliases");
-	expect_one("colors:\n  title: {fg: !!str red}\n", -1, IVS_RULE_YAML_TAG, 2, 15, "",
-	           "tags");
-	expect_one("colors:\n  title: {fg: red\n", -1, IVS_RULE_YAML_SYNTAX, 3, 1, "",
-	           "not valid YAML");
-	expect_one("colors: {}\n---\ncolors: {}\n", -1, IVS_RULE_YAML_MULTI_DOC, 2, 1, "",
-	           "one YAML document");
-	expect_one("colors:\n  title: {attrs: [[bold]]}\n", -1, IVS_RULE_YAML_TOO_DEEP, 2, 19, "",
+	/* the shared YAML reader (yamlio.h) and its wording, naming the file */
+	expect_one("colors:\n  title: &t {fg: red}\n", -1, IVS_THEME_RULE_YAML_ALIAS, 2, 10,
+	           "colors.title", "anchors (&t) are not allowed in a theme file");
+	expect_one("colors:\n  error: *t\n", -1, IVS_THEME_RULE_YAML_ALIAS, 2, 10, "colors.error",
+	           "aliases (*t) are not allowed in a theme file");
+	expect_one("colors:\n  title: {fg: !color red}\n", -1, IVS_THEME_RULE_YAML_TAG, 2, 15,
+	           "colors.title.fg", "the tag !color is not allowed in a theme file");
+	expect_one("colors:\n  title: {fg: red\n", -1, IVS_THEME_RULE_YAML_SYNTAX, 3, 1,
+	           "colors.title", "not valid YAML");
+	expect_one("colors: {}\n---\ncolors: {}\n", -1, IVS_THEME_RULE_YAML_MULTI_DOC, 2, 1, "",
+	           "second YAML document here; a theme file holds one");
+	expect_one("colors:\n  title: {attrs: [[bold]]}\n", -1, IVS_THEME_RULE_YAML_TOO_DEEP, 2, 19,
+	           "colors.title.attrs[0]", "nested deeper here than a theme file can be");
+	expect_one("a: {b: {c: {d: {e: 1}}}}\n", -1, IVS_THEME_RULE_YAML_TOO_DEEP, 1, 16, "a.b.c.d",
 	           "nested deeper");
-	expect_one("a: {b: {c: {d: {e: 1}}}}\n", -1, IVS_RULE_YAML_TOO_DEEP, 1, 16, "", "nested deeper");
 
 	/* empty file, comments only */
 	struct ivs_theme t;
-	struct ivs_diags d;
+	struct ivs_theme_diags d;
 	assert_int_equal(parse("", &t, &d), -1);
 	assert_int_equal(d.n, 1);
-	assert_int_equal(d.v[0].rule, IVS_RULE_YAML_EMPTY);
+	assert_int_equal(d.v[0].rule, IVS_THEME_RULE_YAML_EMPTY);
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 	assert_int_equal(parse("# nothing\n", &t, &d), -1);
 	assert_int_equal(d.n, 1);
-	assert_int_equal(d.v[0].rule, IVS_RULE_YAML_EMPTY);
+	assert_int_equal(d.v[0].rule, IVS_THEME_RULE_YAML_EMPTY);
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 
 	/* huge input is refused before parsing */
 	size_t n = IVS_THEME_MAX_BYTES + 1;
 	char *big = ivs_xmalloc(n + 1);
 	memset(big, '#', n);
 	big[n] = '\0';
-	ivs_diags_init(&d);
+	ivs_theme_diags_init(&d);
 	assert_int_equal(ivs_theme_parse("big.yaml", big, n, &t, &d), -1);
 	assert_int_equal(d.n, 1);
-	assert_int_equal(d.v[0].rule, IVS_RULE_YAML_TOO_LARGE);
+	assert_int_equal(d.v[0].rule, IVS_THEME_RULE_YAML_TOO_LARGE);
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 	free(big);
 
-	/* a billion-laughs style file stops at the first anchor */
+	/* a billion-laughs style file: nothing is expanded, each anchor and
+	 * alias is one diagnostic */
 	assert_int_equal(parse("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", &t, &d), -1);
-	assert_int_equal(d.n, 1);
-	assert_int_equal(d.v[0].rule, IVS_RULE_YAML_ALIAS);
+	assert_int_equal(d.n, 6);
+	for (size_t i = 0; i < d.n; i++)
+		assert_int_equal(d.v[i].rule, IVS_THEME_RULE_YAML_ALIAS);
+
+	/* a NUL in a value */
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
+	assert_int_equal(parse("colors:\n  title: {fg: \"re\\0d\"}\n", &t, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].rule, IVS_THEME_RULE_YAML_WRONG_TYPE);
+	ivs_theme_free(&t);
+	ivs_theme_diags_free(&d);
 }
 
 static void test_every_problem_reported(void **state)
 {
 	(void)state;
 	struct ivs_theme t;
-	struct ivs_diags d;
+	struct ivs_theme_diags d;
 	int rc = parse("colors:\n"
 	               "  title: {fg: blu}\n"
 	               "  titel: {fg: red}\n"
@@ -336,12 +350,12 @@ static void test_every_problem_reported(void **state)
 	/* sorted by position */
 	assert_int_equal(d.v[0].pos.line, 2);
 	assert_int_equal(d.v[1].pos.line, 3);
-	assert_int_equal(d.v[1].rule, IVS_RULE_THEME_UNKNOWN_ROLE);
+	assert_int_equal(d.v[1].rule, IVS_THEME_RULE_UNKNOWN_ROLE);
 	assert_int_equal(d.v[2].pos.line, 4);
 	assert_int_equal(d.v[2].pos.col, 15);
 	assert_int_equal(d.v[3].pos.col, 28);
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 }
 
 static void test_many_keys(void **state)
@@ -356,16 +370,16 @@ static void test_many_keys(void **state)
 		ivs_buf_printf(&b, "  k%d: {}\n", i);
 	ivs_buf_puts(&b, "  k17: {}\n");
 	struct ivs_theme t;
-	struct ivs_diags d;
-	ivs_diags_init(&d);
+	struct ivs_theme_diags d;
+	ivs_theme_diags_init(&d);
 	assert_int_equal(ivs_theme_parse("t.yaml", b.data, b.len, &t, &d), -1);
 	assert_int_equal(d.errors, 1);
 	assert_int_equal(d.warnings, 0);   /* a mapping with a duplicate is not read further */
-	assert_int_equal(d.v[0].rule, IVS_RULE_YAML_DUPLICATE_KEY);
+	assert_int_equal(d.v[0].rule, IVS_THEME_RULE_YAML_DUPLICATE_KEY);
 	assert_int_equal(d.v[0].pos.line, 5002);
 	assert_string_equal(d.v[0].msg, "\"k17\" is given twice (first on line 19); keep one");
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 	ivs_buf_free(&b);
 }
 
@@ -373,14 +387,14 @@ static void test_load_missing_file(void **state)
 {
 	(void)state;
 	struct ivs_theme t;
-	struct ivs_diags d;
-	ivs_diags_init(&d);
+	struct ivs_theme_diags d;
+	ivs_theme_diags_init(&d);
 	assert_int_equal(ivs_theme_load_file("/nonexistent/x.yaml", &t, &d), -1);
 	assert_int_equal(d.n, 1);
-	assert_int_equal(d.v[0].rule, IVS_RULE_IO_ERROR);
+	assert_int_equal(d.v[0].rule, IVS_THEME_RULE_IO_ERROR);
 	assert_string_equal(t.name, "default");
 	ivs_theme_free(&t);
-	ivs_diags_free(&d);
+	ivs_theme_diags_free(&d);
 }
 
 /* ---- finding files ---- */

@@ -13,7 +13,7 @@
 #include "testutil.h"
 #include "ivs/tui_app.h"
 #include "ivs/tui_keys.h"
-#include "ivs/tui_screen.h"
+#include "tui/files.h"
 #include "ivs/validate.h"
 
 static struct ivs_project *project(void)

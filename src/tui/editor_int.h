@@ -1,16 +1,17 @@
-/* tui_editor.h: inside the editor (src/tui/editor*.c only): its state
+/* editor_int.h: inside the editor (src/tui/editor*.c only): its state
  * and the functions its three files share. editor.c: selection, keys and
  * resource actions; editor_draw.c: the tree, the form and the preview;
  * editor_form.c: editing a field and the field actions. Everything here
  * borrows the app and the project; the editor owns its tree, form, line
  * editor and preview text (tui_editor_free). */
-#ifndef IVS_TUI_EDITOR_H
-#define IVS_TUI_EDITOR_H
+#ifndef SRC_TUI_EDITOR_INT_H
+#define SRC_TUI_EDITOR_INT_H
 
 #include "ivs/tui_form.h"
 #include "ivs/tui_lineedit.h"
-#include "ivs/tui_screen.h"
 #include "ivs/tui_tree.h"
+#include "app.h"
+#include "editor.h"
 
 enum focus { FOCUS_TREE, FOCUS_FORM, FOCUS_PREVIEW };
 
@@ -49,7 +50,6 @@ struct fctx {
 const char *tui_ed_str(const struct ivs_buf *b);
 struct ivs_res *tui_ed_sel_res(const struct tui_editor *ed);
 enum ivs_kind tui_ed_sel_kind(const struct tui_editor *ed);
-void tui_ed_form_sync(struct tui_editor *ed);
 struct fctx *tui_ed_fctx_new(struct ivs_res *r, int field);
 void tui_ed_after_edit(struct tui_app *a);
 
