@@ -540,7 +540,7 @@ static void test_verify_foreign_tokens(void **state)
 	/* Another algorithm in the header. */
 	t = sign_by_hand(k, "{\"alg\":\"none\"}", "{\"aws:channel-arn\":\"" ARN "\",\"exp\":1}");
 	assert_int_equal(ivs_token_verify(t, pub, NOW, &r), IVS_TOKEN_MALFORMED);
-	assert_string_equal(r.problem, "the token's algorithm is \"none\"; IVS playback tokens are ES384");
+	assert_string_equal(r.problem, "the token's algorithm is \"none\"; IVS tokens are ES384");
 	ivs_token_report_free(&r);
 	free(t);
 
@@ -614,9 +614,14 @@ static void test_claims_refused(void **state)
 	expect_refused(&c, "looks like milliseconds");
 	c.exp = NOW + 60;
 	c.channel_arn = "arn:aws:ivs:us-west-2:123456789012:stream-key/x";
-	expect_refused(&c, "is not a channel ARN");
+	expect_refused(&c, "must name a resource of type 'channel', got 'stream-key'");
 	c.channel_arn = "arn:aws:s3:us-west-2:123456789012:channel/x";
-	expect_refused(&c, "is not a channel ARN");
+	expect_refused(&c, "must name service 'ivs', got 's3'");
+	/* The validator's check (arn.c): what `validate` refuses is refused here. */
+	c.channel_arn = "arn:aws:ivs:us-west-2:123456789012:channel/ab\"cd";
+	expect_refused(&c, "a channel id of letters, digits and hyphens");
+	c.channel_arn = "arn:aws:ivs:us-west-2:123456789012:channel/../../x";
+	expect_refused(&c, "a channel id of letters, digits and hyphens");
 	c.channel_arn = NULL;
 	expect_refused(&c, "needs the channel ARN");
 	c.channel_arn = ARN;
