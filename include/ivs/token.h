@@ -40,6 +40,11 @@ void ivs_secret_free(char *s);
  * regular file; replaces a regular file only with force. Checks the mode
  * on disk afterwards. Returns 0, or -1 with *err set. */
 int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err);
+/* What ivs_write_private_key would refuse before writing anything: path
+ * exists and is not a regular file, or exists and force is false. 0 or -1
+ * with *err set. A replaced file is a new inode: a hard link to the old
+ * one keeps its contents and mode. */
+int ivs_private_key_target_ok(const char *path, bool force, char **err);
 /* For the TUI's playback-key form: ivs_keygen + ivs_write_private_key.
  * The private key never leaves this function (cleansed before return).
  * On success returns 0 and *public_pem (caller frees with free()); on

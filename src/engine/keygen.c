@@ -11,12 +11,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 
 #include "ivs/fsutil.h"
 #include "ivs/keys.h"
@@ -91,30 +93,73 @@ out:
 	return rc;
 }
 
-int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err)
+int ivs_private_key_target_ok(const char *path, bool force, char **err)
 {
 	struct stat st;
 
-	if (lstat(path, &st) == 0) {
-		if (!S_ISREG(st.st_mode)) {
-			set_err(err, ivs_xasprintf("%s is not a regular file: not replacing it with a "
-			                           "private key", path));
-			return -1;
-		}
-		if (!force) {
-			set_err(err, ivs_xasprintf("%s exists: not replacing a key file (use --force to "
-			                           "replace it)", path));
-			return -1;
-		}
-		/* fsutil keeps an existing file's mode: make it 0600 first so the
-		 * new contents are never readable by others, not even briefly. */
-		if (chmod(path, 0600) != 0) {
-			set_err(err, ivs_xasprintf("cannot make %s private (chmod 0600): %s", path,
-			                           strerror(errno)));
-			return -1;
-		}
+	if (lstat(path, &st) != 0)
+		return 0;
+	if (!S_ISREG(st.st_mode)) {
+		set_err(err, ivs_xasprintf("%s is not a regular file: not replacing it with a "
+		                           "private key", path));
+		return -1;
 	}
-	if (ivs_write_new(path, private_pem, strlen(private_pem), 0600, force, err) != 0)
+	if (!force) {
+		set_err(err, ivs_xasprintf("%s exists: not replacing a key file (use --force to "
+		                           "replace it)", path));
+		return -1;
+	}
+	return 0;
+}
+
+/* Replaces the regular file path with a new 0600 file: written under a
+ * fresh name beside it (a new inode, so never readable by others, even
+ * briefly), then renamed over path. The old file's inode is not touched:
+ * another hard link to it keeps its contents and its mode. */
+static int replace_private_key(const char *path, const char *pem, char **err)
+{
+	unsigned char r[6];
+	char *fresh = NULL;
+	int rc = -1;
+
+	for (int tries = 0; tries < 8 && rc != 0; tries++) {
+		char *werr = NULL;
+		if (RAND_bytes(r, sizeof r) != 1) {
+			set_err(err, ivs_xstrdup("cannot make a temporary name: the random generator "
+			                         "failed"));
+			return -1;
+		}
+		free(fresh);
+		fresh = ivs_xasprintf("%s.new-%02x%02x%02x%02x%02x%02x", path, r[0], r[1], r[2], r[3],
+		                      r[4], r[5]);
+		rc = ivs_write_new(fresh, pem, strlen(pem), 0600, 0, &werr);
+		if (rc != 0 && errno != EEXIST) {
+			set_err(err, werr);
+			free(fresh);
+			return -1;
+		}
+		free(werr);
+	}
+	if (rc != 0) {
+		set_err(err, ivs_xasprintf("cannot write %s: no free temporary name beside it", path));
+	} else if (rename(fresh, path) != 0) {
+		set_err(err, ivs_xasprintf("cannot replace %s: %s", path, strerror(errno)));
+		unlink(fresh);
+		rc = -1;
+	}
+	free(fresh);
+	return rc;
+}
+
+int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err)
+{
+	struct stat st;
+	bool exists = lstat(path, &st) == 0;
+
+	if (ivs_private_key_target_ok(path, force, err) != 0)
+		return -1;
+	if (exists ? replace_private_key(path, private_pem, err) != 0
+	           : ivs_write_new(path, private_pem, strlen(private_pem), 0600, 0, err) != 0)
 		return -1;
 	if (stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
 		if (chmod(path, 0600) != 0 || stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
