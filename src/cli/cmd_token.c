@@ -456,18 +456,18 @@ int ivs_cmd_token(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct token_opts o = {0};
-	int c, res;
+	int c, res, li = -1;
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "k:c:t:p:s:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "k:c:t:p:s:h", opts, &li)) != -1) {
 		if (c == OPT_CHANNEL || c == OPT_PROJECT || c == OPT_PREFIX || c == OPT_VIEWER ||
 		    c == OPT_ORIGIN || c == OPT_STRICT || c == OPT_SINGLE || c == OPT_SESSION ||
 		    c == OPT_MAXRES || c == 'c')
 			o.playback_only = true;
 		if ((c == OPT_PUBKEY_ARN || c == OPT_WHIP || c == OPT_EVENTS || c == OPT_PARTICIPANT ||
-		     c == OPT_USER || c == OPT_CAPS || c == OPT_ATTR) && !o.stage_only)
-			o.stage_only = argv[optind - 1];
+		     c == OPT_USER || c == OPT_CAPS || c == OPT_ATTR) && !o.stage_only && li >= 0)
+			o.stage_only = opts[li].name;   /* long options only */
 		switch (c) {
 		case 's': o.stage.stage_arn = optarg; break;
 		case OPT_PUBKEY_ARN: o.stage.public_key_arn = optarg; break;
@@ -537,7 +537,7 @@ int ivs_cmd_token(int argc, char **argv)
 		return run_sign_stage(&o);
 	}
 	if (o.stage_only) {
-		ivs_cli_error("token: %s is for a stage participant token: give --stage-arn ARN",
+		ivs_cli_error("token: --%s is for a stage participant token: give --stage-arn ARN",
 		              o.stage_only);
 		ivs_cli_usage(stderr, "token");
 		return IVS_EXIT_USAGE;
