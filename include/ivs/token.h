@@ -35,11 +35,21 @@
 int ivs_keygen(char **private_pem, char **public_pem, char **err);
 /* Cleanses a NUL-terminated secret (OPENSSL_cleanse) and frees it. NULL ok. */
 void ivs_secret_free(char *s);
-/* Writes private_pem to path with mode 0600 whatever the umask, atomically
- * (fsutil's ivs_write_new). Never replaces a symlink or anything but a
- * regular file; replaces a regular file only with force. Checks the mode
- * on disk afterwards. Returns 0, or -1 with *err set. */
+/* Writes private_pem to path with mode 0600 whatever the umask: first to a
+ * new file beside it (fsutil's ivs_write_new), then renamed (force) or
+ * linked (no replacing) into place, so a replaced file's inode, and any
+ * other hard link to it, is untouched. Never replaces a symlink or
+ * anything but a regular file; replaces a regular file only with force.
+ * Checks the mode on disk afterwards. Returns 0, or -1 with *err set
+ * (naming path, never the temporary file). */
 int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err);
+/* The same, calling before_publish(ctx, err) once the key is safely
+ * written under its temporary name and before it gets its own: when that
+ * returns -1 (with *err set) nothing is left on disk. keygen prints the
+ * public key there, so that a failed print leaves no private key file. */
+int ivs_write_private_key_then(const char *path, const char *private_pem, bool force,
+                               int (*before_publish)(void *ctx, char **err), void *ctx,
+                               char **err);
 /* What ivs_write_private_key would refuse before writing anything: path
  * exists and is not a regular file, or exists and force is false. 0 or -1
  * with *err set. A replaced file is a new inode: a hard link to the old

@@ -44,6 +44,23 @@ static int usage_error(const char *msg)
 	return IVS_EXIT_USAGE;
 }
 
+struct print_ctx {
+	const char *pub, *out;
+};
+
+static int print_public(void *ctx, char **err)
+{
+	const struct print_ctx *pc = ctx;
+	errno = 0;
+	if (fputs(pc->pub, stdout) < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		*err = ivs_xasprintf("cannot write the public key to standard output (%s): no key "
+		                     "pair made, %s not written", errno ? strerror(errno) : "error",
+		                     pc->out);
+		return -1;
+	}
+	return 0;
+}
+
 int ivs_cmd_keygen(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -98,28 +115,21 @@ int ivs_cmd_keygen(int argc, char **argv)
 		return ivs_keygen_add(out, force, project, id ? "playback_key_pairs" : "public_keys",
 		                      id ? id : pk_id);
 
-	/* The public key is printed first: if standard output fails, no
-	 * private key file is left behind whose public half nobody has. */
+	/* The public key is printed once the private key is safely written
+	 * under a temporary name, and before it gets its own: if standard
+	 * output fails, no private key file is left whose public half nobody
+	 * has; if writing fails, nothing was printed. */
 	if (ivs_keygen(&priv, &pub, &err) != 0) {
 		ivs_cli_error("keygen: %s", err);
 		free(err);
 		return IVS_EXIT_USAGE;
 	}
-	if (ivs_private_key_target_ok(out, force, &err) != 0) {
+	struct print_ctx pc = {pub, out};
+	status = IVS_EXIT_OK;
+	if (ivs_write_private_key_then(out, priv, force, print_public, &pc, &err) != 0) {
 		ivs_cli_error("keygen: %s", err);
 		free(err);
 		status = IVS_EXIT_USAGE;
-	} else if (fputs(pub, stdout) < 0 || fflush(stdout) != 0 || ferror(stdout)) {
-		ivs_cli_error("keygen: cannot write the public key to standard output (%s): no key "
-		              "pair made, %s not written", strerror(errno), out);
-		status = IVS_EXIT_USAGE;
-	} else if (ivs_write_private_key(out, priv, force, &err) != 0) {
-		ivs_cli_error("keygen: %s; the public key printed above has no private key: discard "
-		              "it", err);
-		free(err);
-		status = IVS_EXIT_USAGE;
-	} else {
-		status = IVS_EXIT_OK;
 	}
 	ivs_secret_free(priv);
 	free(pub);

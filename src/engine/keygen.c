@@ -8,6 +8,7 @@
 #include "ivs/token.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -112,55 +113,103 @@ int ivs_private_key_target_ok(const char *path, bool force, char **err)
 	return 0;
 }
 
-/* Replaces the regular file path with a new 0600 file: written under a
- * fresh name beside it (a new inode, so never readable by others, even
- * briefly), then renamed over path. The old file's inode is not touched:
- * another hard link to it keeps its contents and its mode. */
-static int replace_private_key(const char *path, const char *pem, char **err)
+/* Writes pem to a new 0600 file beside path, under a fresh name (*staged,
+ * caller frees): a new inode, never readable by others, even briefly, and
+ * all the I/O that can fail done before anything is published. Errors
+ * name path, as the user knows it. */
+static int stage_private_key(const char *path, const char *pem, char **staged, char **err)
 {
 	unsigned char r[6];
-	char *fresh = NULL;
-	int rc = -1;
 
-	for (int tries = 0; tries < 8 && rc != 0; tries++) {
+	*staged = NULL;
+	for (int tries = 0; tries < 8; tries++) {
 		char *werr = NULL;
 		if (RAND_bytes(r, sizeof r) != 1) {
 			set_err(err, ivs_xstrdup("cannot make a temporary name: the random generator "
 			                         "failed"));
 			return -1;
 		}
-		free(fresh);
-		fresh = ivs_xasprintf("%s.new-%02x%02x%02x%02x%02x%02x", path, r[0], r[1], r[2], r[3],
-		                      r[4], r[5]);
-		rc = ivs_write_new(fresh, pem, strlen(pem), 0600, 0, &werr);
-		if (rc != 0 && errno != EEXIST) {
-			set_err(err, werr);
-			free(fresh);
+		*staged = ivs_xasprintf("%s.new-%02x%02x%02x%02x%02x%02x", path, r[0], r[1], r[2],
+		                        r[3], r[4], r[5]);
+		if (ivs_write_new(*staged, pem, strlen(pem), 0600, 0, &werr) == 0)
+			return 0;
+		int e = errno;
+		free(werr);
+		free(*staged);
+		*staged = NULL;
+		if (e != EEXIST) {
+			set_err(err, ivs_xasprintf("cannot write %s: %s", path, strerror(e)));
 			return -1;
 		}
-		free(werr);
 	}
-	if (rc != 0) {
-		set_err(err, ivs_xasprintf("cannot write %s: no free temporary name beside it", path));
-	} else if (rename(fresh, path) != 0) {
-		set_err(err, ivs_xasprintf("cannot replace %s: %s", path, strerror(errno)));
-		unlink(fresh);
-		rc = -1;
-	}
-	free(fresh);
-	return rc;
+	set_err(err, ivs_xasprintf("cannot write %s: no free temporary name beside it", path));
+	return -1;
 }
 
-int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err)
+static void sync_dir_of(const char *path)
+{
+	char *d = ivs_xstrdup(path), *slash = strrchr(d, '/');
+	if (slash)
+		slash[slash == d ? 1 : 0] = '\0';
+	int fd = open(slash ? d : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);   /* best effort: some file systems refuse it */
+		close(fd);
+	}
+	free(d);
+}
+
+/* Gives the staged file its name: rename over path with force (the old
+ * file's inode is not touched: another hard link to it keeps its contents
+ * and its mode), else link, which refuses an existing path. */
+static int publish_private_key(const char *staged, const char *path, bool force, char **err)
 {
 	struct stat st;
-	bool exists = lstat(path, &st) == 0;
+	int rc;
 
-	if (ivs_private_key_target_ok(path, force, err) != 0)
+	if (force) {
+		rc = rename(staged, path);
+	} else {
+		rc = link(staged, path);
+		if (rc != 0 && (errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS) &&
+		    lstat(path, &st) != 0)
+			rc = rename(staged, path);   /* no hard links on this file system */
+	}
+	if (rc != 0) {
+		int e = errno;
+		unlink(staged);
+		if (e == EEXIST)
+			set_err(err, ivs_xasprintf("%s exists: not replacing a key file (use --force to "
+			                           "replace it)", path));
+		else
+			set_err(err, ivs_xasprintf("cannot write %s: %s", path, strerror(e)));
 		return -1;
-	if (exists ? replace_private_key(path, private_pem, err) != 0
-	           : ivs_write_new(path, private_pem, strlen(private_pem), 0600, 0, err) != 0)
+	}
+	unlink(staged);   /* after link(); after rename() it is gone already */
+	sync_dir_of(path);
+	return 0;
+}
+
+int ivs_write_private_key_then(const char *path, const char *private_pem, bool force,
+                               int (*before_publish)(void *ctx, char **err), void *ctx,
+                               char **err)
+{
+	struct stat st;
+	char *staged = NULL;
+
+	if (ivs_private_key_target_ok(path, force, err) != 0 ||
+	    stage_private_key(path, private_pem, &staged, err) != 0)
 		return -1;
+	if (before_publish && before_publish(ctx, err) != 0) {
+		unlink(staged);
+		free(staged);
+		return -1;
+	}
+	if (publish_private_key(staged, path, force, err) != 0) {
+		free(staged);
+		return -1;
+	}
+	free(staged);
 	if (stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
 		if (chmod(path, 0600) != 0 || stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
 			set_err(err, ivs_xasprintf("wrote %s but cannot make it readable by you only "
@@ -169,6 +218,11 @@ int ivs_write_private_key(const char *path, const char *private_pem, bool force,
 		}
 	}
 	return 0;
+}
+
+int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err)
+{
+	return ivs_write_private_key_then(path, private_pem, force, NULL, NULL, err);
 }
 
 int ivs_keygen_to_file(const char *private_path, bool force, char **public_pem, char **err)
