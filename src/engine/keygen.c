@@ -246,12 +246,17 @@ int ivs_keygen_to_file(const char *private_path, bool force, char **public_pem, 
  * left behind, unlike a growing buffer). Caller cleanses and frees. */
 static char *read_secret(const char *path, size_t *len, char **err)
 {
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: a FIFO or a device given as the key must not block the
+	 * open; fstat below refuses anything but a regular file. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	struct stat st;
 	char *buf;
 
 	if (!f) {
 		set_err(err, ivs_xasprintf("cannot read %s: %s", path, strerror(errno)));
+		if (fd >= 0)
+			close(fd);
 		return NULL;
 	}
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||

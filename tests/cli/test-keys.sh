@@ -288,6 +288,11 @@ grep -q "$C1" out.txt err.txt && fail "a C1 control character reached the termin
 grep -qx 'note: a?2Jb' out.txt || fail "C1 not shown as ?: $(cat out.txt)"
 grep -q 'unknown IVS claim "aws:x?"' err.txt || fail "C1 in a warning: $(cat err.txt)"
 
+# A FIFO as the key does not block (issue 15): refused as not a key file.
+mkfifo fifo.pem
+expect 2 "token --key FIFO" -- timeout 10 "$BIN" token --key fifo.pem --channel-arn "$ARN"
+grep -q 'not a key file' err.txt || fail "FIFO key: $(cat err.txt)"
+
 # ---- keygen: output failures, hard links ----
 expect 2 "keygen to /dev/full" -- sh -c "'$BIN' keygen -o full.pem >/dev/full"
 [ -e full.pem ] && fail "keygen left full.pem though the public key was never printed"
