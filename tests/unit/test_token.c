@@ -171,6 +171,73 @@ static void test_private_file_mode_and_refusal(void **state)
 	free(link_path);
 }
 
+static int refuse_publish(void *ctx, char **err)
+{
+	(*(int *)ctx)++;
+	*err = ivs_xstrdup("stdout failed");
+	return -1;
+}
+
+static int allow_publish(void *ctx, char **err)
+{
+	(void)err;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* Issue 15: --force over a hard link leaves the other link alone; a
+ * refused publish (keygen's failed print) leaves nothing behind. */
+static void test_private_key_links_and_publish(void **state)
+{
+	(void)state;
+	char *a = path_in("hl-a.pem"), *b = path_in("hl-b.pem"), *err = NULL, *pub = NULL;
+	char *priv = NULL, *pubpem = NULL;
+	int calls = 0;
+
+	assert_int_equal(ivs_keygen_to_file(a, false, &pub, &err), 0);
+	assert_int_equal(chmod(a, 0640), 0);
+	assert_int_equal(link(a, b), 0);
+	EVP_PKEY *old = ivs_private_key_load(b, &err);
+	assert_non_null(old);
+	assert_int_equal(ivs_keygen(&priv, &pubpem, &err), 0);
+	assert_int_equal(ivs_write_private_key_then(a, priv, true, allow_publish, &calls, &err), 0);
+	assert_int_equal(calls, 1);
+	assert_int_equal(mode_of(a), 0600);
+	assert_int_equal(mode_of(b), 0640);          /* the other link: mode kept */
+	EVP_PKEY *still = ivs_private_key_load(b, &err), *now = ivs_private_key_load(a, &err);
+	assert_int_equal(EVP_PKEY_eq(old, still), 1);  /* and contents kept */
+	assert_int_not_equal(EVP_PKEY_eq(old, now), 1);
+
+	/* Publishing refused: the error is the callback's, no file is made. */
+	char *c = path_in("never.pem");
+	assert_int_equal(ivs_write_private_key_then(c, priv, false, refuse_publish, &calls, &err), -1);
+	assert_int_equal(calls, 2);
+	assert_string_equal(err, "stdout failed");
+	free(err);
+	err = NULL;
+	struct stat st;
+	assert_int_not_equal(lstat(c, &st), 0);
+	char *cmd = ivs_xasprintf("ls -a '%s' | grep -c 'never' >/dev/null", tmpdir);
+	assert_int_not_equal(system(cmd), 0);        /* no temporary file either */
+	free(cmd);
+	/* With force over an existing key, a refused publish keeps the old one. */
+	assert_int_equal(ivs_write_private_key_then(a, "x", true, refuse_publish, &calls, &err), -1);
+	free(err);
+	EVP_PKEY *kept = ivs_private_key_load(a, &err);
+	assert_int_equal(EVP_PKEY_eq(now, kept), 1);
+
+	EVP_PKEY_free(old);
+	EVP_PKEY_free(still);
+	EVP_PKEY_free(now);
+	EVP_PKEY_free(kept);
+	ivs_secret_free(priv);
+	free(pubpem);
+	free(pub);
+	free(a);
+	free(b);
+	free(c);
+}
+
 static void test_key_load_errors(void **state)
 {
 	(void)state;
@@ -971,6 +1038,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keygen_p384_and_loads_back),
 		cmocka_unit_test(test_private_file_mode_and_refusal),
+		cmocka_unit_test(test_private_key_links_and_publish),
 		cmocka_unit_test(test_key_load_errors),
 		cmocka_unit_test(test_b64url),
 		cmocka_unit_test(test_ttl),
