@@ -86,7 +86,13 @@ int ivs_cmd_keygen(int argc, char **argv)
 		case 'a': project = optarg; break;
 		case 'i': id = optarg; break;
 		case 'P': pk_id = optarg; break;
-		case 'h': usage_help(stdout); return IVS_EXIT_OK;
+		case 'h':
+			usage_help(stdout);
+			if (fflush(stdout) != 0 || ferror(stdout)) {
+				ivs_cli_error("%s: cannot write the help to standard output", "keygen");
+				return IVS_EXIT_USAGE;
+			}
+			return IVS_EXIT_OK;
 		default:
 			if (optopt && strncmp(argv[optind - 1], "--", 2) == 0)
 				ivs_cli_error("keygen: %s needs a value", argv[optind - 1]);

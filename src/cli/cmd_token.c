@@ -503,7 +503,13 @@ int ivs_cmd_token(int argc, char **argv)
 		case OPT_VERIFY: o.verify = true; break;
 		case 'p': o.pub = optarg; break;
 		case OPT_NOW: o.now = optarg; break;
-		case 'h': usage_help(stdout); return IVS_EXIT_OK;
+		case 'h':
+			usage_help(stdout);
+			if (fflush(stdout) != 0 || ferror(stdout)) {
+				ivs_cli_error("%s: cannot write the help to standard output", "token");
+				return IVS_EXIT_USAGE;
+			}
+			return IVS_EXIT_OK;
 		default:
 			if (optopt && strncmp(argv[optind - 1], "--", 2) == 0)
 				ivs_cli_error("token: %s needs a value", argv[optind - 1]);

@@ -293,6 +293,11 @@ mkfifo fifo.pem
 expect 2 "token --key FIFO" -- timeout 10 "$BIN" token --key fifo.pem --channel-arn "$ARN"
 grep -q 'not a key file' err.txt || fail "FIFO key: $(cat err.txt)"
 
+expect 2 "token --help to /dev/full" -- sh -c "'$BIN' token --help >/dev/full"
+expect 2 "keygen --help to /dev/full" -- sh -c "'$BIN' keygen --help >/dev/full"
+expect 0 "token --help" -- "$BIN" token --help
+grep -q -- '--stage-arn ARN' out.txt || fail "token --help does not tell of --stage-arn"
+
 # ---- keygen: output failures, hard links ----
 expect 2 "keygen to /dev/full" -- sh -c "'$BIN' keygen -o full.pem >/dev/full"
 [ -e full.pem ] && fail "keygen left full.pem though the public key was never printed"
