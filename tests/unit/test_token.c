@@ -1,5 +1,6 @@
 /* test_token.c: key generation, the 0600 key file, ES384 playback tokens
- * signed and verified, with a fixed `now`. An independent ES384 signer
+ * and stage participant tokens signed and verified, with a fixed `now`;
+ * what verification refuses; the shared IVS ARN check. An independent ES384 signer
  * (made here from libcrypto directly) cross-checks the token code. */
 #include "testutil.h"
 
