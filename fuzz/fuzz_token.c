@@ -1,9 +1,11 @@
-/* fuzz_token.c: playback-token verification on arbitrary bytes.
+/* fuzz_token.c: playback and stage participant token verification on
+ * arbitrary bytes.
  *
  * Three kinds of input, told apart by the first byte:
  *   '{'    a claims object: the target signs header.claims with a key made
  *          at start-up and verifies it, so that the claim checks behind the
- *          signature check are reached too;
+ *          signature check are reached too (with a stage token's header,
+ *          kid included, when the claims mention "resource");
  *   '-'    PEM text for ivs_public_key_from_pem;
  *   other  a token, verified with the fixed public key below (the seeds in
  *          fuzz/seeds/token/ were signed with its private key, which was
@@ -19,6 +21,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
+#include "ivs/arn.h"
 #include "ivs/token.h"
 #include "ivs/util.h"
 
@@ -55,22 +58,48 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static void verify(const char *token, EVP_PKEY *pub)
+static void verify_n(const char *token, size_t n, EVP_PKEY *pub)
 {
 	struct ivs_token_report rep;
-	enum ivs_token_status st = ivs_token_verify(token, pub, NOW, &rep);
+	enum ivs_token_status st = ivs_token_verify_n(token, n, pub, NOW, &rep);
 	if (st != IVS_TOKEN_VALID && !rep.problem)
 		abort();   /* refused without saying why */
 	if (!rep.warnings)
 		abort();   /* the header promises "" when there are none */
+	if (st == IVS_TOKEN_VALID && rep.stage && !rep.stage_arn)
+		abort();   /* a valid participant token names its stage */
 	ivs_token_report_free(&rep);
+}
+
+static void verify(const char *token, EVP_PKEY *pub)
+{
+	verify_n(token, strlen(token), pub);
+}
+
+/* The shared ARN check: a sentence, or an ARN whose id can be taken. */
+static void check_arn(const char *text)
+{
+	static const char *const types[] = {"channel", "stage", "public-key"};
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+		char *why = ivs_arn_check(text, types[i], "arn");
+		if (!why && !ivs_arn_resource_id(text))
+			abort();   /* accepted, but has no id */
+		if (why && (!*why || why[strlen(why) - 1] != '.'))
+			abort();   /* the reason is a sentence */
+		free(why);
+	}
 }
 
 /* Signs the claims text as it is (ES384 over header.claims), then verifies. */
 static void sign_and_verify(const char *claims, size_t n)
 {
 	static const char header[] = "{\"alg\":\"ES384\",\"typ\":\"JWT\"}";
-	char *h = ivs_b64url_encode((const unsigned char *)header, sizeof header - 1);
+	static const char stage_header[] = "{\"alg\":\"ES384\",\"typ\":\"JWT\",\"kid\":"
+	                                   "\"arn:aws:ivs:us-east-1:123456789012:public-key/abc\"}";
+	char *copy = ivs_xstrndup(claims, n);
+	const char *hd = strstr(copy, "\"resource\"") ? stage_header : header;
+	free(copy);
+	char *h = ivs_b64url_encode((const unsigned char *)hd, strlen(hd));
 	char *c = ivs_b64url_encode((const unsigned char *)claims, n);
 	char *input = ivs_xasprintf("%s.%s", h, c);
 	unsigned char der[160], raw[96];
@@ -131,7 +160,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(raw);
 		(void)ivs_parse_ttl(text);
+		check_arn(text);
 		verify(text, fixed_pub);
+		verify_n((const char *)data, size, fixed_pub);   /* NUL bytes included */
 	}
 	free(text);
 	return 0;

@@ -1,7 +1,8 @@
-/* cmd_token.c: `ivs-tui token`: sign a playback token for a private channel,
- * or verify one.
+/* cmd_token.c: `ivs-tui token`: sign a playback token for a private channel
+ * or a participant token for a real-time stage, or verify one.
  *
  *   token --key PRIVATE.pem --channel-arn ARN [options]
+ *   token --key PRIVATE.pem --stage-arn ARN --public-key-arn ARN --whip-url URL [options]
  *   token --verify --pub PUBLIC.pem TOKEN|-
  *
  * Signing prints the JWT on standard output and nothing else there (it is a
@@ -28,13 +29,20 @@
 #include "keys_project.h"
 
 #define DEFAULT_TTL (60 * 60)
-#define TOKEN_MAX (64u * 1024u)
+#define TOKEN_MAX IVS_TOKEN_TEXT_MAX
+#define ATTR_MAX 64
 
 struct token_opts {
 	const char *key, *pub, *arn, *channel, *project, *arn_prefix;
 	const char *ttl, *now;
 	bool verify;
 	struct ivs_token_claims claims;
+	/* stage participant tokens */
+	bool playback_only;            /* an option only playback tokens have */
+	const char *stage_only;        /* the first option only stage tokens have */
+	const char *capabilities;
+	struct ivs_stage_token_claims stage;
+	struct ivs_stage_attr attrs[ATTR_MAX];
 };
 
 static void usage_help(FILE *f)
@@ -58,7 +66,20 @@ static void usage_help(FILE *f)
 	      "      --single-use           aws:single-use-uuid, a fresh random UUID\n"
 	      "      --session-version N    aws:viewer-session-version\n"
 	      "      --max-resolution RES   aws:maximum-resolution: SD, HD or FULL_HD\n\n"
-	      "Verifying:\n"
+	      "Signing a stage participant token (IVS real-time streaming):\n"
+	      "  -k, --key FILE             the private key of the stage's public key\n"
+	      "  -s, --stage-arn ARN        arn:aws:ivs:REGION:ACCOUNT:stage/ID (resource, topic)\n"
+	      "      --public-key-arn ARN   the public key IVS checks it with (the header's kid)\n"
+	      "      --whip-url URL         the stage's WHIP endpoint (aws ivs-realtime get-stage\n"
+	      "                             --arn ARN --query stage.endpoints.whip)\n"
+	      "      --events-url URL       the events endpoint (default " IVS_STAGE_EVENTS_URL ")\n"
+	      "      --participant-id ID    jti: up to 64 of A-Z a-z 0-9 - _ (default: random)\n"
+	      "      --user-id ID           user_id, up to 128 characters (seen by all participants)\n"
+	      "      --capabilities LIST    publish,subscribe (the default), publish or subscribe\n"
+	      "      --attributes K=V       an attribute (repeat it; at most 1 KB in all; seen by\n"
+	      "                             all participants)\n"
+	      "  -t, --ttl DURATION         default 12h (IVS's recommendation), at most 14d\n\n"
+	      "Verifying (a playback or a participant token):\n"
 	      "      --verify               check TOKEN (- reads standard input)\n"
 	      "  -p, --pub FILE             the public key\n\n"
 	      "      --now SECONDS          take this Unix time as now (reproducible output)\n"
@@ -86,11 +107,32 @@ static bool parse_i64(const char *s, int64_t *v)
 	return true;
 }
 
+/* Prints s with control characters (C0, DEL and the C1 range U+0080 to
+ * U+009F) as '?': a token from elsewhere must not drive the terminal. */
+static void put_clean_to(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == 0xc2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9f) {
+			putc('?', f);
+			s++;
+		} else {
+			putc(c < 0x20 || c == 0x7f ? '?' : c, f);
+		}
+	}
+}
+
 static int64_t now_of(const struct token_opts *o, bool *ok)
 {
 	int64_t n = (int64_t)time(NULL);
 	*ok = !o->now || (parse_i64(o->now, &n) && n >= 0);
 	return n;
+}
+
+static int64_t sub_sat(int64_t a, int64_t b)
+{
+	int64_t r;
+	return __builtin_sub_overflow(a, b, &r) ? (b < 0 ? INT64_MAX : INT64_MIN) : r;
 }
 
 static void format_time(int64_t t, char *buf, size_t n)
@@ -102,12 +144,9 @@ static void format_time(int64_t t, char *buf, size_t n)
 		snprintf(buf, n, "out of range");
 }
 
-/* Prints a string claim with control characters made visible: a token
- * from elsewhere must not drive the terminal. */
 static void put_clean(const char *s)
 {
-	for (; *s; s++)
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+	put_clean_to(stdout, s);
 }
 
 /* "header: {...}", then one "claim: value" line each, exp with its date. */
@@ -117,7 +156,9 @@ static void print_claims(const struct ivs_token_report *rep, int64_t now)
 	const cJSON *it;
 	char when[40];
 
-	printf("header: %s\n", rep->header_json ? rep->header_json : "");
+	fputs("header: ", stdout);
+	put_clean(rep->header_json ? rep->header_json : "");
+	putchar('\n');
 	cJSON_ArrayForEach(it, claims) {
 		put_clean(it->string);
 		fputs(": ", stdout);
@@ -126,12 +167,15 @@ static void print_claims(const struct ivs_token_report *rep, int64_t now)
 		} else if (strcmp(it->string, "exp") == 0 && rep->has_exp) {
 			format_time(rep->exp, when, sizeof when);
 			printf("%" PRId64 " (%s, %s %" PRId64 " s%s)", rep->exp, when,
-			       rep->exp > now ? "in" : "expired", rep->exp > now ? rep->exp - now
-			                                                        : now - rep->exp,
+			       rep->exp > now ? "in" : "expired",
+			       rep->exp > now ? sub_sat(rep->exp, now) : sub_sat(now, rep->exp),
 			       rep->exp > now ? "" : " ago");
+		} else if (strcmp(it->string, "iat") == 0 && rep->stage && cJSON_IsNumber(it)) {
+			format_time((int64_t)it->valuedouble, when, sizeof when);
+			printf("%" PRId64 " (%s)", (int64_t)it->valuedouble, when);
 		} else {
 			char *v = cJSON_PrintUnformatted(it);
-			fputs(v ? v : "?", stdout);
+			put_clean(v ? v : "?");
 			cJSON_free(v);
 		}
 		putchar('\n');
@@ -142,6 +186,7 @@ static void print_claims(const struct ivs_token_report *rep, int64_t now)
 static int run_verify(const struct token_opts *o, const char *arg)
 {
 	char *err = NULL, *text;
+	size_t len = 0;
 	bool ok;
 	int64_t now = now_of(o, &ok);
 	EVP_PKEY *pub;
@@ -152,28 +197,39 @@ static int run_verify(const struct token_opts *o, const char *arg)
 		return usage_error("--now needs a Unix time in seconds");
 	if (!o->pub)
 		return usage_error("--verify needs --pub PUBLIC.pem");
+	if (strlen(arg) > TOKEN_MAX)   /* as standard input is capped */
+		return usage_error("the token is longer than 64 KiB: no IVS token is");
 	if (!(pub = ivs_public_key_load(o->pub, &err))) {
 		ivs_cli_error("token: %s", err);
 		free(err);
 		return IVS_EXIT_USAGE;
 	}
-	if (strcmp(arg, "-") != 0)
+	if (strcmp(arg, "-") != 0) {
 		text = ivs_xstrdup(arg);
-	else if (!(text = ivs_read_file(arg, TOKEN_MAX, NULL, &err))) {
+		len = strlen(text);
+	} else if (!(text = ivs_read_file(arg, TOKEN_MAX, &len, &err))) {
 		ivs_cli_error("token: %s", err);
 		free(err);
 		EVP_PKEY_free(pub);
 		return IVS_EXIT_USAGE;
 	}
-	st = ivs_token_verify(text, pub, now, &rep);
+	st = ivs_token_verify_n(text, len, pub, now, &rep);
 	if (st == IVS_TOKEN_VALID || st == IVS_TOKEN_EXPIRED)
 		print_claims(&rep, now);
+	fflush(stdout);
+	/* Warnings and problems quote claim names from the token: cleaned too. */
 	for (char *w = rep.warnings, *nl; w && *w; w = nl + 1) {
 		nl = strchr(w, '\n');
-		ivs_cli_error("warning: %.*s", (int)(nl - w), w);
+		*nl = '\0';
+		fputs("ivs-tui: warning: ", stderr);
+		put_clean_to(stderr, w);
+		putc('\n', stderr);
 	}
-	if (rep.problem)
-		ivs_cli_error("token: %s", rep.problem);
+	if (rep.problem) {
+		fputs("ivs-tui: token: ", stderr);
+		put_clean_to(stderr, rep.problem);
+		putc('\n', stderr);
+	}
 	puts(st == IVS_TOKEN_VALID ? "valid" : st == IVS_TOKEN_EXPIRED ? "expired" : "invalid");
 	ivs_token_report_free(&rep);
 	free(text);
@@ -244,7 +300,10 @@ static int run_sign(struct token_opts *o)
 	o->claims.channel_arn = channel_arn(o, &owned, &status);
 	if (!o->claims.channel_arn)
 		return status;
-	o->claims.exp = now + ttl;
+	if (ivs_token_exp_of(now, ttl, &o->claims.exp) != 0) {
+		free(owned);
+		return usage_error("--now plus --ttl is past the end of time (int64 seconds)");
+	}
 	if (ivs_token_check_claims(&o->claims, now, &err) != 0) {
 		ivs_cli_error("token: %s", err);
 		free(err);
@@ -275,8 +334,96 @@ static int run_sign(struct token_opts *o)
 	return IVS_EXIT_OK;
 }
 
+/* "publish,subscribe", "publish" or "subscribe" (in any order, once each). */
+static bool parse_capabilities(const char *list, struct ivs_stage_token_claims *c)
+{
+	const char *s = list;
+	c->allow_publish = c->allow_subscribe = false;
+	for (;;) {
+		size_t n = strcspn(s, ",");
+		bool *b = n == 7 && strncmp(s, "publish", 7) == 0     ? &c->allow_publish
+		          : n == 9 && strncmp(s, "subscribe", 9) == 0 ? &c->allow_subscribe
+		                                                      : NULL;
+		if (!b || *b)
+			return false;
+		*b = true;
+		if (!s[n])
+			return true;
+		s += n + 1;
+	}
+}
+
+static int run_sign_stage(struct token_opts *o)
+{
+	char *err = NULL, *tok;
+	bool ok;
+	int64_t now = now_of(o, &ok), ttl;
+	EVP_PKEY *key;
+
+	if (!ok)
+		return usage_error("--now needs a Unix time in seconds");
+	if (!o->key)
+		return usage_error("signing needs --key PRIVATE.pem (or --verify to check a token)");
+	if (!o->stage.public_key_arn)
+		return usage_error("a participant token needs --public-key-arn ARN (the public key "
+		                   "IVS checks it with)");
+	if (!o->stage.whip_url)
+		return usage_error("a participant token needs --whip-url URL, the stage's WHIP "
+		                   "endpoint (aws ivs-realtime get-stage --arn ARN --query "
+		                   "stage.endpoints.whip)");
+	if (o->capabilities && !parse_capabilities(o->capabilities, &o->stage))
+		return usage_error("--capabilities is publish,subscribe, publish or subscribe");
+	if (!o->capabilities)
+		o->stage.allow_publish = o->stage.allow_subscribe = true;  /* IVS's default */
+	ttl = o->ttl ? ivs_parse_ttl(o->ttl) : IVS_STAGE_TOKEN_TTL_DEFAULT;
+	if (ttl < 0)
+		return usage_error("--ttl wants a duration such as 12h, 30m, 90s or 600");
+	if (ivs_token_exp_of(now, ttl, &o->stage.exp) != 0)
+		return usage_error("--now plus --ttl is past the end of time (int64 seconds)");
+	o->stage.attributes = o->attrs;
+	if (ivs_stage_token_check(&o->stage, now, &err) != 0) {
+		ivs_cli_error("token: %s", err);
+		free(err);
+		return IVS_EXIT_USAGE;
+	}
+	warn_key_mode(o->key);
+	if (!(key = ivs_private_key_load(o->key, &err))) {
+		ivs_cli_error("token: %s", err);
+		free(err);
+		return IVS_EXIT_USAGE;
+	}
+	tok = ivs_stage_token_sign(key, &o->stage, now, &err);
+	EVP_PKEY_free(key);
+	if (!tok) {
+		ivs_cli_error("token: %s", err);
+		free(err);
+		return IVS_EXIT_USAGE;
+	}
+	printf("%s\n", tok);
+	ivs_secret_free(tok);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		ivs_cli_error("token: cannot write to standard output");
+		return IVS_EXIT_USAGE;
+	}
+	return IVS_EXIT_OK;
+}
+
+static int add_attribute(struct token_opts *o, char *kv)
+{
+	char *eq = strchr(kv, '=');
+	if (!eq || eq == kv)
+		return usage_error("--attributes wants KEY=VALUE");
+	if (o->stage.nattributes == ATTR_MAX)
+		return usage_error("too many --attributes (IVS allows 1 KB in all)");
+	*eq = '\0';   /* argv is writable: split it in place, nothing to free */
+	o->attrs[o->stage.nattributes].key = kv;
+	o->attrs[o->stage.nattributes++].value = eq + 1;
+	return 0;
+}
+
 enum { OPT_CHANNEL = 256, OPT_PROJECT, OPT_PREFIX, OPT_VIEWER, OPT_ORIGIN, OPT_STRICT,
-       OPT_SINGLE, OPT_SESSION, OPT_MAXRES, OPT_VERIFY, OPT_NOW };
+       OPT_SINGLE, OPT_SESSION, OPT_MAXRES, OPT_VERIFY, OPT_NOW, OPT_PUBKEY_ARN, OPT_WHIP,
+       OPT_EVENTS, OPT_PARTICIPANT, OPT_USER, OPT_CAPS, OPT_ATTR };
 
 int ivs_cmd_token(int argc, char **argv)
 {
@@ -296,16 +443,43 @@ int ivs_cmd_token(int argc, char **argv)
 		{"verify", no_argument, NULL, OPT_VERIFY},
 		{"pub", required_argument, NULL, 'p'},
 		{"now", required_argument, NULL, OPT_NOW},
+		{"stage-arn", required_argument, NULL, 's'},
+		{"public-key-arn", required_argument, NULL, OPT_PUBKEY_ARN},
+		{"whip-url", required_argument, NULL, OPT_WHIP},
+		{"events-url", required_argument, NULL, OPT_EVENTS},
+		{"participant-id", required_argument, NULL, OPT_PARTICIPANT},
+		{"user-id", required_argument, NULL, OPT_USER},
+		{"capabilities", required_argument, NULL, OPT_CAPS},
+		{"attributes", required_argument, NULL, OPT_ATTR},
+		{"attribute", required_argument, NULL, OPT_ATTR},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct token_opts o = {0};
-	int c, res;
+	int c, res, li = -1;
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "k:c:t:p:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "k:c:t:p:s:h", opts, &li)) != -1) {
+		if (c == OPT_CHANNEL || c == OPT_PROJECT || c == OPT_PREFIX || c == OPT_VIEWER ||
+		    c == OPT_ORIGIN || c == OPT_STRICT || c == OPT_SINGLE || c == OPT_SESSION ||
+		    c == OPT_MAXRES || c == 'c')
+			o.playback_only = true;
+		if ((c == OPT_PUBKEY_ARN || c == OPT_WHIP || c == OPT_EVENTS || c == OPT_PARTICIPANT ||
+		     c == OPT_USER || c == OPT_CAPS || c == OPT_ATTR) && !o.stage_only && li >= 0)
+			o.stage_only = opts[li].name;   /* long options only */
 		switch (c) {
+		case 's': o.stage.stage_arn = optarg; break;
+		case OPT_PUBKEY_ARN: o.stage.public_key_arn = optarg; break;
+		case OPT_WHIP: o.stage.whip_url = optarg; break;
+		case OPT_EVENTS: o.stage.events_url = optarg; break;
+		case OPT_PARTICIPANT: o.stage.participant_id = optarg; break;
+		case OPT_USER: o.stage.user_id = optarg; break;
+		case OPT_CAPS: o.capabilities = optarg; break;
+		case OPT_ATTR:
+			if ((res = add_attribute(&o, optarg)) != 0)
+				return res;
+			break;
 		case 'k': o.key = optarg; break;
 		case 'c': o.arn = optarg; break;
 		case OPT_CHANNEL: o.channel = optarg; break;
@@ -329,11 +503,17 @@ int ivs_cmd_token(int argc, char **argv)
 		case OPT_VERIFY: o.verify = true; break;
 		case 'p': o.pub = optarg; break;
 		case OPT_NOW: o.now = optarg; break;
-		case 'h': usage_help(stdout); return IVS_EXIT_OK;
+		case 'h':
+			usage_help(stdout);
+			if (fflush(stdout) != 0 || ferror(stdout)) {
+				ivs_cli_error("%s: cannot write the help to standard output", "token");
+				return IVS_EXIT_USAGE;
+			}
+			return IVS_EXIT_OK;
 		default:
 			if (optopt && strncmp(argv[optind - 1], "--", 2) == 0)
 				ivs_cli_error("token: %s needs a value", argv[optind - 1]);
-			else if (optopt && optopt < 256 && strchr("kctp", optopt))
+			else if (optopt && optopt < 256 && strchr("kctps", optopt))
 				ivs_cli_error("token: -%c needs a value", optopt);
 			else if (optopt)
 				ivs_cli_error("token: unknown option '-%c'", optopt);
@@ -346,6 +526,8 @@ int ivs_cmd_token(int argc, char **argv)
 	if (o.verify) {
 		if (o.key)
 			return usage_error("--verify checks with --pub PUBLIC.pem, not --key");
+		if (o.playback_only || o.stage_only || o.stage.stage_arn || o.ttl)
+			return usage_error("--verify takes only --pub, --now and the TOKEN");
 		if (optind != argc - 1)
 			return usage_error("--verify wants one TOKEN (or - for standard input)");
 		return run_verify(&o, argv[optind]);
@@ -354,5 +536,17 @@ int ivs_cmd_token(int argc, char **argv)
 		return usage_error("unexpected argument (a token to check needs --verify)");
 	if (o.pub)
 		return usage_error("--pub is for --verify; signing needs --key PRIVATE.pem");
+	if (o.stage.stage_arn) {
+		if (o.playback_only)
+			return usage_error("--stage-arn signs a participant token: the playback token "
+			                   "options (--channel-arn, --viewer-id, ...) do not apply");
+		return run_sign_stage(&o);
+	}
+	if (o.stage_only) {
+		ivs_cli_error("token: --%s is for a stage participant token: give --stage-arn ARN",
+		              o.stage_only);
+		ivs_cli_usage(stderr, "token");
+		return IVS_EXIT_USAGE;
+	}
 	return run_sign(&o);
 }

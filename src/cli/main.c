@@ -16,10 +16,11 @@ static const struct ivs_cmd commands[] = {
 	 "check a project; print FILE:LINE:COL diagnostics", ivs_cmd_validate},
 	{"export", "FILE [-o OUT] [--format json|yaml]",
 	 "write the CloudFormation template of a project", ivs_cmd_export},
-	{"keygen", "-o PRIVATE.pem [--force] [--add FILE --id NAME]",
-	 "make a P-384 playback key pair; print the public key", ivs_cmd_keygen},
-	{"token", "--key PRIVATE.pem --channel-arn ARN [options] | --verify --pub PUBLIC.pem TOKEN",
-	 "sign or verify a playback token (ES384 JWT)", ivs_cmd_token},
+	{"keygen", "-o PRIVATE.pem [--force] [--add FILE (--id NAME | --public-key NAME)]",
+	 "make a P-384 key pair; print the public key (playback or stage tokens)", ivs_cmd_keygen},
+	{"token", "--key PRIVATE.pem (--channel-arn ARN | --stage-arn ARN --public-key-arn ARN --whip-url URL)\n"
+	 "            [options] | --verify --pub PUBLIC.pem TOKEN",
+	 "sign or verify a playback or stage participant token (ES384 JWT)", ivs_cmd_token},
 };
 
 void ivs_cli_usage(FILE *f, const char *cmd)

@@ -8,15 +8,18 @@
 #include "ivs/token.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 
 #include "ivs/fsutil.h"
 #include "ivs/keys.h"
@@ -91,31 +94,122 @@ out:
 	return rc;
 }
 
-int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err)
+int ivs_private_key_target_ok(const char *path, bool force, char **err)
 {
 	struct stat st;
 
-	if (lstat(path, &st) == 0) {
-		if (!S_ISREG(st.st_mode)) {
-			set_err(err, ivs_xasprintf("%s is not a regular file: not replacing it with a "
-			                           "private key", path));
+	if (lstat(path, &st) != 0)
+		return 0;
+	if (!S_ISREG(st.st_mode)) {
+		set_err(err, ivs_xasprintf("%s is not a regular file: not replacing it with a "
+		                           "private key", path));
+		return -1;
+	}
+	if (!force) {
+		set_err(err, ivs_xasprintf("%s exists: not replacing a key file (use --force to "
+		                           "replace it)", path));
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes pem to a new 0600 file beside path, under a fresh name (*staged,
+ * caller frees): a new inode, never readable by others, even briefly, and
+ * all the I/O that can fail done before anything is published. Errors
+ * name path, as the user knows it. */
+static int stage_private_key(const char *path, const char *pem, char **staged, char **err)
+{
+	unsigned char r[6];
+
+	*staged = NULL;
+	for (int tries = 0; tries < 8; tries++) {
+		char *werr = NULL;
+		if (RAND_bytes(r, sizeof r) != 1) {
+			set_err(err, ivs_xstrdup("cannot make a temporary name: the random generator "
+			                         "failed"));
 			return -1;
 		}
-		if (!force) {
-			set_err(err, ivs_xasprintf("%s exists: not replacing a key file (use --force to "
-			                           "replace it)", path));
-			return -1;
-		}
-		/* fsutil keeps an existing file's mode: make it 0600 first so the
-		 * new contents are never readable by others, not even briefly. */
-		if (chmod(path, 0600) != 0) {
-			set_err(err, ivs_xasprintf("cannot make %s private (chmod 0600): %s", path,
-			                           strerror(errno)));
+		*staged = ivs_xasprintf("%s.new-%02x%02x%02x%02x%02x%02x", path, r[0], r[1], r[2],
+		                        r[3], r[4], r[5]);
+		if (ivs_write_new(*staged, pem, strlen(pem), 0600, 0, &werr) == 0)
+			return 0;
+		int e = errno;
+		free(werr);
+		free(*staged);
+		*staged = NULL;
+		if (e != EEXIST) {
+			set_err(err, ivs_xasprintf("cannot write %s: %s", path, strerror(e)));
 			return -1;
 		}
 	}
-	if (ivs_write_new(path, private_pem, strlen(private_pem), 0600, force, err) != 0)
+	set_err(err, ivs_xasprintf("cannot write %s: no free temporary name beside it", path));
+	return -1;
+}
+
+static void sync_dir_of(const char *path)
+{
+	char *d = ivs_xstrdup(path), *slash = strrchr(d, '/');
+	if (slash)
+		slash[slash == d ? 1 : 0] = '\0';
+	int fd = open(slash ? d : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);   /* best effort: some file systems refuse it */
+		close(fd);
+	}
+	free(d);
+}
+
+/* Gives the staged file its name: rename over path with force (the old
+ * file's inode is not touched: another hard link to it keeps its contents
+ * and its mode), else link, which refuses an existing path. */
+static int publish_private_key(const char *staged, const char *path, bool force, char **err)
+{
+	struct stat st;
+	int rc;
+
+	if (force) {
+		rc = rename(staged, path);
+	} else {
+		rc = link(staged, path);
+		if (rc != 0 && (errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS) &&
+		    lstat(path, &st) != 0)
+			rc = rename(staged, path);   /* no hard links on this file system */
+	}
+	if (rc != 0) {
+		int e = errno;
+		unlink(staged);
+		if (e == EEXIST)
+			set_err(err, ivs_xasprintf("%s exists: not replacing a key file (use --force to "
+			                           "replace it)", path));
+		else
+			set_err(err, ivs_xasprintf("cannot write %s: %s", path, strerror(e)));
 		return -1;
+	}
+	unlink(staged);   /* after link(); after rename() it is gone already */
+	sync_dir_of(path);
+	return 0;
+}
+
+int ivs_write_private_key_then(const char *path, const char *private_pem, bool force,
+                               int (*before_publish)(void *ctx, char **err), void *ctx,
+                               char **err)
+{
+	struct stat st;
+	char *staged = NULL;
+
+	if (ivs_private_key_target_ok(path, force, err) != 0 ||
+	    stage_private_key(path, private_pem, &staged, err) != 0)
+		return -1;
+	if (before_publish && before_publish(ctx, err) != 0) {
+		unlink(staged);
+		free(staged);
+		return -1;
+	}
+	if (publish_private_key(staged, path, force, err) != 0) {
+		free(staged);
+		return -1;
+	}
+	free(staged);
 	if (stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
 		if (chmod(path, 0600) != 0 || stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
 			set_err(err, ivs_xasprintf("wrote %s but cannot make it readable by you only "
@@ -124,6 +218,11 @@ int ivs_write_private_key(const char *path, const char *private_pem, bool force,
 		}
 	}
 	return 0;
+}
+
+int ivs_write_private_key(const char *path, const char *private_pem, bool force, char **err)
+{
+	return ivs_write_private_key_then(path, private_pem, force, NULL, NULL, err);
 }
 
 int ivs_keygen_to_file(const char *private_path, bool force, char **public_pem, char **err)
@@ -147,12 +246,17 @@ int ivs_keygen_to_file(const char *private_path, bool force, char **public_pem, 
  * left behind, unlike a growing buffer). Caller cleanses and frees. */
 static char *read_secret(const char *path, size_t *len, char **err)
 {
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: a FIFO or a device given as the key must not block the
+	 * open; fstat below refuses anything but a regular file. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	struct stat st;
 	char *buf;
 
 	if (!f) {
 		set_err(err, ivs_xasprintf("cannot read %s: %s", path, strerror(errno)));
+		if (fd >= 0)
+			close(fd);
 		return NULL;
 	}
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||

@@ -135,28 +135,15 @@ static int sig_raw_to_der(const unsigned char raw[2 * P384_BYTES], unsigned char
 	return len;
 }
 
-char *ivs_token_sign(EVP_PKEY *key, const struct ivs_token_claims *c, int64_t now, char **err)
+char *ivs_jws_es384(EVP_PKEY *key, const char *header, const char *payload, char **err)
 {
-	char uuid[37];
-	char *payload, *h64, *p64, *s64 = NULL, *token = NULL;
+	char *h64, *p64, *s64 = NULL, *token = NULL;
 	unsigned char *der = NULL, raw[2 * P384_BYTES];
 	size_t dlen = 0;
 	struct ivs_buf input;
 	EVP_MD_CTX *md = NULL;
 
-	if (!ivs_pkey_is_p384(key)) {
-		set_err(err, ivs_xstrdup("the signing key is not an ECDSA P-384 private key"));
-		return NULL;
-	}
-	if (ivs_token_check_claims(c, now, err) != 0)
-		return NULL;
-	if (c->single_use && !c->single_use_uuid && uuid_v4(uuid) != 0) {
-		set_err(err, ivs_xstrdup("cannot make a random UUID: the random generator failed"));
-		return NULL;
-	}
-	payload = ivs_token_claims_json(c, c->single_use ? (c->single_use_uuid ? c->single_use_uuid : uuid)
-	                                       : NULL);
-	h64 = ivs_b64url_encode((const unsigned char *)JWT_HEADER, strlen(JWT_HEADER));
+	h64 = ivs_b64url_encode((const unsigned char *)header, strlen(header));
 	p64 = ivs_b64url_encode((const unsigned char *)payload, strlen(payload));
 	ivs_buf_init(&input);
 	ivs_buf_printf(&input, "%s.%s", h64, p64);
@@ -181,11 +168,46 @@ out:
 	EVP_MD_CTX_free(md);
 	free(der);
 	free(s64);
-	free(payload);
 	free(h64);
 	free(p64);
 	ivs_buf_free(&input);
 	return token;
+}
+
+char *ivs_token_sign(EVP_PKEY *key, const struct ivs_token_claims *c, int64_t now, char **err)
+{
+	char uuid[37];
+	char *payload, *token;
+
+	if (!ivs_pkey_is_p384(key)) {
+		set_err(err, ivs_xstrdup("the signing key is not an ECDSA P-384 private key"));
+		return NULL;
+	}
+	if (ivs_token_check_claims(c, now, err) != 0)
+		return NULL;
+	if (c->single_use && !c->single_use_uuid && uuid_v4(uuid) != 0) {
+		set_err(err, ivs_xstrdup("cannot make a random UUID: the random generator failed"));
+		return NULL;
+	}
+	payload = ivs_token_claims_json(c, c->single_use ? (c->single_use_uuid ? c->single_use_uuid : uuid)
+	                                       : NULL);
+	token = ivs_jws_es384(key, JWT_HEADER, payload, err);
+	free(payload);
+	return token;
+}
+
+int ivs_token_exp_of(int64_t now, int64_t ttl, int64_t *exp)
+{
+	return __builtin_add_overflow(now, ttl, exp) ? -1 : 0;
+}
+
+bool ivs_json_whole(const cJSON *j, int64_t *v)
+{
+	if (!cJSON_IsNumber(j) || !(j->valuedouble > -9e18 && j->valuedouble < 9e18) ||
+	    j->valuedouble != (double)(int64_t)j->valuedouble)
+		return false;
+	*v = (int64_t)j->valuedouble;
+	return true;
 }
 
 /* ---- verification ---- */
@@ -195,6 +217,7 @@ void ivs_token_report_free(struct ivs_token_report *rep)
 	free(rep->header_json);
 	free(rep->claims_json);
 	free(rep->channel_arn);
+	free(rep->stage_arn);
 	free(rep->problem);
 	free(rep->warnings);
 	memset(rep, 0, sizeof *rep);
@@ -234,8 +257,48 @@ static bool verify_sig(EVP_PKEY *pub, const char *input, size_t ilen, const unsi
 	return ok;
 }
 
+/* The first member name that an object (or an object inside it) holds
+ * twice, or NULL. JWT libraries differ on which duplicate wins (RFC 7515
+ * section 4: "MUST reject ... or use a JSON parser that returns only the
+ * lexically last"): refused. */
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const char *duplicate_name(const cJSON *o)
+{
+	const cJSON *it;
+	const char **names;
+	const char *dup = NULL;
+	size_t n = 0, k = 0;
+
+	cJSON_ArrayForEach(it, o) {
+		n++;
+		if ((cJSON_IsObject(it) || cJSON_IsArray(it)) && (dup = duplicate_name(it)))
+			return dup;
+	}
+	if (!cJSON_IsObject(o) || n < 2)
+		return NULL;
+	names = ivs_xmalloc(n * sizeof *names);
+	cJSON_ArrayForEach(it, o)
+		names[k++] = it->string ? it->string : "";
+	qsort(names, n, sizeof *names, cmp_name);   /* n log n: a payload can be 64 KiB */
+	for (k = 1; k < n && !dup; k++)
+		if (strcmp(names[k - 1], names[k]) == 0)
+			dup = names[k];
+	free(names);
+	return dup;
+}
+
 enum ivs_token_status ivs_token_verify(const char *token, EVP_PKEY *pub, int64_t now,
                                        struct ivs_token_report *rep)
+{
+	return ivs_token_verify_n(token ? token : "", token ? strlen(token) : 0, pub, now, rep);
+}
+
+enum ivs_token_status ivs_token_verify_n(const char *token, size_t len, EVP_PKEY *pub,
+                                         int64_t now, struct ivs_token_report *rep)
 {
 	const char *t, *d1, *d2, *end;
 	cJSON *header = NULL, *claims = NULL;
@@ -244,13 +307,25 @@ enum ivs_token_status ivs_token_verify(const char *token, EVP_PKEY *pub, int64_t
 	struct ivs_buf warn;
 	enum ivs_token_status st;
 	char *problem;
+	const char *dup;
 
 	memset(rep, 0, sizeof *rep);
 	ivs_buf_init(&warn);
 	t = token ? token : "";
-	while (isspace((unsigned char)*t))
+	end = t + (token ? len : 0);
+	if (memchr(t, '\0', (size_t)(end - t))) {
+		st = bad(rep, IVS_TOKEN_MALFORMED,
+		         ivs_xstrdup("the token holds a NUL byte: a JWT is base64url text only"));
+		goto out;
+	}
+	if ((size_t)(end - t) > IVS_TOKEN_TEXT_MAX) {
+		st = bad(rep, IVS_TOKEN_MALFORMED,
+		         ivs_xasprintf("the token is %zu bytes long; more than %u is no IVS token",
+		                       (size_t)(end - t), IVS_TOKEN_TEXT_MAX));
+		goto out;
+	}
+	while (t < end && isspace((unsigned char)*t))
 		t++;
-	end = t + strlen(t);
 	while (end > t && isspace((unsigned char)end[-1]))
 		end--;
 	d1 = memchr(t, '.', (size_t)(end - t));
@@ -272,10 +347,23 @@ enum ivs_token_status ivs_token_verify(const char *token, EVP_PKEY *pub, int64_t
 		                       !cJSON_IsObject(header) ? "header" : "payload"));
 		goto out;
 	}
+	if ((dup = duplicate_name(header)) || (dup = duplicate_name(claims))) {
+		st = bad(rep, IVS_TOKEN_MALFORMED,
+		         ivs_xasprintf("the token's %s names \"%s\" twice: a token must name each "
+		                       "member once", duplicate_name(header) ? "header" : "payload",
+		                       dup));
+		goto out;
+	}
+	if (cJSON_GetObjectItemCaseSensitive(header, "crit")) {
+		st = bad(rep, IVS_TOKEN_MALFORMED,
+		         ivs_xstrdup("the token's header has \"crit\": it requires extensions that "
+		                     "neither ivs-tui nor IVS understand (RFC 7515 says to refuse it)"));
+		goto out;
+	}
 	const cJSON *alg = cJSON_GetObjectItemCaseSensitive(header, "alg");
 	if (!cJSON_IsString(alg) || strcmp(alg->valuestring, "ES384") != 0) {
 		st = bad(rep, IVS_TOKEN_MALFORMED,
-		         ivs_xasprintf("the token's algorithm is %s%s%s; IVS playback tokens are ES384",
+		         ivs_xasprintf("the token's algorithm is %s%s%s; IVS tokens are ES384",
 		                       cJSON_IsString(alg) ? "\"" : "",
 		                       cJSON_IsString(alg) ? alg->valuestring : "missing",
 		                       cJSON_IsString(alg) ? "\"" : ""));
@@ -294,13 +382,17 @@ enum ivs_token_status ivs_token_verify(const char *token, EVP_PKEY *pub, int64_t
 		                     "signed with another key"));
 		goto out;
 	}
-	if ((problem = ivs_token_read_claims(claims, now, rep, &warn))) {
+	problem = cJSON_GetObjectItemCaseSensitive(claims, "resource")
+	                  ? ivs_stage_read_claims(header, claims, now, rep, &warn)
+	                  : ivs_token_read_claims(claims, now, rep, &warn);
+	if (problem) {
 		st = bad(rep, IVS_TOKEN_MALFORMED, problem);
 		goto out;
 	}
 	if (rep->exp <= now)
 		st = bad(rep, IVS_TOKEN_EXPIRED,
-		         ivs_xasprintf("the token expired %" PRId64 " s ago", now - rep->exp));
+		         ivs_xasprintf("the token expired %" PRId64 " s ago",
+		                       ivs_i64_sub_sat(now, rep->exp)));
 	else
 		st = IVS_TOKEN_VALID;
 out:

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ivs/arn.h"
 #include "ivs/util.h"
 
 static void set_err(char **err, char *msg)
@@ -65,35 +66,6 @@ int ivs_max_resolution_parse(const char *s)
 	return -1;
 }
 
-/* arn:<partition>:ivs:<region>:<account>:channel/<id> */
-static bool channel_arn_ok(const char *arn)
-{
-	const char *p = arn;
-	const char *part[6];
-	size_t len[6];
-	int n = 0;
-
-	while (n < 6) {
-		const char *c = n < 5 ? strchr(p, ':') : p + strlen(p);
-		if (!c)
-			return false;
-		part[n] = p;
-		len[n++] = (size_t)(c - p);
-		p = *c ? c + 1 : c;
-	}
-	if (len[0] != 3 || memcmp(part[0], "arn", 3) != 0 || len[1] == 0 || len[2] != 3 ||
-	    memcmp(part[2], "ivs", 3) != 0 || len[3] == 0 || len[4] != 12 || len[5] <= 8 ||
-	    strncmp(part[5], "channel/", 8) != 0)
-		return false;
-	for (size_t i = 0; i < 12; i++)
-		if (!isdigit((unsigned char)part[4][i]))
-			return false;
-	for (const char *c = arn; *c; c++)
-		if ((unsigned char)*c <= ' ' || (unsigned char)*c >= 0x7f)
-			return false;
-	return true;
-}
-
 static size_t count_origins(const char *s)
 {
 	size_t n = 1;
@@ -138,10 +110,9 @@ int ivs_token_check_claims(const struct ivs_token_claims *c, int64_t now, char *
 		set_err(err, ivs_xstrdup("a token needs the channel ARN (aws:channel-arn)"));
 		return -1;
 	}
-	if (!channel_arn_ok(c->channel_arn)) {
-		set_err(err, ivs_xasprintf("\"%s\" is not a channel ARN: expected "
-		                           "arn:<partition>:ivs:<region>:<account>:channel/<id>",
-		                           c->channel_arn));
+	char *bad_arn = ivs_arn_check(c->channel_arn, "channel", "the channel ARN");
+	if (bad_arn) {
+		set_err(err, bad_arn);
 		return -1;
 	}
 	if (c->exp >= IVS_TOKEN_EXP_MS_THRESHOLD) {
@@ -153,11 +124,11 @@ int ivs_token_check_claims(const struct ivs_token_claims *c, int64_t now, char *
 		set_err(err, ivs_xstrdup("the expiry is not in the future: give a positive --ttl"));
 		return -1;
 	}
-	if (short_ttl && c->exp - now > IVS_TOKEN_SHORT_TTL_MAX) {
+	if (short_ttl && ivs_i64_sub_sat(c->exp, now) > IVS_TOKEN_SHORT_TTL_MAX) {
 		set_err(err, ivs_xasprintf("with %s IVS accepts an expiry at most 10 minutes ahead "
 		                           "(this one is %" PRId64 " s): use --ttl 10m or less",
 		                           c->viewer_id ? "a viewer id" : "a single-use token",
-		                           c->exp - now));
+		                           ivs_i64_sub_sat(c->exp, now)));
 		return -1;
 	}
 	if (c->viewer_id && (!*c->viewer_id || ivs_utf8_len(c->viewer_id) > IVS_TOKEN_VIEWER_ID_MAX ||
@@ -284,9 +255,10 @@ char *ivs_token_read_claims(const cJSON *claims, int64_t now, struct ivs_token_r
 	if (!cJSON_IsString(arn) || !*arn->valuestring)
 		return ivs_xstrdup("the token has no aws:channel-arn claim (IVS requires one)");
 	rep->channel_arn = ivs_xstrdup(arn->valuestring);
-	if (!channel_arn_ok(arn->valuestring))
-		ivs_buf_printf(warn, "aws:channel-arn is not a channel ARN "
-		               "(arn:<partition>:ivs:<region>:<account>:channel/<id>)\n");
+	char *bad_arn = ivs_arn_check(arn->valuestring, "channel", "aws:channel-arn");
+	if (bad_arn)
+		ivs_buf_printf(warn, "%s\n", bad_arn);
+	free(bad_arn);
 	if (!cJSON_IsNumber(exp) || !(exp->valuedouble > -9e18 && exp->valuedouble < 9e18) ||
 	    exp->valuedouble != (double)(int64_t)exp->valuedouble)
 		return ivs_xstrdup("the token has no whole-number exp claim (Unix seconds)");
@@ -300,10 +272,10 @@ char *ivs_token_read_claims(const cJSON *claims, int64_t now, struct ivs_token_r
 	if (cJSON_IsString(vid) && ivs_utf8_len(vid->valuestring) > IVS_TOKEN_VIEWER_ID_MAX)
 		ivs_buf_printf(warn, "aws:viewer-id is longer than %d characters\n",
 		               IVS_TOKEN_VIEWER_ID_MAX);
-	if ((vid || uuid) && rep->exp - now > IVS_TOKEN_SHORT_TTL_MAX)
+	if ((vid || uuid) && ivs_i64_sub_sat(rep->exp, now) > IVS_TOKEN_SHORT_TTL_MAX)
 		ivs_buf_printf(warn, "with aws:viewer-id or aws:single-use-uuid IVS accepts exp at "
 		               "most 10 minutes ahead; this one is %" PRId64 " s ahead\n",
-		               rep->exp - now);
+		               ivs_i64_sub_sat(rep->exp, now));
 	check_claim_types(claims, warn);
 	return NULL;
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ivs/arn.h"
 #include "ivs/keys.h"
 #include "ivs/schema.h"
 #include "ivs/util.h"
@@ -386,113 +387,14 @@ static void check_table(const struct ivs_res *r, struct ivs_diags *out)
 
 /* ---- each kind's own rules ---- */
 
-static bool arn_part_ok(const char *s, size_t n, const char *extra)
-{
-	if (n == 0)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && !strchr(extra, s[i]))
-			return false;
-	return true;
-}
-
-/* The resource part of a channel ARN (after the fifth ':') is
- * "channel/<id>": say what is wrong with its shape, when that is the
- * problem. Returns false when it said something. */
-static bool check_arn_resource_shape(const struct ivs_res *r, const char *res,
-                                     struct ivs_diags *out)
-{
-	const int fi = IVS_CHANNEL_FROM_ARN;
-	char vb[80];
-
-	if (!*res) {
-		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
-		          "from_channel_arn ends after the account: the resource part, "
-		          "channel/<id>, is missing; write "
-		          "arn:<partition>:ivs:<region>:<account>:channel/<id>.");
-		return false;
-	}
-	if (strncmp(res, "channel:", 8) == 0) {
-		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
-		          "from_channel_arn separates the channel id with ':' (got '%s'), but a "
-		          "channel ARN ends in channel/<id>, with '/': write channel/%s.",
-		          ivs_vshow(res, vb, sizeof vb), res + 8);
-		return false;
-	}
-	if (strcmp(res, "channel") == 0 || strcmp(res, "channel/") == 0) {
-		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
-		          "from_channel_arn has no channel id after 'channel': a channel ARN ends in "
-		          "channel/<id>; copy the whole ARN from the IVS console or "
-		          "`aws ivs list-channels`.");
-		return false;
-	}
-	return true;
-}
-
-/* arn:<partition>:ivs:<region>:<account>:channel/<id>, with the CDK's
- * (Arn.split) meaning of what is wrong first. */
+/* arn:<partition>:ivs:<region>:<account>:channel/<id>: the engine's one
+ * ARN check (arn.c), which `ivs-tui token` uses too. */
 static void check_channel_arn(const struct ivs_res *r, const char *arn, struct ivs_diags *out)
 {
-	const int fi = IVS_CHANNEL_FROM_ARN;
-	const char *part[6];
-	size_t len[6], n = 0;
-	const char *s = arn;
-	char vb[80], sb[80];
-	const char *v = ivs_vshow(arn, vb, sizeof vb);
-
-	for (; n < 5; n++) {
-		const char *c = strchr(s, ':');
-		if (!c)
-			break;
-		part[n] = s;
-		len[n] = (size_t)(c - s);
-		s = c + 1;
-	}
-	if (strlen(arn) > 128) {
-		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
-		          "from_channel_arn must be at most 128 characters (a stream key's ChannelArn), "
-		          "got %zu.", strlen(arn));
-		return;
-	}
-	if (n < 5 || strncmp(arn, "arn:", 4) != 0) {
-		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
-		          "from_channel_arn is not an ARN, got '%s': write "
-		          "arn:<partition>:ivs:<region>:<account>:channel/<id>.", v);
-		return;
-	}
-	part[5] = s;
-	len[5] = strlen(s);
-	if (len[2] != 3 || strncmp(part[2], "ivs", 3) != 0) {
-		snprintf(sb, sizeof sb, "%.*s", (int)(len[2] < 60 ? len[2] : 60), part[2]);
-		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
-		          "from_channel_arn must name service 'ivs', got '%s': use the ARN of an IVS "
-		          "channel.", sb);
-		return;
-	}
-	if (!check_arn_resource_shape(r, part[5], out))
-		return;
-	const char *slash = strchr(part[5], '/');
-	size_t rlen = slash ? (size_t)(slash - part[5]) : len[5];
-	if (rlen != 7 || strncmp(part[5], "channel", 7) != 0) {
-		snprintf(sb, sizeof sb, "%.*s", (int)(rlen < 60 ? rlen : 60), part[5]);
-		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
-		          "from_channel_arn must name a resource of type 'channel', got '%s': use the "
-		          "ARN of a channel, not of another IVS resource.", sb);
-		return;
-	}
-	bool ok = len[1] >= 3 && strncmp(part[1], "aws", 3) == 0 &&
-	          arn_part_ok(part[1], len[1], "-") && arn_part_ok(part[3], len[3], "-") &&
-	          arn_part_ok(part[4], len[4], "");
-	for (size_t i = 0; ok && i < len[3]; i++)
-		ok = !isupper((unsigned char)part[3][i]);
-	for (size_t i = 0; ok && i < len[4]; i++)
-		ok = isdigit((unsigned char)part[4][i]);
-	ok = ok && slash && arn_part_ok(slash + 1, strlen(slash + 1), "-");
-	if (!ok)
-		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, fi,
-		          "from_channel_arn must be arn:<partition>:ivs:<region>:<account>:channel/<id> "
-		          "with a lower-case region, a numeric account and a channel id of letters, "
-		          "digits and hyphens, got '%s'.", v);
+	char *why = ivs_arn_check(arn, "channel", "from_channel_arn");
+	if (why)
+		ivs_vdiag(out, IVS_RULE_CHANNEL_ARN, r, IVS_CHANNEL_FROM_ARN, "%s", why);
+	free(why);
 }
 
 static void check_channel(const struct ivs_res *r, struct ivs_diags *out)

@@ -14,6 +14,7 @@
 #include <sys/types.h>
 #include <curses.h>
 
+#include "ivs/filelock.h"
 #include "ivs/model.h"
 #include "ivs/tui_keys.h"
 
@@ -40,12 +41,8 @@ struct tui_editor;
 struct tui_app {
 	struct ivs_project *p;
 	char *path;                   /* project file, NULL: not saved yet */
-	bool disk_known;              /* disk_mtime/size describe path */
-	long long disk_mtime_ns;
-	off_t disk_size;
-	long long disk_ctime_ns;      /* ctime and inode too: a change that keeps */
-	ino_t disk_ino;               /* size and mtime, or a replacement by rename */
-	dev_t disk_dev;
+	bool disk_known;              /* disk describes path */
+	struct ivs_file_stamp disk;   /* the file as loaded or saved (filelock.h) */
 	struct tui_keymap *km;
 	bool utf8, mouse, no_display, curses_on;
 	SCREEN *scr;

@@ -25,15 +25,7 @@ static const char *stack_name(struct tui_app *a)
 
 void tui_note_disk(struct tui_app *a)
 {
-	struct stat st;
-	a->disk_known = a->path && stat(a->path, &st) == 0;
-	if (a->disk_known) {
-		a->disk_mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-		a->disk_size = st.st_size;
-		a->disk_ctime_ns = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
-		a->disk_ino = st.st_ino;
-		a->disk_dev = st.st_dev;
-	}
+	a->disk_known = ivs_file_stamp_take(a->path, &a->disk);
 }
 
 static bool disk_changed(struct tui_app *a, const char *path)
@@ -43,14 +35,9 @@ static bool disk_changed(struct tui_app *a, const char *path)
 		return false;
 	if (stat(path, &st) != 0)
 		return false;   /* gone: saving recreates it */
-	if (!a->disk_known)
-		return true;    /* created by someone else since we started */
-	long long m = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-	long long c = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
-	/* ctime cannot be set back (touch -d, cp -p, rsync -t keep mtime), and
-	 * an editor's save by rename gives a new inode. */
-	return m != a->disk_mtime_ns || st.st_size != a->disk_size || c != a->disk_ctime_ns ||
-	       st.st_ino != a->disk_ino || st.st_dev != a->disk_dev;
+	/* created by someone else since we started, or changed (the engine's
+	 * check, which the CLI's keygen --add uses too) */
+	return !a->disk_known || ivs_file_stamp_changed(path, &a->disk);
 }
 
 struct save_ctx {

@@ -1,5 +1,6 @@
 /* test_token.c: key generation, the 0600 key file, ES384 playback tokens
- * signed and verified, with a fixed `now`. An independent ES384 signer
+ * and stage participant tokens signed and verified, with a fixed `now`;
+ * what verification refuses; the shared IVS ARN check. An independent ES384 signer
  * (made here from libcrypto directly) cross-checks the token code. */
 #include "testutil.h"
 
@@ -15,6 +16,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
+#include "ivs/arn.h"
 #include "ivs/keys.h"
 #include "ivs/token.h"
 #include "ivs/util.h"
@@ -168,6 +170,73 @@ static void test_private_file_mode_and_refusal(void **state)
 	free(pub2);
 	free(path);
 	free(link_path);
+}
+
+static int refuse_publish(void *ctx, char **err)
+{
+	(*(int *)ctx)++;
+	*err = ivs_xstrdup("stdout failed");
+	return -1;
+}
+
+static int allow_publish(void *ctx, char **err)
+{
+	(void)err;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* Issue 15: --force over a hard link leaves the other link alone; a
+ * refused publish (keygen's failed print) leaves nothing behind. */
+static void test_private_key_links_and_publish(void **state)
+{
+	(void)state;
+	char *a = path_in("hl-a.pem"), *b = path_in("hl-b.pem"), *err = NULL, *pub = NULL;
+	char *priv = NULL, *pubpem = NULL;
+	int calls = 0;
+
+	assert_int_equal(ivs_keygen_to_file(a, false, &pub, &err), 0);
+	assert_int_equal(chmod(a, 0640), 0);
+	assert_int_equal(link(a, b), 0);
+	EVP_PKEY *old = ivs_private_key_load(b, &err);
+	assert_non_null(old);
+	assert_int_equal(ivs_keygen(&priv, &pubpem, &err), 0);
+	assert_int_equal(ivs_write_private_key_then(a, priv, true, allow_publish, &calls, &err), 0);
+	assert_int_equal(calls, 1);
+	assert_int_equal(mode_of(a), 0600);
+	assert_int_equal(mode_of(b), 0640);          /* the other link: mode kept */
+	EVP_PKEY *still = ivs_private_key_load(b, &err), *now = ivs_private_key_load(a, &err);
+	assert_int_equal(EVP_PKEY_eq(old, still), 1);  /* and contents kept */
+	assert_int_not_equal(EVP_PKEY_eq(old, now), 1);
+
+	/* Publishing refused: the error is the callback's, no file is made. */
+	char *c = path_in("never.pem");
+	assert_int_equal(ivs_write_private_key_then(c, priv, false, refuse_publish, &calls, &err), -1);
+	assert_int_equal(calls, 2);
+	assert_string_equal(err, "stdout failed");
+	free(err);
+	err = NULL;
+	struct stat st;
+	assert_int_not_equal(lstat(c, &st), 0);
+	char *cmd = ivs_xasprintf("ls -a '%s' | grep -c 'never' >/dev/null", tmpdir);
+	assert_int_not_equal(system(cmd), 0);        /* no temporary file either */
+	free(cmd);
+	/* With force over an existing key, a refused publish keeps the old one. */
+	assert_int_equal(ivs_write_private_key_then(a, "x", true, refuse_publish, &calls, &err), -1);
+	free(err);
+	EVP_PKEY *kept = ivs_private_key_load(a, &err);
+	assert_int_equal(EVP_PKEY_eq(now, kept), 1);
+
+	EVP_PKEY_free(old);
+	EVP_PKEY_free(still);
+	EVP_PKEY_free(now);
+	EVP_PKEY_free(kept);
+	ivs_secret_free(priv);
+	free(pubpem);
+	free(pub);
+	free(a);
+	free(b);
+	free(c);
 }
 
 static void test_key_load_errors(void **state)
@@ -540,7 +609,7 @@ static void test_verify_foreign_tokens(void **state)
 	/* Another algorithm in the header. */
 	t = sign_by_hand(k, "{\"alg\":\"none\"}", "{\"aws:channel-arn\":\"" ARN "\",\"exp\":1}");
 	assert_int_equal(ivs_token_verify(t, pub, NOW, &r), IVS_TOKEN_MALFORMED);
-	assert_string_equal(r.problem, "the token's algorithm is \"none\"; IVS playback tokens are ES384");
+	assert_string_equal(r.problem, "the token's algorithm is \"none\"; IVS tokens are ES384");
 	ivs_token_report_free(&r);
 	free(t);
 
@@ -614,9 +683,14 @@ static void test_claims_refused(void **state)
 	expect_refused(&c, "looks like milliseconds");
 	c.exp = NOW + 60;
 	c.channel_arn = "arn:aws:ivs:us-west-2:123456789012:stream-key/x";
-	expect_refused(&c, "is not a channel ARN");
+	expect_refused(&c, "must name a resource of type 'channel', got 'stream-key'");
 	c.channel_arn = "arn:aws:s3:us-west-2:123456789012:channel/x";
-	expect_refused(&c, "is not a channel ARN");
+	expect_refused(&c, "must name service 'ivs', got 's3'");
+	/* The validator's check (arn.c): what `validate` refuses is refused here. */
+	c.channel_arn = "arn:aws:ivs:us-west-2:123456789012:channel/ab\"cd";
+	expect_refused(&c, "a channel id of letters, digits and hyphens");
+	c.channel_arn = "arn:aws:ivs:us-west-2:123456789012:channel/../../x";
+	expect_refused(&c, "a channel id of letters, digits and hyphens");
 	c.channel_arn = NULL;
 	expect_refused(&c, "needs the channel ARN");
 	c.channel_arn = ARN;
@@ -643,6 +717,310 @@ static void test_claims_refused(void **state)
 	expect_refused(&c, "is not scheme://host");
 }
 
+/* ---- stage participant tokens ---- */
+
+#define STAGE "arn:aws:ivs:us-east-1:123456789012:stage/oRmLNwuCeMlQ"
+#define PKARN "arn:aws:ivs:us-east-1:123456789012:public-key/f99cde61-c2b0"
+#define WHIP "https://114ddfabadaf.global-bm.whip.live-video.net"
+#define SHDR "{\"alg\":\"ES384\",\"typ\":\"JWT\",\"kid\":\"" PKARN "\"}"
+/* A good payload, as the guide lists it, with exp and iat filled in. */
+#define SPAY(exp, iat, rest)                                                              \
+	"{\"exp\":" #exp ",\"iat\":" #iat ",\"jti\":\"Mx6clRRHODPy\",\"resource\":\"" STAGE  \
+	"\",\"topic\":\"oRmLNwuCeMlQ\",\"events_url\":\"wss://global.events.live-video.net\","  \
+	"\"whip_url\":\"" WHIP "\",\"capabilities\":{\"allow_publish\":true,"                  \
+	"\"allow_subscribe\":true}" rest ",\"version\":\"1.0\"}"
+
+static void test_stage_sign_verify_exact(void **state)
+{
+	(void)state;
+	EVP_PKEY *pub, *k = new_key(&pub);
+	const struct ivs_stage_attr attrs[] = {{"seat", "3"}, {"role", "host"}};
+	struct ivs_stage_token_claims c = {
+		.stage_arn = STAGE, .public_key_arn = PKARN, .participant_id = "p_1-A",
+		.user_id = "alice", .whip_url = WHIP, .allow_subscribe = true,
+		.attributes = attrs, .nattributes = 2, .exp = NOW + 43200,
+	};
+	char *err = NULL, *tok = ivs_stage_token_sign(k, &c, NOW, &err);
+	assert_non_null(tok);
+	char *h = decode_part(tok, 0), *p = decode_part(tok, 1);
+	assert_string_equal(h, SHDR);
+	assert_string_equal(p, "{\"exp\":1700043200,\"iat\":1700000000,\"jti\":\"p_1-A\","
+	                       "\"user_id\":\"alice\",\"resource\":\"" STAGE "\","
+	                       "\"topic\":\"oRmLNwuCeMlQ\","
+	                       "\"events_url\":\"wss://global.events.live-video.net\","
+	                       "\"whip_url\":\"" WHIP "\",\"capabilities\":{\"allow_subscribe\":true},"
+	                       "\"attributes\":{\"seat\":\"3\",\"role\":\"host\"},\"version\":\"1.0\"}");
+	struct ivs_token_report r;
+	assert_int_equal(ivs_token_verify(tok, pub, NOW, &r), IVS_TOKEN_VALID);
+	assert_true(r.stage);
+	assert_string_equal(r.stage_arn, STAGE);
+	assert_int_equal(r.exp, NOW + 43200);
+	assert_string_equal(r.warnings, "");
+	ivs_token_report_free(&r);
+	assert_int_equal(ivs_token_verify(tok, pub, NOW + 43200, &r), IVS_TOKEN_EXPIRED);
+	ivs_token_report_free(&r);
+
+	/* A fresh participant id each time: 12 letters and digits. */
+	c.participant_id = NULL;
+	char *t2 = ivs_stage_token_sign(k, &c, NOW, &err), *t3 = ivs_stage_token_sign(k, &c, NOW, &err);
+	char *p2 = decode_part(t2, 1), *p3 = decode_part(t3, 1);
+	const char *j2 = strstr(p2, "\"jti\":\"") + 7, *j3 = strstr(p3, "\"jti\":\"") + 7;
+	assert_int_equal(strcspn(j2, "\""), 12);
+	assert_int_equal(strspn(j2, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), 12);
+	assert_memory_not_equal(j2, j3, 12);
+	free(p2);
+	free(p3);
+	free(t2);
+	free(t3);
+	free(h);
+	free(p);
+	free(tok);
+	EVP_PKEY_free(k);
+	EVP_PKEY_free(pub);
+}
+
+static void expect_stage_refused(const struct ivs_stage_token_claims *c, const char *needle)
+{
+	char *err = NULL;
+	assert_int_equal(ivs_stage_token_check(c, NOW, &err), -1);
+	assert_non_null(err);
+	if (!strstr(err, needle))
+		fail_msg("error \"%s\" lacks \"%s\"", err, needle);
+	free(err);
+}
+
+static void test_stage_claims_refused(void **state)
+{
+	(void)state;
+	struct ivs_stage_token_claims c = {
+		.stage_arn = STAGE, .public_key_arn = PKARN, .whip_url = WHIP,
+		.allow_publish = true, .exp = NOW + IVS_STAGE_TOKEN_TTL_MAX,
+	};
+	assert_int_equal(ivs_stage_token_check(&c, NOW, NULL), 0);
+	c.exp++;
+	expect_stage_refused(&c, "at most 14 days");
+	c.exp = NOW;
+	expect_stage_refused(&c, "not in the future");
+	c.exp = NOW + 60;
+	c.stage_arn = "arn:aws:ivs:us-east-1:123456789012:channel/oRmLNwuCeMlQ";
+	expect_stage_refused(&c, "must name a resource of type 'stage', got 'channel'");
+	c.stage_arn = "arn:aws:ivs:us-east-1:123456789012:stage/../../x";
+	expect_stage_refused(&c, "a stage id of letters, digits and hyphens");
+	c.stage_arn = NULL;
+	expect_stage_refused(&c, "needs the stage ARN");
+	c.stage_arn = STAGE;
+	c.public_key_arn = NULL;
+	expect_stage_refused(&c, "the header's kid");
+	c.public_key_arn = "arn:aws:ivs:us-east-1:123456789012:playback-key/x";
+	expect_stage_refused(&c, "must name a resource of type 'public-key'");
+	c.public_key_arn = PKARN;
+	c.participant_id = "a b";
+	expect_stage_refused(&c, "1 to 64 letters, digits, hyphens and underscores");
+	c.participant_id = "0123456789012345678901234567890123456789012345678901234567890123";  /* 64 */
+	assert_int_equal(ivs_stage_token_check(&c, NOW, NULL), 0);
+	c.participant_id = "01234567890123456789012345678901234567890123456789012345678901234";  /* 65 */
+	expect_stage_refused(&c, "1 to 64");
+	c.participant_id = NULL;
+	c.whip_url = NULL;
+	expect_stage_refused(&c, "WHIP endpoint");
+	c.whip_url = "http://x.example";
+	expect_stage_refused(&c, "WHIP endpoint");
+	c.whip_url = WHIP;
+	c.events_url = "https://global.events.live-video.net";
+	expect_stage_refused(&c, "events URL must be wss://");
+	c.events_url = NULL;
+	c.allow_publish = false;
+	expect_stage_refused(&c, "needs a capability");
+	c.allow_subscribe = true;
+	char uid[130];
+	memset(uid, 'u', 129);
+	uid[129] = '\0';
+	c.user_id = uid;
+	expect_stage_refused(&c, "1 to 128 characters");
+	uid[128] = '\0';
+	assert_int_equal(ivs_stage_token_check(&c, NOW, NULL), 0);
+	c.user_id = NULL;
+	struct ivs_stage_attr dup[] = {{"a", "1"}, {"a", "2"}};
+	c.attributes = dup;
+	c.nattributes = 2;
+	expect_stage_refused(&c, "attribute \"a\" is given twice");
+	char big[1100];
+	memset(big, 'v', 1023);
+	big[1023] = '\0';
+	struct ivs_stage_attr one[] = {{"k", big}};   /* 1 + 1023 = 1024 bytes: allowed */
+	c.attributes = one;
+	c.nattributes = 1;
+	assert_int_equal(ivs_stage_token_check(&c, NOW, NULL), 0);
+	big[1023] = 'v';
+	big[1024] = '\0';
+	expect_stage_refused(&c, "IVS allows 1024 in all");
+}
+
+static void expect_verify(EVP_PKEY *k, EVP_PKEY *pub, const char *hdr, const char *payload,
+                          enum ivs_token_status want, const char *needle)
+{
+	struct ivs_token_report r;
+	char *t = sign_by_hand(k, hdr, payload);
+	enum ivs_token_status got = ivs_token_verify(t, pub, NOW, &r);
+	const char *text = want == IVS_TOKEN_VALID ? r.warnings : r.problem;
+	if (got != want || !text || !strstr(text, needle))
+		fail_msg("status %d (want %d), \"%s\" lacks \"%s\"", got, want, text ? text : "(null)",
+		         needle);
+	ivs_token_report_free(&r);
+	free(t);
+}
+
+static void test_stage_verify_rules(void **state)
+{
+	(void)state;
+	EVP_PKEY *pub, *k = new_key(&pub);
+
+	expect_verify(k, pub, SHDR, SPAY(1700043200, 1700000000, ""), IVS_TOKEN_VALID, "");
+	expect_verify(k, pub, "{\"alg\":\"ES384\",\"typ\":\"JWT\"}",
+	              SPAY(1700043200, 1700000000, ""), IVS_TOKEN_MALFORMED, "has no kid");
+	expect_verify(k, pub, SHDR, SPAY(1701209601, 1700000000, ""), IVS_TOKEN_MALFORMED,
+	              "exp is 1209601 s after iat; IVS accepts at most 14 days");
+	expect_verify(k, pub, SHDR, SPAY(1700043200, "x", ""), IVS_TOKEN_MALFORMED,
+	              "no whole-number iat");
+	expect_verify(k, pub, SHDR,
+	              "{\"exp\":1700043200,\"iat\":1700000000,\"jti\":\"a\",\"resource\":\"" STAGE
+	              "\",\"topic\":\"other\",\"events_url\":\"e\",\"whip_url\":\"w\","
+	              "\"capabilities\":{},\"version\":\"1.0\"}",
+	              IVS_TOKEN_MALFORMED, "topic claim is not the id of the stage");
+	expect_verify(k, pub, SHDR,
+	              "{\"exp\":1700043200,\"iat\":1700000000,\"jti\":\"a\",\"resource\":\"" STAGE
+	              "\",\"topic\":\"oRmLNwuCeMlQ\",\"events_url\":\"e\","
+	              "\"capabilities\":{},\"version\":\"1.0\"}",
+	              IVS_TOKEN_MALFORMED, "no string claim \"whip_url\"");
+	expect_verify(k, pub, SHDR,
+	              "{\"exp\":1700043200,\"iat\":1700000000,\"jti\":\"a/b\",\"resource\":\"" STAGE
+	              "\",\"topic\":\"oRmLNwuCeMlQ\",\"events_url\":\"e\",\"whip_url\":\"w\","
+	              "\"capabilities\":{},\"version\":\"1.0\"}",
+	              IVS_TOKEN_MALFORMED, "the jti claim");
+	expect_verify(k, pub, SHDR,
+	              "{\"exp\":1700043200,\"iat\":1700000000,\"jti\":\"a\",\"resource\":\"" STAGE
+	              "\",\"topic\":\"oRmLNwuCeMlQ\",\"events_url\":\"e\",\"whip_url\":\"w\","
+	              "\"capabilities\":{\"allow_publish\":false},\"version\":\"1.0\"}",
+	              IVS_TOKEN_VALID, "allows neither publishing nor subscribing");
+	expect_verify(k, pub, SHDR,
+	              "{\"exp\":1700043200,\"iat\":1700000000,\"jti\":\"a\",\"resource\":\"" STAGE
+	              "\",\"topic\":\"oRmLNwuCeMlQ\",\"events_url\":\"e\",\"whip_url\":\"w\","
+	              "\"capabilities\":{\"allow_publish\":true},\"version\":\"2\"}",
+	              IVS_TOKEN_MALFORMED, "version claim must be \"1.0\"");
+	expect_verify(k, pub, SHDR, SPAY(1700043200, 1700000000, ",\"roles\":1"), IVS_TOKEN_VALID,
+	              "unknown claim \"roles\" in a participant token");
+	expect_verify(k, pub, SHDR, SPAY(1700043200, 1700000000, ",\"attributes\":{\"a\":1}"),
+	              IVS_TOKEN_MALFORMED, "attribute \"a\" must be a string");
+	expect_verify(k, pub, SHDR, SPAY(1700043200, 1700000100, ""), IVS_TOKEN_VALID,
+	              "iat is 100 s in the future");
+	/* The resource goes through the same ARN check as everything else. */
+	expect_verify(k, pub, SHDR,
+	              "{\"exp\":1700043200,\"iat\":1700000000,\"jti\":\"a\",\"resource\":"
+	              "\"arn:aws:ivs:us-east-1:123456789012:stage/a\\\"b\",\"topic\":\"a\\\"b\"}",
+	              IVS_TOKEN_MALFORMED, "the resource claim must be arn:");
+	EVP_PKEY_free(k);
+	EVP_PKEY_free(pub);
+}
+
+/* Issue 15: what --verify refuses. */
+static void test_verify_hardening(void **state)
+{
+	(void)state;
+	EVP_PKEY *pub, *k = new_key(&pub);
+	const char *hdr = "{\"alg\":\"ES384\",\"typ\":\"JWT\"}";
+	struct ivs_token_report r;
+
+	/* Duplicate claims: common JWT libraries take the last, cJSON the first. */
+	expect_verify(k, pub, hdr,
+	              "{\"aws:channel-arn\":\"" ARN "\",\"exp\":1,\"exp\":1800000000}",
+	              IVS_TOKEN_MALFORMED, "the token's payload names \"exp\" twice");
+	expect_verify(k, pub, "{\"alg\":\"ES384\",\"alg\":\"none\"}",
+	              "{\"aws:channel-arn\":\"" ARN "\",\"exp\":1800000000}",
+	              IVS_TOKEN_MALFORMED, "the token's header names \"alg\" twice");
+	expect_verify(k, pub, SHDR,
+	              SPAY(1700043200, 1700000000,
+	                   ",\"attributes\":{\"a\":\"1\",\"b\":\"2\",\"a\":\"3\"}"),
+	              IVS_TOKEN_MALFORMED, "names \"a\" twice");
+	/* An unknown critical header. */
+	expect_verify(k, pub, "{\"alg\":\"ES384\",\"typ\":\"JWT\",\"crit\":[\"b64\"],\"b64\":false}",
+	              "{\"aws:channel-arn\":\"" ARN "\",\"exp\":1800000000}",
+	              IVS_TOKEN_MALFORMED, "\"crit\"");
+
+	/* Bytes after a NUL are not ignored. */
+	struct ivs_token_claims c = {.channel_arn = ARN, .exp = NOW + 60};
+	char *err = NULL, *tok = ivs_token_sign(k, &c, NOW, &err);
+	size_t n = strlen(tok);
+	char *buf = ivs_xmalloc(n + 8);
+	memcpy(buf, tok, n + 1);
+	assert_int_equal(ivs_token_verify_n(buf, n, pub, NOW, &r), IVS_TOKEN_VALID);
+	ivs_token_report_free(&r);
+	memcpy(buf + n + 1, "junk", 5);
+	assert_int_equal(ivs_token_verify_n(buf, n + 5, pub, NOW, &r), IVS_TOKEN_MALFORMED);
+	assert_non_null(strstr(r.problem, "NUL byte"));
+	ivs_token_report_free(&r);
+	free(buf);
+
+	/* Longer than any token: refused before any decoding. */
+	size_t big = IVS_TOKEN_TEXT_MAX + 1;
+	buf = ivs_xmalloc(big + 1);
+	memset(buf, 'A', big);
+	buf[big] = '\0';
+	assert_int_equal(ivs_token_verify(buf, pub, NOW, &r), IVS_TOKEN_MALFORMED);
+	assert_non_null(strstr(r.problem, "bytes long"));
+	ivs_token_report_free(&r);
+	free(buf);
+
+	/* Expiry arithmetic at the int64 edges: no overflow (UBSan checks). */
+	int64_t exp = 0;
+	assert_int_equal(ivs_token_exp_of(INT64_MAX - 5, 10, &exp), -1);
+	assert_int_equal(ivs_token_exp_of(INT64_MAX - 10, 10, &exp), 0);
+	assert_true(exp == INT64_MAX);
+	free(tok);
+	tok = sign_by_hand(k, hdr, "{\"aws:channel-arn\":\"" ARN "\",\"exp\":-8000000000000000000}");
+	assert_int_equal(ivs_token_verify(tok, pub, INT64_MAX, &r), IVS_TOKEN_EXPIRED);
+	assert_non_null(strstr(r.problem, "expired 9223372036854775807 s ago"));
+	ivs_token_report_free(&r);
+	free(tok);
+	tok = sign_by_hand(k, hdr, "{\"aws:channel-arn\":\"" ARN "\",\"aws:viewer-id\":\"v\","
+	                           "\"exp\":8000000000000000000}");
+	assert_int_equal(ivs_token_verify(tok, pub, INT64_MIN, &r), IVS_TOKEN_VALID);
+	ivs_token_report_free(&r);
+	free(tok);
+	EVP_PKEY_free(k);
+	EVP_PKEY_free(pub);
+}
+
+static void test_arn_check_shared(void **state)
+{
+	(void)state;
+	char *why;
+	assert_null(ivs_arn_check(STAGE, "stage", "x"));
+	assert_null(ivs_arn_check(PKARN, "public-key", "x"));
+	assert_null(ivs_arn_check("arn:aws-cn:ivs:cn-north-1:123456789012:channel/a-B", "channel", "x"));
+	assert_string_equal(ivs_arn_resource_id(STAGE), "oRmLNwuCeMlQ");
+	assert_null(ivs_arn_resource_id("arn:aws:ivs:r:1:stage"));
+	why = ivs_arn_check("arn:aws:ivs:us-east-1:123456789012:public-key/", "public-key", "kid");
+	assert_string_equal(why, "kid has no public key id after 'public-key': a public key ARN "
+	                         "ends in public-key/<id>; copy the whole ARN from the IVS console "
+	                         "or `aws ivs list-public-keys`.");
+	free(why);
+	why = ivs_arn_check("my-stage", "stage", "--stage-arn");
+	assert_string_equal(why, "--stage-arn is not an ARN, got 'my-stage': write "
+	                         "arn:<partition>:ivs:<region>:<account>:stage/<id>.");
+	free(why);
+	why = ivs_arn_check("arn:aws:ivs:US-EAST-1:123456789012:stage/a", "stage", "s");
+	assert_non_null(why);
+	free(why);
+	why = ivs_arn_check("arn:aws:ivs:us-east-1:12345678901a:stage/a", "stage", "s");
+	assert_non_null(why);
+	free(why);
+	char long_arn[200];
+	snprintf(long_arn, sizeof long_arn, "arn:aws:ivs:us-east-1:123456789012:stage/%0120d", 0);
+	why = ivs_arn_check(long_arn, "stage", "s");
+	assert_string_equal(why, "s must be at most 128 characters (an IVS stage ARN), got 161.");
+	free(why);
+}
+
 static void test_resolution_names(void **state)
 {
 	(void)state;
@@ -660,6 +1038,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keygen_p384_and_loads_back),
 		cmocka_unit_test(test_private_file_mode_and_refusal),
+		cmocka_unit_test(test_private_key_links_and_publish),
 		cmocka_unit_test(test_key_load_errors),
 		cmocka_unit_test(test_b64url),
 		cmocka_unit_test(test_ttl),
@@ -671,6 +1050,11 @@ int main(void)
 		cmocka_unit_test(test_verify_with_compressed_key),
 		cmocka_unit_test(test_claims_refused),
 		cmocka_unit_test(test_resolution_names),
+		cmocka_unit_test(test_stage_sign_verify_exact),
+		cmocka_unit_test(test_stage_claims_refused),
+		cmocka_unit_test(test_stage_verify_rules),
+		cmocka_unit_test(test_verify_hardening),
+		cmocka_unit_test(test_arn_check_shared),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, remove_dir);
 }
