@@ -109,11 +109,19 @@ static void set_bit(struct ivs_res *r, int field, bool on)
 
 bool ivs_res_imported(const struct ivs_res *r)
 {
-	if (r->kind == IVS_KIND_BUCKET)
-		return ivs_res_is_set(r, IVS_BUCKET_FROM_NAME);
-	if (r->kind == IVS_KIND_CHANNEL)
-		return ivs_res_is_set(r, IVS_CHANNEL_FROM_ARN);
-	return false;
+	int f = ivs_kind_info(r->kind)->import_field;
+	return f >= 0 && ivs_res_is_set(r, f);
+}
+
+static struct ivs_list *children_of(struct ivs_res *r)
+{
+	const struct ivs_kind_info *ki = ivs_kind_info(r->kind);
+	return ki->child_field >= 0 ? (struct ivs_list *)slot(r, &ki->fields[ki->child_field]) : NULL;
+}
+
+const struct ivs_list *ivs_res_children(const struct ivs_res *r)
+{
+	return children_of((struct ivs_res *)(uintptr_t)r);
 }
 
 static bool res_live(const struct ivs_res *r)
@@ -286,7 +294,7 @@ static struct ivs_res *res_new(struct ivs_project *p, enum ivs_kind kind, const 
 	r->id = ivs_xstrdup(id);
 	r->serial = p->next_serial++;
 	ivs_diags_init(&r->diags);
-	if (kind != IVS_KIND_STACK)
+	if (ki->role != IVS_ROLE_ROOT)
 		set_bit(r, 0, true);   /* the id row is always given */
 	return r;
 }
@@ -331,9 +339,14 @@ static void list_free_all(struct ivs_list *l)
 
 static struct ivs_list *list_of(struct ivs_project *p, const struct ivs_res *r)
 {
-	if (r->kind == IVS_KIND_STREAM_KEY)
-		return &((struct ivs_channel *)r->parent)->stream_keys;
+	if (r->parent)
+		return children_of(r->parent);
 	return &p->lists[r->kind];
+}
+
+const struct ivs_list *ivs_res_siblings(const struct ivs_project *p, const struct ivs_res *r)
+{
+	return list_of((struct ivs_project *)(uintptr_t)p, r);
 }
 
 static void list_renumber(struct ivs_list *l, size_t from)
@@ -366,16 +379,10 @@ static void list_remove_at(struct ivs_list *l, size_t at)
 /* CloudFormation resources r accounts for, children included. */
 static size_t res_weight(const struct ivs_res *r)
 {
-	switch (r->kind) {
-	case IVS_KIND_BUCKET:
-		return ivs_res_imported(r) ? 0 : 1;
-	case IVS_KIND_CHANNEL:
-		return (ivs_res_imported(r) ? 0 : 1) + ((const struct ivs_channel *)r)->stream_keys.n;
-	case IVS_KIND_STREAM_KEY: case IVS_KIND_KEY_PAIR: case IVS_KIND_RECORDING:
-		return 1;
-	default:
+	if (ivs_kind_info(r->kind)->role == IVS_ROLE_ROOT)
 		return 0;
-	}
+	const struct ivs_list *kids = ivs_res_children(r);
+	return (ivs_res_imported(r) ? 0 : 1) + (kids ? kids->n : 0);
 }
 
 /* ---- the journal ---- */
@@ -425,13 +432,13 @@ static void res_release(struct ivs_project *p, struct ivs_res *r)
 
 static void index_add(struct ivs_project *p, struct ivs_res *r)
 {
-	if (!r->parent && r->kind != IVS_KIND_STACK && r->id)
+	if (!r->parent && ivs_kind_info(r->kind)->role == IVS_ROLE_TOP && r->id)
 		ivs_strmap_add(p->ids, r->id, r);
 }
 
 static void index_del(struct ivs_project *p, struct ivs_res *r)
 {
-	if (!r->parent && r->kind != IVS_KIND_STACK && r->id)
+	if (!r->parent && ivs_kind_info(r->kind)->role == IVS_ROLE_TOP && r->id)
 		ivs_strmap_del(p->ids, r->id, r);
 }
 
@@ -754,7 +761,7 @@ void ivs_project_free(struct ivs_project *p)
 	history_clear(NULL, &p->redo);
 	free(p->undo.v);
 	free(p->redo.v);
-	for (size_t k = 0; k < 4; k++)
+	for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++)
 		list_free_all(&p->lists[ivs_top_kinds[k]]);
 	free(p->stack.name);
 	free(p->stack.description);
@@ -786,7 +793,7 @@ static struct ivs_res *find_first(const struct ivs_project *p, const char *id, i
 
 	if (n > IVS_ARRAY_LEN(hits)) {
 		/* Many entries share the id: walk the lists in file order. */
-		for (size_t k = 0; k < 4; k++) {
+		for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++) {
 			const struct ivs_list *l = &p->lists[ivs_top_kinds[k]];
 			if (kind >= 0 && (int)ivs_top_kinds[k] != kind)
 				continue;
@@ -864,15 +871,13 @@ void ivs_project_each(const struct ivs_project *p, void (*fn)(struct ivs_res *r,
                       void *ctx)
 {
 	fn(&p->stackp->r, ctx);
-	for (size_t k = 0; k < 4; k++) {
+	for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++) {
 		const struct ivs_list *l = &p->lists[ivs_top_kinds[k]];
 		for (size_t i = 0; i < l->n; i++) {
 			fn(l->v[i], ctx);
-			if (l->v[i]->kind == IVS_KIND_CHANNEL) {
-				const struct ivs_list *sk = &((struct ivs_channel *)l->v[i])->stream_keys;
-				for (size_t j = 0; j < sk->n; j++)
-					fn(sk->v[j], ctx);
-			}
+			const struct ivs_list *kids = ivs_res_children(l->v[i]);
+			for (size_t j = 0; kids && j < kids->n; j++)
+				fn(kids->v[j], ctx);
 		}
 	}
 }
@@ -986,11 +991,11 @@ void ivs_res_format(const struct ivs_res *r, int field, bool effective, struct i
 void ivs_res_path(const struct ivs_res *r, int field, struct ivs_buf *out)
 {
 	const struct ivs_kind_info *ki = ivs_kind_info(r->kind);
-	if (r->kind == IVS_KIND_STACK) {
-		ivs_buf_puts(out, "stack");
+	if (ki->role == IVS_ROLE_ROOT) {
+		ivs_buf_puts(out, ki->list_key);
 	} else if (r->parent) {
 		ivs_res_path(r->parent, -1, out);
-		ivs_buf_printf(out, ".stream_keys[%zu]", r->index);
+		ivs_buf_printf(out, ".%s[%zu]", ki->list_key, r->index);
 	} else {
 		ivs_buf_printf(out, "%s[%zu]", ki->list_key, r->index);
 	}
@@ -1304,11 +1309,12 @@ int ivs_edit_set_text(struct ivs_project *p, struct ivs_res *r, int field, const
 struct ivs_res *ivs_edit_add(struct ivs_project *p, enum ivs_kind kind, struct ivs_res *parent,
                              const char *id, size_t index)
 {
-	if (kind == IVS_KIND_STACK || kind >= IVS_KIND_COUNT || !id)
+	const struct ivs_kind_info *ki = ivs_kind_info(kind);
+	if (!ki || ki->role == IVS_ROLE_ROOT || !id)
 		return NULL;
-	if ((kind == IVS_KIND_STREAM_KEY) != (parent != NULL))
+	if ((ki->role == IVS_ROLE_CHILD) != (parent != NULL))
 		return NULL;
-	if (parent && parent->kind != IVS_KIND_CHANNEL)
+	if (parent && parent->kind != ki->parent)
 		return NULL;
 	struct ivs_res *r = res_new(p, kind, id);
 	r->parent = parent;
@@ -1336,7 +1342,7 @@ void ivs_edit_remove(struct ivs_project *p, struct ivs_res *r)
 static void rename_refs(struct ivs_project *p, const struct ivs_res *target, const char *old_id,
                         const char *new_id)
 {
-	for (size_t k = 0; k < 4; k++) {
+	for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++) {
 		struct ivs_list *l = &p->lists[ivs_top_kinds[k]];
 		for (size_t i = 0; i < l->n; i++) {
 			struct ivs_res *r = l->v[i];
@@ -1416,13 +1422,14 @@ char *ivs_project_unique_id(const struct ivs_project *p, const char *base)
 	}
 }
 
-static char *unique_child_id(const struct ivs_channel *c, const char *base)
+static char *unique_child_id(const struct ivs_res *parent, const char *base)
 {
+	const struct ivs_list *kids = ivs_res_children(parent);
 	for (unsigned long n = 1;; n++) {
 		char *id = n == 1 ? ivs_xstrdup(base) : ivs_xasprintf("%s%lu", base, n);
 		bool taken = false;
-		for (size_t i = 0; i < c->stream_keys.n && !taken; i++)
-			taken = strcmp(c->stream_keys.v[i]->id, id) == 0;
+		for (size_t i = 0; i < kids->n && !taken; i++)
+			taken = strcmp(kids->v[i]->id, id) == 0;
 		if (!taken)
 			return id;
 		free(id);
@@ -1444,17 +1451,15 @@ struct ivs_res *ivs_edit_duplicate(struct ivs_project *p, struct ivs_res *r)
 {
 	if (!r || r->kind == IVS_KIND_STACK || !r->in_model)
 		return NULL;
-	char *id = r->parent ? unique_child_id((struct ivs_channel *)r->parent, r->id)
+	char *id = r->parent ? unique_child_id(r->parent, r->id)
 	                     : ivs_project_unique_id(p, r->id);
 	ivs_edit_begin(p, "duplicate");
 	struct ivs_res *d = ivs_edit_add(p, r->kind, r->parent, id, r->index + 1);
 	copy_fields(p, d, r);
-	if (r->kind == IVS_KIND_CHANNEL) {
-		const struct ivs_list *sk = &((struct ivs_channel *)r)->stream_keys;
-		for (size_t i = 0; i < sk->n; i++) {
-			struct ivs_res *k = ivs_edit_add(p, IVS_KIND_STREAM_KEY, d, sk->v[i]->id, SIZE_MAX);
-			copy_fields(p, k, sk->v[i]);
-		}
+	const struct ivs_list *kids = ivs_res_children(r);
+	for (size_t i = 0; kids && i < kids->n; i++) {
+		struct ivs_res *k = ivs_edit_add(p, kids->v[i]->kind, d, kids->v[i]->id, SIZE_MAX);
+		copy_fields(p, k, kids->v[i]);
 	}
 	ivs_edit_end(p);
 	free(id);

@@ -8,9 +8,16 @@
 #include <strings.h>
 
 #include "ivs/model.h"
+#include "kinds_int.h"
 
-const enum ivs_kind ivs_top_kinds[4] = {IVS_KIND_BUCKET, IVS_KIND_CHANNEL, IVS_KIND_KEY_PAIR,
-                                        IVS_KIND_RECORDING};
+/* The TOP rows of IVS_KIND_INFO, in order (the role picks the macro). */
+#define TOP_ROW_ROOT(n)
+#define TOP_ROW_CHILD(n)
+#define TOP_ROW_TOP(n) IVS_KIND_##n,
+#define TOP_ROW(n, s, pl, k, h, pre, cfn, role, par, path, ex) TOP_ROW_##role(n)
+const enum ivs_kind ivs_top_kinds[IVS_TOP_KIND_COUNT] = {IVS_KIND_INFO(TOP_ROW)};
+#undef TOP_ROW
+_Static_assert(sizeof ivs_top_kinds / sizeof ivs_top_kinds[0] == IVS_TOP_KIND_COUNT, "top kinds");
 
 static const char *const channel_types[] = {"STANDARD", "BASIC", "ADVANCED_SD", "ADVANCED_HD", NULL};
 static const char *const latency_modes[] = {"LOW", "NORMAL", NULL};
@@ -178,7 +185,7 @@ static const struct ivs_field key_pair_fields[] = {
 	 .check_text = "letters, digits, - and _", .help = "Key pair name (optional)."},
 	{.key = "public_key_material", .cfn = "PublicKeyMaterial", .type = IVS_FT_TEXT, .parent = -1,
 	 .off = offsetof(struct ivs_key_pair, public_key_material), .def = IVS_NO_DEFAULT,
-	 .flags = IVS_FF_REQUIRED,
+	 .flags = IVS_FF_REQUIRED | IVS_FF_PEM_P384,
 	 .help = "PEM public key, ECDSA P-384; never paste the private key here."},
 	TAGS_ROW(struct ivs_key_pair, 0),
 };
@@ -231,25 +238,34 @@ static const struct ivs_field recording_fields[] = {
 	TAGS_ROW(struct ivs_recording, 0),
 };
 
-#define KIND_ROW(K, T, F) \
-	{.kind = IVS_KIND_##K, .size = sizeof(T), .fields = F, .nfields = (int)IVS_ARRAY_LEN(F)}
-
-static struct ivs_kind_info kinds[IVS_KIND_COUNT] = {
-	KIND_ROW(STACK, struct ivs_stack, stack_fields),
-	KIND_ROW(BUCKET, struct ivs_bucket, bucket_fields),
-	KIND_ROW(CHANNEL, struct ivs_channel, channel_fields),
-	KIND_ROW(STREAM_KEY, struct ivs_stream_key, stream_key_fields),
-	KIND_ROW(KEY_PAIR, struct ivs_key_pair, key_pair_fields),
-	KIND_ROW(RECORDING, struct ivs_recording, recording_fields),
+/* What the X-macro cannot say: the struct, the field table and the hooks,
+ * one entry per kind in enum order (IVS_PER_KIND checks the count). */
+struct kind_body {
+	size_t size;
+	const struct ivs_field *fields;
+	int nfields;
+	void (*check)(const struct ivs_res *r, struct ivs_diags *out);
 };
-
-static const struct {
-	const char *name, *key, *cfn;
-} kind_names[] = {
-#define IVS_KIND_ROW(name, disp, key, cfn) {disp, key, cfn},
-	IVS_KIND_INFO(IVS_KIND_ROW)
-#undef IVS_KIND_ROW
+#define BODY(T, F, check) {sizeof(T), F, (int)IVS_ARRAY_LEN(F), check}
+static const struct kind_body bodies[] = {
+	BODY(struct ivs_stack, stack_fields, ivs_check_stack),
+	BODY(struct ivs_bucket, bucket_fields, NULL),
+	BODY(struct ivs_channel, channel_fields, ivs_check_channel),
+	BODY(struct ivs_stream_key, stream_key_fields, NULL),
+	BODY(struct ivs_key_pair, key_pair_fields, NULL),
+	BODY(struct ivs_recording, recording_fields, ivs_check_recording),
 };
+IVS_PER_KIND(bodies);
+
+static struct ivs_kind_info kinds[] = {
+#define KIND_ROW(n, s, pl, k, h, pre, cfn, ro, par, pth, ex) \
+	{.kind = IVS_KIND_##n, .name = s, .plural = pl, .list_key = k, .heading = h, \
+	 .id_prefix = pre, .cfn_type = cfn, .role = IVS_ROLE_##ro, .parent = IVS_KIND_##par, \
+	 .path = IVS_PATH_##pth, .export_rank = ex, .child_field = -2},
+	IVS_KIND_INFO(KIND_ROW)
+#undef KIND_ROW
+};
+IVS_PER_KIND(kinds);
 
 /* The nfields enums must match the tables (unit-tested too). */
 _Static_assert(IVS_ARRAY_LEN(stack_fields) == IVS_STACK_NFIELDS, "stack table");
@@ -258,19 +274,38 @@ _Static_assert(IVS_ARRAY_LEN(channel_fields) == IVS_CHANNEL_NFIELDS, "channel ta
 _Static_assert(IVS_ARRAY_LEN(stream_key_fields) == IVS_STREAM_KEY_NFIELDS, "stream key table");
 _Static_assert(IVS_ARRAY_LEN(key_pair_fields) == IVS_KEY_PAIR_NFIELDS, "key pair table");
 _Static_assert(IVS_ARRAY_LEN(recording_fields) == IVS_RECORDING_NFIELDS, "recording table");
-_Static_assert(IVS_CHANNEL_NFIELDS <= 64 && IVS_RECORDING_NFIELDS <= 64, "set bits fit");
+/* ivs_res.set has one bit per field. */
+#define SET_BITS(n, ...) _Static_assert(IVS_##n##_NFIELDS <= 64, #n ": more than 64 fields");
+IVS_KIND_INFO(SET_BITS)
+#undef SET_BITS
 
 const struct ivs_kind_info *ivs_kind_info(enum ivs_kind k)
 {
 	if ((unsigned)k >= IVS_KIND_COUNT)
 		return NULL;
 	struct ivs_kind_info *ki = &kinds[k];
-	if (!ki->name) {
-		ki->name = kind_names[k].name;
-		ki->list_key = kind_names[k].key;
-		ki->cfn_type = kind_names[k].cfn;
+	if (ki->child_field == -2) {
+		const struct kind_body *b = &bodies[k];
+		ki->size = b->size;
+		ki->fields = b->fields;
+		ki->nfields = b->nfields;
+		ki->check = b->check;
+		ki->import_field = -1;
+		ki->child_field = -1;
+		for (int i = 0; i < b->nfields; i++) {
+			if (b->fields[i].type == IVS_FT_CHILDREN)
+				ki->child_field = i;
+			if (b->fields[i].flags & IVS_FF_IMPORT)
+				ki->import_field = i;
+		}
 	}
 	return ki;
+}
+
+enum ivs_kind ivs_kind_child(enum ivs_kind k)
+{
+	const struct ivs_kind_info *ki = ivs_kind_info(k);
+	return ki && ki->child_field >= 0 ? ki->fields[ki->child_field].ref : IVS_KIND_COUNT;
 }
 
 int ivs_field_find(enum ivs_kind k, int parent, const char *key)

@@ -155,8 +155,8 @@ static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, str
 
 	if (r->kind == IVS_KIND_STACK || !r->id)
 		return;
-	if (r->kind == IVS_KIND_STREAM_KEY) {
-		const struct ivs_list *sk = &((const struct ivs_channel *)r->parent)->stream_keys;
+	if (r->parent) {
+		const struct ivs_list *sk = ivs_res_children(r->parent);
 		/* stored: the later of two reports; a candidate: any clash */
 		for (size_t i = 0; i < sk->n && (sk->v[i] != v->self || cand); i++)
 			if (sk->v[i] != v->self && ivs_str_eq(sk->v[i]->id, r->id)) {
@@ -181,10 +181,9 @@ static void check_stream_key_count(const struct ivs_vview *v, struct ivs_diags *
 	const struct ivs_res *r = v->r;
 	if (r->kind != IVS_KIND_STREAM_KEY || v->self->index == 0)
 		return;
-	const struct ivs_channel *c = (const struct ivs_channel *)r->parent;
 	ivs_vdiag(out, IVS_RULE_STREAM_KEY_MULTIPLE, r, -1,
 	          "channel '%s' has %zu stream keys but IVS allows one per channel, so creating this "
-	          "one would fail: remove it.", c->r.id, c->stream_keys.n);
+	          "one would fail: remove it.", r->parent->id, ivs_res_children(r->parent)->n);
 }
 
 static const char *suggest(const struct ivs_project *p, enum ivs_kind kind, const char *id)
@@ -264,7 +263,7 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 	}
 	/* a stream key that repeats a sibling's id: STREAM_KEY_DUPLICATE */
 	if (r->parent) {
-		const struct ivs_list *sk = &((const struct ivs_channel *)r->parent)->stream_keys;
+		const struct ivs_list *sk = ivs_res_children(r->parent);
 		for (size_t i = 0; i < sk->n && (sk->v[i] != v->self || v->r != v->self); i++)
 			if (sk->v[i] != v->self && ivs_str_eq(sk->v[i]->id, r->id))
 				return;
@@ -472,10 +471,8 @@ static void rset_free(struct rset *s)
 
 static void add_children(struct rset *s, struct ivs_res *r)
 {
-	if (r->kind != IVS_KIND_CHANNEL)
-		return;
-	const struct ivs_list *sk = &((struct ivs_channel *)r)->stream_keys;
-	for (size_t i = 0; i < sk->n; i++)
+	const struct ivs_list *sk = ivs_res_children(r);
+	for (size_t i = 0; sk && i < sk->n; i++)
 		rset_add(s, sk->v[i]);
 }
 
@@ -529,23 +526,21 @@ static void touched(const struct ivs_project *p, struct rset *dirty, struct rset
 		struct ivs_res *r = j[i].res;
 		rset_add(dirty, r);
 		if (j[i].what == IVS_CHANGE_FIELD) {
-			/* a stream key carries its channel's tags */
-			if (r->kind == IVS_KIND_CHANNEL && j[i].field == IVS_CHANNEL_TAGS)
+			/* a child (a stream key) carries its parent's tags */
+			if (j[i].field >= 0 && ivs_res_info(r)->fields[j[i].field].type == IVS_FT_TAGS)
 				add_children(dirty, r);
 			continue;
 		}
 		rset_add(moved, r);
 		add_children(dirty, r);
 		add_children(moved, r);
-		if (r->kind == IVS_KIND_STREAM_KEY) {
+		if (r->parent) {
 			/* siblings: duplicates, "one key per channel" */
 			add_children(dirty, r->parent);
 			add_children(moved, r->parent);
 		}
 		if (j[i].what != IVS_CHANGE_RENAME) {
-			const struct ivs_list *l = r->parent
-			        ? &((const struct ivs_channel *)r->parent)->stream_keys
-			        : ivs_project_list(p, r->kind);
+			const struct ivs_list *l = ivs_res_siblings(p, r);
 			ivs_vpm_put(lists, l, NULL);
 		}
 	}
@@ -571,11 +566,9 @@ static void refresh_list(const struct ivs_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		refresh_paths(l->v[i]);
-		if (l->v[i]->kind == IVS_KIND_CHANNEL) {
-			const struct ivs_list *sk = &((const struct ivs_channel *)l->v[i])->stream_keys;
-			for (size_t k = 0; k < sk->n; k++)
-				refresh_paths(sk->v[k]);
-		}
+		const struct ivs_list *sk = ivs_res_children(l->v[i]);
+		for (size_t k = 0; sk && k < sk->n; k++)
+			refresh_paths(sk->v[k]);
 	}
 }
 

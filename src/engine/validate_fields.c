@@ -8,6 +8,7 @@
  * never looks at the rest of the project, so validate.c may call it on a
  * temporary copy of an entry (ivs_validate_candidate). */
 #include "validate_int.h"
+#include "kinds_int.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -300,10 +301,10 @@ static void check_tag_list(const struct ivs_res *r, int i, const struct ivs_tags
 	}
 }
 
-/* A stream key carries its channel's tags too (synthesis.md, Tags). */
+/* A child (a stream key) carries its parent's tags too (synthesis.md, Tags). */
 static void check_effective_tags(const struct ivs_res *r, int i, struct ivs_diags *out)
 {
-	if (r->kind != IVS_KIND_STREAM_KEY || !r->parent)
+	if (!r->parent)
 		return;
 	const struct ivs_tags *own = &r->tags, *up = &r->parent->tags;
 	size_t n = up->n;
@@ -317,8 +318,9 @@ static void check_effective_tags(const struct ivs_res *r, int i, struct ivs_diag
 	}
 	if (n > TAGS_MAX)
 		ivs_vdiag(out, IVS_RULE_TAG_COUNT, r, i,
-		          "this stream key would carry %zu tags, its own and its channel's, but at most "
-		          "%d are allowed: remove some.", n, TAGS_MAX);
+		          "this %s would carry %zu tags, its own and its %s's, but at most "
+		          "%d are allowed: remove some.", ivs_res_info(r)->name, n,
+		          ivs_res_info(r->parent)->name, TAGS_MAX);
 }
 
 static void check_imported(const struct ivs_res *r, int i, struct ivs_diags *out)
@@ -332,6 +334,25 @@ static void check_imported(const struct ivs_res *r, int i, struct ivs_diags *out
 		ivs_vdiag(out, IVS_RULE_CHANNEL_IMPORTED_PROPS, r, i,
 		          "%s is not allowed with from_channel_arn (an existing channel is not changed; "
 		          "only id, tags and stream_keys are): remove %s.", f->key, f->key);
+}
+
+/* A PEM public key on P-384 (IVS_FF_PEM_P384: playback key pairs, public
+ * keys): the checks of keys.c. */
+static void check_pem(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const char *pem = ivs_res_get_str(r, i);
+	char *msg = NULL;
+
+	if (!pem)
+		return;
+	enum ivs_rule rule = ivs_key_check_public(pem, &msg);
+	if (rule != IVS_RULE_COUNT) {
+		const char *m = msg ? msg : "not a usable public key";
+		size_t n = strlen(m);
+		ivs_vdiag(out, rule, r, i, "%s: %s%s", ivs_res_info(r)->fields[i].key, m,
+		          n && m[n - 1] == '.' ? "" : ".");
+	}
+	free(msg);
 }
 
 static void check_table(const struct ivs_res *r, struct ivs_diags *out)
@@ -370,9 +391,10 @@ static void check_table(const struct ivs_res *r, struct ivs_diags *out)
 			break;
 		}
 	}
-	/* inherited tags count even when the key has none of its own */
-	if (r->kind == IVS_KIND_STREAM_KEY)
-		check_effective_tags(r, IVS_STREAM_KEY_TAGS, out);
+	/* inherited tags count even when the child has none of its own */
+	int tags = ivs_field_find(r->kind, -1, "tags");
+	if (r->parent && tags >= 0)
+		check_effective_tags(r, tags, out);
 }
 
 /* ---- each kind's own rules ---- */
@@ -451,7 +473,7 @@ static void check_channel_arn(const struct ivs_res *r, const char *arn, struct i
 		          "digits and hyphens, got '%s'.", v);
 }
 
-static void check_channel(const struct ivs_res *r, struct ivs_diags *out)
+void ivs_check_channel(const struct ivs_res *r, struct ivs_diags *out)
 {
 	const struct ivs_channel *c = (const struct ivs_channel *)r;
 	const struct ivs_field *fs = ivs_res_info(r)->fields;
@@ -493,24 +515,7 @@ static void check_channel(const struct ivs_res *r, struct ivs_diags *out)
 		          "is given, got %s.", fs[IVS_CHANNEL_CONTAINER_FORMAT].choices[c->container_format]);
 }
 
-static void check_key_pair(const struct ivs_res *r, struct ivs_diags *out)
-{
-	const struct ivs_key_pair *k = (const struct ivs_key_pair *)r;
-	char *msg = NULL;
-
-	if (!ivs_res_is_set(r, IVS_KEY_PAIR_PUBLIC_KEY) || !k->public_key_material)
-		return;
-	enum ivs_rule rule = ivs_key_check_public(k->public_key_material, &msg);
-	if (rule != IVS_RULE_COUNT) {
-		const char *m = msg ? msg : "not a usable public key";
-		size_t n = strlen(m);
-		ivs_vdiag(out, rule, r, IVS_KEY_PAIR_PUBLIC_KEY, "public_key_material: %s%s", m,
-		          n && m[n - 1] == '.' ? "" : ".");
-	}
-	free(msg);
-}
-
-static void check_recording(const struct ivs_res *r, struct ivs_diags *out)
+void ivs_check_recording(const struct ivs_res *r, struct ivs_diags *out)
 {
 	const struct ivs_recording *c = (const struct ivs_recording *)r;
 	const struct ivs_field *fs = ivs_res_info(r)->fields;
@@ -544,7 +549,7 @@ static void check_recording(const struct ivs_res *r, struct ivs_diags *out)
 
 /* The CDK counts the description in UTF-16 units (JavaScript's length),
  * CloudFormation in bytes (1024); the table's rule counts characters. */
-static void check_stack(const struct ivs_res *r, struct ivs_diags *out)
+void ivs_check_stack(const struct ivs_res *r, struct ivs_diags *out)
 {
 	const char *s = ((const struct ivs_stack *)r)->description;
 	size_t chars, units, bytes;
@@ -571,12 +576,11 @@ static void check_stack(const struct ivs_res *r, struct ivs_diags *out)
 
 void ivs_vcheck_entry(const struct ivs_res *r, struct ivs_diags *out)
 {
+	const struct ivs_kind_info *ki = ivs_res_info(r);
 	check_table(r, out);
-	switch (r->kind) {
-	case IVS_KIND_STACK: check_stack(r, out); break;
-	case IVS_KIND_CHANNEL: check_channel(r, out); break;
-	case IVS_KIND_KEY_PAIR: check_key_pair(r, out); break;
-	case IVS_KIND_RECORDING: check_recording(r, out); break;
-	default: break;
-	}
+	for (int i = 0; i < ki->nfields; i++)
+		if ((ki->fields[i].flags & IVS_FF_PEM_P384) && ivs_res_is_set(r, i))
+			check_pem(r, i, out);
+	if (ki->check)
+		ki->check(r, out);
 }

@@ -355,7 +355,7 @@ void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_act
 		return;
 	case IVS_FT_CHILDREN:
 		if (act == TUI_ACT_ACTIVATE) {
-			ivs_edit_add(a->p, IVS_KIND_STREAM_KEY, r, "StreamKey", SIZE_MAX);
+			ivs_edit_add(a->p, f->ref, r, ivs_kind_info(f->ref)->id_prefix, SIZE_MAX);
 			tui_validate(a);
 			tui_editor_structure(a, ed);
 		}

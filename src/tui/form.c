@@ -56,8 +56,9 @@ void tui_form_value(const struct ivs_res *r, int field, struct ivs_buf *out, boo
 			ivs_buf_printf(out, "[ ] %s", f->def_text ? f->def_text : "off");
 		return;
 	case IVS_FT_CHILDREN: {
-		size_t n = ((const struct ivs_channel *)(const void *)r)->stream_keys.n;
-		ivs_buf_printf(out, "%zu stream key%s (in the tree)", n, n == 1 ? "" : "s");
+		const struct ivs_kind_info *ck = ivs_kind_info(f->ref);
+		size_t n = ivs_res_children(r)->n;
+		ivs_buf_printf(out, "%zu %s (in the tree)", n, n == 1 ? ck->name : ck->plural);
 		*is_default = false;
 		return;
 	}
