@@ -106,6 +106,17 @@ struct ivs_enum_list {
 	uint8_t v[IVS_ENUM_LIST_MAX];
 };
 
+/* A character rule of STRING and ID fields: the test, and its wording,
+ * once (forms show `text`, the validator says "<key> <must>, got '...'"). */
+struct ivs_chars {
+	bool (*ok)(const char *s);
+	const char *must;             /* "must contain only letters, digits, ..." */
+	bool has_length;              /* the rule covers the length too (S3 names) */
+	bool s3_name;                 /* then S3's reserved prefixes, suffixes, IPs */
+};
+extern const struct ivs_chars ivs_chars_name_rule, ivs_chars_stack_name_rule,
+	ivs_chars_bucket_name_rule, ivs_chars_id_rule;
+
 struct ivs_field {
 	const char *key;              /* YAML key */
 	const char *cfn;              /* CloudFormation property, NULL: none */
@@ -120,8 +131,8 @@ struct ivs_field {
 	enum ivs_kind ref;            /* REF: the kind it points to */
 	unsigned flags;               /* IVS_FF_* */
 	enum ivs_rule rule;           /* rule reported when `check` or the range fails */
-	bool (*check)(const char *s); /* STRING: character rule, NULL: any */
-	const char *check_text;       /* the rule in words: "letters, digits, - and _" */
+	const struct ivs_chars *chars;/* STRING, ID: character rule, NULL: any */
+	const char *check_text;       /* the rule in words, for forms: "letters, digits, - and _" */
 	const char *help;             /* one line, shown in forms and help */
 };
 

@@ -83,7 +83,7 @@ int ivs_keygen_add(const char *private_path, bool force, const char *project, co
 		              "its own", private_path);
 		goto out;
 	}
-	if (strlen(id) > (size_t)idf->max || !idf->check(id)) {
+	if (strlen(id) > (size_t)idf->max || !idf->chars->ok(id)) {
 		ivs_cli_error("keygen: \"%s\" is not a valid id (%s)", id, idf->check_text);
 		goto out;
 	}

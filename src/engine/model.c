@@ -2,6 +2,7 @@
  * change journal. Values are reached through the field tables (schema.c):
  * one generic code path per value type, not one per field. */
 #include "ivs/model.h"
+#include "ivs/value.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -1162,48 +1163,14 @@ int ivs_edit_unset(struct ivs_project *p, struct ivs_res *r, int field)
 	return 0;
 }
 
-static char *trim_dup(const char *s)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return ivs_xstrndup(s, n);
-}
-
-static void set_err(char **err, char *msg)
-{
-	if (err)
-		*err = msg;
-	else
-		free(msg);
-}
-
-static char *choices_text(const char *const *choices)
-{
-	struct ivs_buf b;
-	ivs_buf_init(&b);
-	for (size_t i = 0; choices[i]; i++)
-		ivs_buf_printf(&b, "%s%s", i ? (choices[i + 1] ? ", " : " or ") : "", choices[i]);
-	return ivs_buf_steal(&b);
-}
-
-static int parse_choice(const struct ivs_field *f, const char *word, char **err)
-{
-	for (int i = 0; f->choices[i]; i++)
-		if (strcasecmp(f->choices[i], word) == 0)
-			return i;
-	char *c = choices_text(f->choices);
-	set_err(err, ivs_xasprintf("%s must be one of %s, not \"%s\".", f->key, c, word));
-	free(c);
-	return -1;
-}
+#define set_err ivs_set_err
 
 int ivs_edit_set_text(struct ivs_project *p, struct ivs_res *r, int field, const char *text,
                       char **err)
 {
 	const struct ivs_field *f = field_of(r, field);
+	struct ivs_value v;
+	char *msg = NULL;
 	int rc = -1;
 
 	if (!f) {
@@ -1216,93 +1183,27 @@ int ivs_edit_set_text(struct ivs_project *p, struct ivs_res *r, int field, const
 	}
 	if (f->type == IVS_FT_ID)
 		return ivs_edit_rename(p, r, text, err);
-	if (f->type == IVS_FT_TEXT) {
-		if (!*text)
-			return ivs_edit_unset(p, r, field);
-		return ivs_edit_set_str(p, r, field, text);
+	if (ivs_value_parse(f, text, &v, &msg) != IVS_RULE_COUNT) {
+		set_err(err, msg);
+		return -1;
 	}
-	char *t = trim_dup(text);
-	if (!*t && f->type != IVS_FT_GROUP) {
-		free(t);
-		return ivs_edit_unset(p, r, field);
-	}
-	switch (f->type) {
-	case IVS_FT_STRING: case IVS_FT_REF:
-		rc = ivs_edit_set_str(p, r, field, text);
-		break;
-	case IVS_FT_ENUM: {
-		int i = parse_choice(f, t, err);
-		rc = i < 0 ? -1 : ivs_edit_set_enum(p, r, field, i);
-		break;
-	}
-	case IVS_FT_BOOL:
-		if (!strcasecmp(t, "true") || !strcasecmp(t, "yes") || !strcasecmp(t, "on") || !strcmp(t, "1"))
-			rc = ivs_edit_set_bool(p, r, field, true);
-		else if (!strcasecmp(t, "false") || !strcasecmp(t, "no") || !strcasecmp(t, "off") ||
-		         !strcmp(t, "0"))
-			rc = ivs_edit_set_bool(p, r, field, false);
-		else
-			set_err(err, ivs_xasprintf("%s is true or false, not \"%s\".", f->key, t));
-		break;
-	case IVS_FT_INT: {
-		char *end;
-		errno = 0;
-		long v = strtol(t, &end, 10);
-		if (errno || *end || end == t)
-			set_err(err, ivs_xasprintf("%s is a whole number, not \"%s\".", f->key, t));
-		else
-			rc = ivs_edit_set_int(p, r, field, v);
-		break;
-	}
-	case IVS_FT_ENUM_LIST: {
-		struct ivs_enum_list l = {0};
-		char *save = NULL;
-		rc = 0;
-		for (char *w = strtok_r(t, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
-			int i = parse_choice(f, w, err);
-			if (i < 0 || l.n == IVS_ENUM_LIST_MAX) {
-				if (i >= 0)
-					set_err(err, ivs_xasprintf("%s holds at most %d values.", f->key,
-					                           IVS_ENUM_LIST_MAX));
-				rc = -1;
-				break;
-			}
-			l.v[l.n++] = (uint8_t)i;
+	if (!v.set) {
+		rc = ivs_edit_unset(p, r, field);
+	} else {
+		switch (f->type) {
+		case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+			rc = ivs_edit_set_str(p, r, field, v.s);
+			break;
+		case IVS_FT_ENUM: rc = ivs_edit_set_enum(p, r, field, (int)v.n); break;
+		case IVS_FT_BOOL: rc = ivs_edit_set_bool(p, r, field, v.n != 0); break;
+		case IVS_FT_INT: rc = ivs_edit_set_int(p, r, field, v.n); break;
+		case IVS_FT_ENUM_LIST: rc = ivs_edit_set_list(p, r, field, &v.list); break;
+		case IVS_FT_TAGS: rc = ivs_edit_set_tags(p, r, &v.tags); break;
+		case IVS_FT_GROUP: rc = ivs_edit_set_group(p, r, field); break;
+		default: break;
 		}
-		if (rc == 0)
-			rc = ivs_edit_set_list(p, r, field, &l);
-		break;
 	}
-	case IVS_FT_TAGS: {
-		struct ivs_tags tags = {0};
-		char *save = NULL;
-		rc = 0;
-		for (char *w = strtok_r(t, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-			char *eq = strchr(w, '=');
-			if (!eq) {
-				set_err(err, ivs_xasprintf("a tag is key=value, not \"%s\".", w));
-				rc = -1;
-				break;
-			}
-			*eq = '\0';
-			char *k = trim_dup(w), *v = trim_dup(eq + 1);
-			ivs_tags_put(&tags, k, v);
-			free(k);
-			free(v);
-		}
-		if (rc == 0)
-			rc = ivs_edit_set_tags(p, r, &tags);
-		ivs_tags_free(&tags);
-		break;
-	}
-	case IVS_FT_GROUP:
-		rc = ivs_edit_set_group(p, r, field);
-		break;
-	default:
-		set_err(err, ivs_xasprintf("%s cannot be typed in.", f->key));
-		break;
-	}
-	free(t);
+	ivs_value_free(&v);
 	return rc;
 }
 

@@ -29,6 +29,7 @@
 
 #include "ivs/export.h"
 #include "ivs/util.h"
+#include "ivs/value.h"
 #include "validate_int.h"
 
 #define RESOURCE_LIMIT 500
@@ -186,19 +187,16 @@ static void check_stream_key_count(const struct ivs_vview *v, struct ivs_diags *
 	          "one would fail: remove it.", r->parent->id, ivs_res_children(r->parent)->n);
 }
 
+static const char *id_at(const void *ctx, size_t i)
+{
+	return ((const struct ivs_list *)ctx)->v[i]->id;
+}
+
 static const char *suggest(const struct ivs_project *p, enum ivs_kind kind, const char *id)
 {
 	const struct ivs_list *l = ivs_project_list(p, kind);
-	size_t best = (size_t)-1, max = strlen(id) / 3 > 2 ? strlen(id) / 3 : 2;
-	const char *hit = NULL;
-	for (size_t i = 0; i < l->n; i++) {
-		size_t d = strcasecmp(l->v[i]->id, id) == 0 ? 0 : ivs_edit_distance(l->v[i]->id, id, max);
-		if (d <= max && d < best) {
-			best = d;
-			hit = l->v[i]->id;
-		}
-	}
-	return hit;
+	size_t max = strlen(id) / 3 > 2 ? strlen(id) / 3 : 2;
+	return ivs_closest(id, l->n, id_at, l, max);
 }
 
 /* Returns the target kind when the reference names nothing, else -1. */

@@ -20,8 +20,8 @@
 #include "ivs/keys.h"
 #include "ivs/schema.h"
 #include "ivs/util.h"
+#include "ivs/value.h"
 
-#define TAGS_MAX 50
 #define TAG_KEY_MAX 128
 #define TAG_VALUE_MAX 256
 
@@ -117,9 +117,7 @@ static void check_required(const struct ivs_res *r, int i, struct ivs_diags *out
 	if (f->choices) {
 		struct ivs_buf b;
 		ivs_buf_init(&b);
-		for (size_t k = 0; f->choices[k]; k++)
-			ivs_buf_printf(&b, "%s%s", k ? (f->choices[k + 1] ? ", " : " or ") : "",
-			               f->choices[k]);
+		ivs_choices_join(&b, f->choices);
 		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i, "%s is required%s%s: choose %s.", label,
 		          in, grp, b.data);
 		ivs_buf_free(&b);
@@ -144,21 +142,8 @@ static void check_chars(const struct ivs_res *r, int i, const char *s, struct iv
 	char lb[96], vb[80];
 	const char *label = ivs_vlabel(r, i, lb, sizeof lb), *v = ivs_vshow(s, vb, sizeof vb);
 
-	if (f->check == ivs_chars_name)
-		ivs_vdiag(out, rule, r, i,
-		          "%s must contain only letters, digits, hyphens and underscores, got '%s'.",
-		          label, v);
-	else if (f->check == ivs_chars_stack_name)
-		ivs_vdiag(out, rule, r, i,
-		          "%s must start with a letter and contain only letters, digits and hyphens, "
-		          "got '%s'.", label, v);
-	else if (f->check == ivs_chars_bucket_name)
-		ivs_vdiag(out, rule, r, i,
-		          "%s must be 3 to 63 lower-case letters, digits, dots and hyphens, starting "
-		          "and ending with a letter or digit, without '..', got '%s'.", label, v);
-	else if (f->check == ivs_chars_id)
-		ivs_vdiag(out, rule, r, i, "%s must contain at least one letter or digit, got '%s'.",
-		          label, v);
+	if (f->chars && f->chars->must)
+		ivs_vdiag(out, rule, r, i, "%s %s, got '%s'.", label, f->chars->must, v);
 	else
 		ivs_vdiag(out, rule, r, i, "%s must be %s, got '%s'.", label,
 		          f->check_text ? f->check_text : "valid", v);
@@ -211,7 +196,7 @@ static void check_string(const struct ivs_res *r, int i, struct ivs_diags *out)
 		return;
 	}
 	/* The bucket rule covers its own length (3 to 63). */
-	if (f->check != ivs_chars_bucket_name &&
+	if (!(f->chars && f->chars->has_length) &&
 	    (len < (size_t)f->min || (f->max > 0 && len > (size_t)f->max))) {
 		enum ivs_rule rule = rule_or(f, IVS_RULE_STRING_LENGTH);
 		if (f->min > 0)
@@ -222,11 +207,11 @@ static void check_string(const struct ivs_res *r, int i, struct ivs_diags *out)
 			          ivs_vlabel(r, i, lb, sizeof lb), f->max, len);
 		return;
 	}
-	if (f->check && !f->check(s)) {
+	if (f->chars && !f->chars->ok(s)) {
 		check_chars(r, i, s, out);
 		return;
 	}
-	if (f->check == ivs_chars_bucket_name)
+	if (f->chars && f->chars->s3_name)
 		check_bucket_name(r, i, s, out);
 }
 
@@ -270,11 +255,11 @@ static void check_tag_list(const struct ivs_res *r, int i, const struct ivs_tags
                            struct ivs_diags *out)
 {
 	char kb[80];
+	size_t max = (size_t)ivs_res_info(r)->fields[i].max;   /* the table's limit */
 
-	if (t->n > TAGS_MAX)
+	if (t->n > max)
 		ivs_vdiag(out, IVS_RULE_TAG_COUNT, r, i,
-		          "tags hold at most %d entries, got %zu: remove %zu.", TAGS_MAX, t->n,
-		          t->n - TAGS_MAX);
+		          "tags hold at most %zu entries, got %zu: remove %zu.", max, t->n, t->n - max);
 	for (size_t k = 0; k < t->n; k++) {
 		const struct ivs_tag *g = &t->v[k];
 		size_t kl = ivs_utf8_len(g->key), vl = ivs_utf8_len(g->value ? g->value : "");
@@ -307,8 +292,8 @@ static void check_effective_tags(const struct ivs_res *r, int i, struct ivs_diag
 	if (!r->parent)
 		return;
 	const struct ivs_tags *own = &r->tags, *up = &r->parent->tags;
-	size_t n = up->n;
-	if (own->n > TAGS_MAX || up->n > TAGS_MAX)
+	size_t n = up->n, max = (size_t)ivs_res_info(r)->fields[i].max;
+	if (own->n > max || up->n > max)
 		return;   /* reported on the list that is too long */
 	for (size_t a = 0; a < own->n; a++) {
 		bool shared = false;
@@ -316,11 +301,11 @@ static void check_effective_tags(const struct ivs_res *r, int i, struct ivs_diag
 			shared = ivs_str_eq(own->v[a].key, up->v[b].key);
 		n += !shared;
 	}
-	if (n > TAGS_MAX)
+	if (n > max)
 		ivs_vdiag(out, IVS_RULE_TAG_COUNT, r, i,
 		          "this %s would carry %zu tags, its own and its %s's, but at most "
 		          "%d are allowed: remove some.", ivs_res_info(r)->name, n,
-		          ivs_res_info(r->parent)->name, TAGS_MAX);
+		          ivs_res_info(r->parent)->name, (int)max);
 }
 
 static void check_imported(const struct ivs_res *r, int i, struct ivs_diags *out)
