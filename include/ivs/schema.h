@@ -45,7 +45,8 @@
 	X(CHANNEL,    "channel",                 "channels",                 "channels",                 "Channels",      "Channel",                "AWS::IVS::Channel",                TOP,   STACK,   L2,   3) \
 	X(STREAM_KEY, "stream key",              "stream keys",              "stream_keys",              "Stream keys",   "StreamKey",              "AWS::IVS::StreamKey",              CHILD, CHANNEL, L2,   0) \
 	X(KEY_PAIR,   "playback key pair",       "playback key pairs",       "playback_key_pairs",       "Playback keys", "PlaybackKeyPair",        "AWS::IVS::PlaybackKeyPair",        TOP,   STACK,   L2,   2) \
-	X(RECORDING,  "recording configuration", "recording configurations", "recording_configurations", "Recordings",    "RecordingConfiguration", "AWS::IVS::RecordingConfiguration", TOP,   STACK,   L2,   1)
+	X(RECORDING,  "recording configuration", "recording configurations", "recording_configurations", "Recordings",    "RecordingConfiguration", "AWS::IVS::RecordingConfiguration", TOP,   STACK,   L2,   1) \
+	X(PUBLIC_KEY, "public key",              "public keys",              "public_keys",              "Public keys",   "PublicKey",              "AWS::IVS::PublicKey",              TOP,   STACK,   L1,   4)
 
 enum ivs_kind {
 #define IVS_KIND_ENUM(name, ...) IVS_KIND_##name,

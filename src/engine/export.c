@@ -379,6 +379,7 @@ static builder_fn *const builders[] = {
 	stream_key, /* STREAM_KEY */
 	generic,    /* KEY_PAIR */
 	recording,  /* RECORDING */
+	generic,    /* PUBLIC_KEY */
 };
 IVS_PER_KIND(builders);
 

@@ -203,6 +203,19 @@ static const struct ivs_field key_pair_fields[] = {
 	TAGS_ROW(struct ivs_key_pair, 0),
 };
 
+static const struct ivs_field public_key_fields[] = {
+	ID_ROW(struct ivs_public_key),
+	{.key = "public_key_name", .cfn = "Name", .type = IVS_FT_STRING, .parent = -1,
+	 .off = offsetof(struct ivs_public_key, name), .max = 128, .def = IVS_NO_DEFAULT,
+	 .def_text = "none", .rule = IVS_RULE_PUBLIC_KEY_NAME, .chars = &ivs_chars_name_rule,
+	 .check_text = "letters, digits, - and _", .help = "Public key name (optional)."},
+	{.key = "public_key_material", .cfn = "PublicKeyMaterial", .type = IVS_FT_TEXT, .parent = -1,
+	 .off = offsetof(struct ivs_public_key, public_key_material), .def = IVS_NO_DEFAULT,
+	 .flags = IVS_FF_REQUIRED | IVS_FF_PEM_P384,
+	 .help = "PEM public key, ECDSA P-384, that verifies stage participant tokens."},
+	TAGS_ROW(struct ivs_public_key, 0),
+};
+
 static const struct ivs_field recording_fields[] = {
 	ID_ROW(struct ivs_recording),
 	{.key = "recording_configuration_name", .cfn = "Name", .type = IVS_FT_STRING, .parent = -1,
@@ -267,6 +280,7 @@ static const struct kind_body bodies[] = {
 	BODY(struct ivs_stream_key, stream_key_fields, NULL),
 	BODY(struct ivs_key_pair, key_pair_fields, NULL),
 	BODY(struct ivs_recording, recording_fields, ivs_check_recording),
+	BODY(struct ivs_public_key, public_key_fields, NULL),
 };
 IVS_PER_KIND(bodies);
 
@@ -287,6 +301,7 @@ _Static_assert(IVS_ARRAY_LEN(channel_fields) == IVS_CHANNEL_NFIELDS, "channel ta
 _Static_assert(IVS_ARRAY_LEN(stream_key_fields) == IVS_STREAM_KEY_NFIELDS, "stream key table");
 _Static_assert(IVS_ARRAY_LEN(key_pair_fields) == IVS_KEY_PAIR_NFIELDS, "key pair table");
 _Static_assert(IVS_ARRAY_LEN(recording_fields) == IVS_RECORDING_NFIELDS, "recording table");
+_Static_assert(IVS_ARRAY_LEN(public_key_fields) == IVS_PUBLIC_KEY_NFIELDS, "public key table");
 /* ivs_res.set has one bit per field. */
 #define SET_BITS(n, ...) _Static_assert(IVS_##n##_NFIELDS <= 64, #n ": more than 64 fields");
 IVS_KIND_INFO(SET_BITS)

@@ -111,8 +111,8 @@ static const char *ref_value(const struct ivs_res *r)
 	return ivs_res_get_str(r, f);
 }
 
-/* File order: buckets, channels (each followed by its stream keys), key
- * pairs, recording configurations. */
+/* File order: the TOP kinds in table order, each entry followed by its
+ * children. */
 static int order_cmp(const struct ivs_res *a, const struct ivs_res *b)
 {
 	size_t ak = a->parent ? a->parent->kind : a->kind, bk = b->parent ? b->parent->kind : b->kind;
@@ -147,6 +147,23 @@ static const struct ivs_res *first_other(const struct kidx *m, const char *key,
 	return first;
 }
 
+/* "buckets, channels, ... and public keys": the TOP kinds, from the table. */
+static const char *top_plurals(void)
+{
+	static char text[512];
+	if (!text[0]) {
+		const char *w[IVS_TOP_KIND_COUNT];
+		struct ivs_buf b;
+		for (size_t i = 0; i < IVS_TOP_KIND_COUNT; i++)
+			w[i] = ivs_kind_info(ivs_top_kinds[i])->plural;
+		ivs_buf_init(&b);
+		ivs_words_join(&b, w, IVS_TOP_KIND_COUNT, " and ");
+		snprintf(text, sizeof text, "%s", b.data);
+		ivs_buf_free(&b);
+	}
+	return text;
+}
+
 static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
@@ -171,10 +188,9 @@ static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, str
 	const struct ivs_res *o = first_other(&vs->ids, r->id, v, &before);
 	if (o && (before || cand))
 		ivs_vdiag(out, IVS_RULE_ID_DUPLICATE, r, 0,
-		          "id '%s' is already used by a %s%s; buckets, channels, playback key pairs "
-		          "and recording configurations share one namespace: give this %s another id.",
-		          r->id, ivs_kind_info(o->kind)->name, before ? " above" : "",
-		          ivs_res_info(r)->name);
+		          "id '%s' is already used by a %s%s; %s share one namespace: give this %s "
+		          "another id.", r->id, ivs_kind_info(o->kind)->name, before ? " above" : "",
+		          top_plurals(), ivs_res_info(r)->name);
 }
 
 static void check_stream_key_count(const struct ivs_vview *v, struct ivs_diags *out)
