@@ -166,6 +166,9 @@ const struct ivs_kind_info *ivs_kind_info(enum ivs_kind k);
 /* Field index by YAML key (group children: key within the group and the
  * group's index as parent); -1 when unknown. */
 int ivs_field_find(enum ivs_kind k, int parent, const char *key);
+/* How many groups a field sits in (0: at the top of the entry; groups
+ * nest: stage.auto_participant_recording_configuration.thumbnail_configuration). */
+int ivs_field_depth(const struct ivs_kind_info *ki, int field);
 /* The kind of the child list of kind k (its IVS_FT_CHILDREN row), or
  * IVS_KIND_COUNT when it has none. */
 enum ivs_kind ivs_kind_child(enum ivs_kind k);

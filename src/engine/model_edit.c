@@ -44,9 +44,11 @@ static int edit_field(struct ivs_project *p, struct ivs_res *r, int field, struc
 	bool need_group = v.set && f->parent >= 0 && !ivs_res_is_set(r, f->parent);
 	if (need_group)
 		ivs_edit_begin(p, label);
-	if (need_group) {
+	/* every group it sits in that is not there yet (groups nest) */
+	for (int gi = f->parent; need_group && gi >= 0 && !ivs_res_is_set(r, gi);
+	     gi = ivs_res_info(r)->fields[gi].parent) {
 		struct op *g = op_new(OP_FIELD, r);
-		g->field = f->parent;
+		g->field = gi;
 		g->before.set = false;
 		g->after.set = true;
 		ivs_m_record(p, g, label);
@@ -148,10 +150,22 @@ int ivs_edit_set_group(struct ivs_project *p, struct ivs_res *r, int field)
 	return edit_field(p, r, field, v);
 }
 
+/* Unsets what a group holds, groups in it included. */
+static void unset_members(struct ivs_project *p, struct ivs_res *r, int group)
+{
+	const struct ivs_kind_info *ki = ivs_kind_info(r->kind);
+	for (int i = 0; i < ki->nfields; i++) {
+		if (ki->fields[i].parent != group || !ivs_res_is_set(r, i))
+			continue;
+		if (ki->fields[i].type == IVS_FT_GROUP)
+			unset_members(p, r, i);
+		edit_field(p, r, i, (struct fval){.set = false});
+	}
+}
+
 int ivs_edit_unset(struct ivs_project *p, struct ivs_res *r, int field)
 {
 	const struct ivs_field *f = ivs_m_field_of(r, field);
-	const struct ivs_kind_info *ki = ivs_kind_info(r->kind);
 
 	if (!f || f->type == IVS_FT_ID || f->type == IVS_FT_CHILDREN)
 		return -1;
@@ -159,9 +173,7 @@ int ivs_edit_unset(struct ivs_project *p, struct ivs_res *r, int field)
 		return 0;
 	ivs_edit_begin(p, "unset");
 	if (f->type == IVS_FT_GROUP)
-		for (int i = 0; i < ki->nfields; i++)
-			if (ki->fields[i].parent == field && ivs_res_is_set(r, i))
-				edit_field(p, r, i, (struct fval){.set = false});
+		unset_members(p, r, field);
 	edit_field(p, r, field, (struct fval){.set = false});
 	ivs_edit_end(p);
 	return 0;

@@ -165,11 +165,12 @@ struct ivs_pos ivs_res_pos(const struct ivs_res *r, int field)
 {
 	if (r->fpos && field >= 0 && r->fpos[field].line)
 		return r->fpos[field];
-	if (r->fpos && field >= 0) {
-		/* a group child without its own position: the group's */
-		const struct ivs_field *f = ivs_m_field_of(r, field);
-		if (f && f->parent >= 0 && r->fpos[f->parent].line)
-			return r->fpos[f->parent];
+	if (r->fpos && field >= 0 && ivs_m_field_of(r, field)) {
+		/* a group member without its own position: its group's */
+		const struct ivs_field *fs = ivs_res_info(r)->fields;
+		for (int g = fs[field].parent; g >= 0; g = fs[g].parent)
+			if (r->fpos[g].line)
+				return r->fpos[g];
 	}
 	return r->at;
 }
@@ -277,9 +278,11 @@ void ivs_res_path(const struct ivs_res *r, int field, struct ivs_buf *out)
 		ivs_buf_printf(out, "%s[%zu]", ki->list_key, r->index);
 	}
 	if (field >= 0 && field < ki->nfields) {
-		const struct ivs_field *f = &ki->fields[field];
-		if (f->parent >= 0)
-			ivs_buf_printf(out, ".%s", ki->fields[f->parent].key);
-		ivs_buf_printf(out, ".%s", f->key);
+		/* the groups it sits in, outermost first */
+		int chain[16], n = 0;
+		for (int g = field; g >= 0 && n < 16; g = ki->fields[g].parent)
+			chain[n++] = g;
+		while (n > 0)
+			ivs_buf_printf(out, ".%s", ki->fields[chain[--n]].key);
 	}
 }

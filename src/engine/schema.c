@@ -330,6 +330,14 @@ const struct ivs_kind_info *ivs_kind_info(enum ivs_kind k)
 	return ki;
 }
 
+int ivs_field_depth(const struct ivs_kind_info *ki, int field)
+{
+	int d = 0;
+	for (int g = ki->fields[field].parent; g >= 0; g = ki->fields[g].parent)
+		d++;
+	return d;
+}
+
 enum ivs_kind ivs_kind_child(enum ivs_kind k)
 {
 	const struct ivs_kind_info *ki = ivs_kind_info(k);

@@ -91,11 +91,12 @@ void ivs_validate_candidate(const struct ivs_project *p, const struct ivs_res *r
 	if (parse_into(copy, r, field, text, &val, &set, &now)) {
 		uint64_t bit = (uint64_t)1 << field;
 		copy->set = set ? copy->set | bit : copy->set & ~bit;
-		if (set && f->parent >= 0)
-			copy->set |= (uint64_t)1 << f->parent;
+		for (int g = f->parent; set && g >= 0; g = ki->fields[g].parent)
+			copy->set |= (uint64_t)1 << g;   /* the groups it sits in */
 		for (int i = 0; !set && f->type == IVS_FT_GROUP && i < ki->nfields; i++)
-			if (ki->fields[i].parent == field)
-				copy->set &= ~((uint64_t)1 << i);
+			for (int g = ki->fields[i].parent; g >= 0; g = ki->fields[g].parent)
+				if (g == field)   /* in the group, or in a group in it */
+					copy->set &= ~((uint64_t)1 << i);
 		struct ivs_vview v = {copy, r}, v0 = {r, r};
 		char *lid = ivs_export_logical_id(copy), *lid0 = ivs_export_logical_id(r);
 		ivs_vcheck_view(p, vs, &v, lid, &now);

@@ -22,7 +22,7 @@ void tui_form_build(struct tui_form *f, const struct ivs_res *r)
 		const struct ivs_field *fd = &ki->fields[i];
 		if (!row_visible(r, fd, i))
 			continue;
-		f->rows[f->n++] = (struct tui_form_row){i, fd->parent >= 0 ? 1 : 0};
+		f->rows[f->n++] = (struct tui_form_row){i, ivs_field_depth(ki, i)};
 	}
 }
 
