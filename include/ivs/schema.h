@@ -70,7 +70,10 @@ enum {
 #define IVS_PER_KIND(arr) \
 	_Static_assert(sizeof(arr) / sizeof((arr)[0]) == IVS_KIND_COUNT, \
 	               #arr ": one entry per resource kind (IVS_KIND_INFO in schema.h)")
-/* Kind sets are bit masks (the TUI's tree filter). */
+/* REF rows one kind may have (the validator's reverse index keeps this
+ * many per entry; test_kinds checks the tables). */
+#define IVS_REFS_MAX 4
+/* Kind sets are bit masks (the TUI's tree filter, missing references). */
 _Static_assert(IVS_KIND_COUNT <= 32, "kind masks are unsigned int");
 
 /* The top-level lists, in the order a saved file lists them. */

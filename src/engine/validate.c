@@ -39,9 +39,9 @@
 
 struct vrec {
 	char *id;               /* key in ids (top-level entries), or NULL */
-	char *ref;              /* key in refs, or NULL */
+	char *ref[IVS_REFS_MAX];/* keys in refs (one per REF row), or NULL */
 	char *lid;              /* key in lids, or NULL */
-	int missing;            /* target kind in `missing`, or -1 */
+	unsigned missing;       /* bit k: in missing[k] (a reference names no kind k) */
 	size_t errors, warnings;
 };
 
@@ -61,7 +61,8 @@ struct vstate {
 static void rec_free(struct vrec *v)
 {
 	free(v->id);
-	free(v->ref);
+	for (size_t j = 0; j < IVS_REFS_MAX; j++)
+		free(v->ref[j]);
 	free(v->lid);
 	free(v);
 }
@@ -94,18 +95,19 @@ static struct vstate *vstate_new(void)
 
 /* ---- what a resource puts in the indexes ---- */
 
-static int ref_field(const struct ivs_res *r)
+/* The j-th REF row of r's kind, or -1. */
+static int ref_field(const struct ivs_res *r, size_t j)
 {
 	const struct ivs_kind_info *ki = ivs_res_info(r);
 	for (int i = 0; i < ki->nfields; i++)
-		if (ki->fields[i].type == IVS_FT_REF)
+		if (ki->fields[i].type == IVS_FT_REF && j-- == 0)
 			return i;
 	return -1;
 }
 
-static const char *ref_value(const struct ivs_res *r)
+static const char *ref_value(const struct ivs_res *r, size_t j)
 {
-	int f = ref_field(r);
+	int f = ref_field(r, j);
 	if (f < 0 || ivs_res_imported(r))
 		return NULL;
 	return ivs_res_get_str(r, f);
@@ -215,13 +217,13 @@ static const char *suggest(const struct ivs_project *p, enum ivs_kind kind, cons
 	return ivs_closest(id, l->n, id_at, l, max);
 }
 
-/* Returns the target kind when the reference names nothing, else -1. */
+/* One REF row; returns the target kind when it names nothing, else -1. */
 static int check_ref(const struct ivs_project *p, const struct vstate *vs, const struct ivs_vview *v,
-                     struct ivs_diags *out)
+                     size_t j, struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
-	int fi = ref_field(r);
-	const char *id = ref_value(r);
+	int fi = ref_field(r, j);
+	const char *id = ref_value(r, j);
 	char vb[80];
 
 	if (fi < 0 || !id)
@@ -309,32 +311,64 @@ static void check_authorized(const struct ivs_project *p, const struct ivs_vview
 	          "playback_key_pairs, or make sure the account has one, or viewers cannot play it.");
 }
 
-/* Every rule of one resource; returns the kind its reference misses, or -1. */
-int ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs, const struct ivs_vview *v,
-                      const char *lid, struct ivs_diags *out)
+/* Every rule of one resource; returns the kinds its references miss. */
+unsigned ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
+                         const struct ivs_vview *v, const char *lid, struct ivs_diags *out)
 {
+	unsigned missing = 0;
 	ivs_vcheck_entry(v->r, out);
 	check_id_dup(vs, v, out);
 	check_stream_key_count(v, out);
 	check_lid(vs, v, lid, out);
 	check_authorized(p, v, out);
-	return check_ref(p, vs, v, out);
+	for (size_t j = 0; j < IVS_REFS_MAX; j++) {
+		int k = check_ref(p, vs, v, j, out);
+		if (k >= 0)
+			missing |= 1u << k;
+	}
+	return missing;
+}
+
+static void missing_out(struct vstate *vs, const struct ivs_res *r, struct vrec *rec)
+{
+	for (int k = 0; k < IVS_KIND_COUNT; k++)
+		if (rec->missing & (1u << k))
+			ivs_vpm_del(&vs->missing[k], r);
+	rec->missing = 0;
 }
 
 /* ---- keeping the indexes ---- */
+
+/* Whether a REF row before the j-th holds its key (the reverse index holds
+ * (key, entry) once). */
+static bool ref_held(const struct vrec *rec, size_t j)
+{
+	for (size_t i = 0; i < j; i++)
+		if (rec->ref[i] && ivs_str_eq(rec->ref[i], rec->ref[j]))
+			return true;
+	return false;
+}
+
+/* Whether one of the entry's REF rows holds key. */
+static bool ref_is(const struct vrec *rec, const char *key)
+{
+	for (size_t i = 0; i < IVS_REFS_MAX; i++)
+		if (rec->ref[i] && ivs_str_eq(rec->ref[i], key))
+			return true;
+	return false;
+}
 
 /* Takes r's entries out of the indexes. */
 static void index_out(struct vstate *vs, const struct ivs_res *r, struct vrec *rec)
 {
 	if (rec->id)
 		ivs_vkidx_del(&vs->ids, rec->id, r);
-	if (rec->ref)
-		ivs_vkidx_del(&vs->refs, rec->ref, r);
+	for (size_t j = 0; j < IVS_REFS_MAX; j++)
+		if (rec->ref[j] && !ref_held(rec, j))
+			ivs_vkidx_del(&vs->refs, rec->ref[j], r);
 	if (rec->lid)
 		ivs_vkidx_del(&vs->lids, rec->lid, r);
-	if (rec->missing >= 0)
-		ivs_vpm_del(&vs->missing[rec->missing], r);
-	rec->missing = -1;
+	missing_out(vs, r, rec);
 }
 
 static void swap_key(struct kidx *x, struct ivs_res *r, char **slot, char *now)
@@ -356,13 +390,23 @@ static void swap_key(struct kidx *x, struct ivs_res *r, char **slot, char *now)
 static struct vrec *index_in(struct vstate *vs, struct ivs_res *r, struct vrec *old)
 {
 	struct vrec *rec = old;
-	if (!rec) {
+	if (!rec)
 		rec = ivs_xcalloc(1, sizeof *rec);
-		rec->missing = -1;
-	}
 	swap_key(&vs->ids, r, &rec->id,
 	         !r->parent && r->kind != IVS_KIND_STACK && r->id ? ivs_xstrdup(r->id) : NULL);
-	swap_key(&vs->refs, r, &rec->ref, ivs_xstrdup(ref_value(r)));
+	for (size_t j = 0; j < IVS_REFS_MAX; j++) {
+		const char *now = ref_value(r, j);
+		if (ivs_str_eq(rec->ref[j], now))
+			continue;
+		char *was = rec->ref[j];
+		rec->ref[j] = NULL;
+		if (was && !ref_is(rec, was))
+			ivs_vkidx_del(&vs->refs, was, r);
+		free(was);
+		if (now && !ref_is(rec, now))
+			ivs_vkidx_add(&vs->refs, now, r);
+		rec->ref[j] = ivs_xstrdup(now);
+	}
 	swap_key(&vs->lids, r, &rec->lid, ivs_export_logical_id(r));
 	return rec;
 }
@@ -376,11 +420,11 @@ static void recheck(const struct ivs_project *p, struct vstate *vs, struct ivs_r
 	vs->errors -= rec->errors;
 	vs->warnings -= rec->warnings;
 	ivs_diags_clear(&r->diags);
-	if (rec->missing >= 0)
-		ivs_vpm_del(&vs->missing[rec->missing], r);
+	missing_out(vs, r, rec);
 	rec->missing = ivs_vcheck_view(p, vs, &v, rec->lid, &r->diags);
-	if (rec->missing >= 0)
-		ivs_vpm_put(&vs->missing[rec->missing], r, r);
+	for (int k = 0; k < IVS_KIND_COUNT; k++)
+		if (rec->missing & (1u << k))
+			ivs_vpm_put(&vs->missing[k], r, r);
 	rec->errors = r->diags.errors;
 	rec->warnings = r->diags.warnings;
 	vs->errors += rec->errors;

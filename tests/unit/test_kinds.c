@@ -86,7 +86,7 @@ static void test_field_rows_fit_their_types(void **state)
 	(void)state;
 	for (int k = 0; k < IVS_KIND_COUNT; k++) {
 		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
-		int children = 0, imports = 0;
+		int children = 0, imports = 0, refs = 0;
 		for (int i = 0; i < ki->nfields; i++) {
 			const struct ivs_field *f = &ki->fields[i];
 			assert_non_null(f->key);
@@ -102,8 +102,10 @@ static void test_field_rows_fit_their_types(void **state)
 			assert_true(f->off < ki->size);
 			if (f->type == IVS_FT_ENUM || f->type == IVS_FT_ENUM_LIST)
 				assert_true(ivs_choice_count(f->choices) > 0);
-			if (f->type == IVS_FT_REF)
+			if (f->type == IVS_FT_REF) {
+				refs++;
 				assert_int_equal(ivs_kind_info(f->ref)->role, IVS_ROLE_TOP);
+			}
 			if (f->type == IVS_FT_CHILDREN) {
 				children++;
 				assert_int_equal(ki->child_field, i);
@@ -122,6 +124,7 @@ static void test_field_rows_fit_their_types(void **state)
 			}
 		}
 		assert_true(children <= 1 && imports <= 1);
+		assert_true(refs <= IVS_REFS_MAX);   /* the validator's reverse index */
 		if (!children)
 			assert_int_equal(ki->child_field, -1);
 		if (!imports)
