@@ -80,6 +80,8 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(KEY_WRONG_CURVE,             "key-wrong-curve",              ERROR) \
 	X(KEY_TRAILING_DATA,           "key-trailing-data",            ERROR) \
 	X(KEY_ENCODING,                "key-encoding",                 WARNING) \
+	/* public keys (stage participant tokens) */ \
+	X(PUBLIC_KEY_NAME,             "public-key-name",              ERROR) \
 	/* recording configurations */ \
 	X(RECORDING_NAME,              "recording-name",               ERROR) \
 	X(RECONNECT_WINDOW,            "reconnect-window",             ERROR) \

@@ -27,5 +27,8 @@ cJSON *ivs_export_fragment(const struct ivs_project *p, const struct ivs_res *r)
 void ivs_export_write(const cJSON *tmpl, enum ivs_export_format fmt, struct ivs_buf *out);
 /* Logical id of an entry (NULL for imported entries and the stack). Caller frees. */
 char *ivs_export_logical_id(const struct ivs_res *r);
+/* Whether the exporter has a builder for kind k (a unit test walks the
+ * kinds: every kind but the stack needs one). */
+bool ivs_export_has_builder(enum ivs_kind k);
 
 #endif

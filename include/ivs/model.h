@@ -101,6 +101,12 @@ struct ivs_recording {
 	long reconnect_window;
 };
 
+struct ivs_public_key {
+	struct ivs_res r;
+	char *name;
+	char *public_key_material;
+};
+
 struct ivs_project;
 
 /* ---- life cycle ---- */
@@ -109,7 +115,7 @@ void ivs_project_free(struct ivs_project *p);
 
 /* ---- reading ---- */
 struct ivs_stack *ivs_project_stack(const struct ivs_project *p);
-/* kind: BUCKET, CHANNEL, KEY_PAIR or RECORDING. */
+/* kind: a TOP kind (ivs_top_kinds). */
 const struct ivs_list *ivs_project_list(const struct ivs_project *p, enum ivs_kind kind);
 /* First top-level entry with this id (any kind), or NULL. */
 struct ivs_res *ivs_project_find(const struct ivs_project *p, const char *id);
@@ -127,7 +133,12 @@ void ivs_project_mark_saved(struct ivs_project *p);
 void ivs_project_mark_modified(struct ivs_project *p);
 
 bool ivs_res_is_set(const struct ivs_res *r, int field);
-bool ivs_res_imported(const struct ivs_res *r);   /* from_bucket_name / from_channel_arn */
+bool ivs_res_imported(const struct ivs_res *r);   /* its kind's import_field is set */
+/* The entry's child list (a channel's stream keys), NULL when its kind has
+ * none. */
+const struct ivs_list *ivs_res_children(const struct ivs_res *r);
+/* The list that holds r: its parent's child list or its project list. */
+const struct ivs_list *ivs_res_siblings(const struct ivs_project *p, const struct ivs_res *r);
 const struct ivs_kind_info *ivs_res_info(const struct ivs_res *r);
 /* Field position from the file, or the entry's position, or {0,0}. */
 struct ivs_pos ivs_res_pos(const struct ivs_res *r, int field);
@@ -166,10 +177,11 @@ int ivs_edit_set_text(struct ivs_project *p, struct ivs_res *r, int field, const
 int ivs_edit_unset(struct ivs_project *p, struct ivs_res *r, int field);
 
 /* Adds a new entry with the given id at index (SIZE_MAX: at the end).
- * kind STREAM_KEY needs parent (a channel); others parent == NULL. */
+ * A CHILD kind needs parent (an entry of the kind that holds it); others
+ * parent == NULL. */
 struct ivs_res *ivs_edit_add(struct ivs_project *p, enum ivs_kind kind, struct ivs_res *parent,
                              const char *id, size_t index);
-/* Removes an entry (and a channel's stream keys with it). References to it
+/* Removes an entry (and its children with it). References to it
  * stay and become validation errors. */
 void ivs_edit_remove(struct ivs_project *p, struct ivs_res *r);
 /* Renames; when no other top-level entry shares the old id, every reference
@@ -177,7 +189,7 @@ void ivs_edit_remove(struct ivs_project *p, struct ivs_res *r);
 int ivs_edit_rename(struct ivs_project *p, struct ivs_res *r, const char *id, char **err);
 /* Moves an entry to a new index in its list. */
 void ivs_edit_move(struct ivs_project *p, struct ivs_res *r, size_t index);
-/* Copies an entry (fields, tags, stream keys) under a fresh unique id, right
+/* Copies an entry (fields, tags, children) under a fresh unique id, right
  * after it. */
 struct ivs_res *ivs_edit_duplicate(struct ivs_project *p, struct ivs_res *r);
 /* A unique top-level id built from base: "Channel", "Channel2", ... */
@@ -226,7 +238,7 @@ void ivs_project_set_vstate(struct ivs_project *p, void *state, void (*free_fn)(
 struct ivs_diags *ivs_project_diags(struct ivs_project *p);
 
 /* Calls fn for every resource in file order (stack first, then buckets,
- * channels with their stream keys after each, key pairs, recordings). */
+ * then each TOP list, every entry followed by its children). */
 void ivs_project_each(const struct ivs_project *p, void (*fn)(struct ivs_res *r, void *ctx),
                       void *ctx);
 

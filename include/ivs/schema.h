@@ -18,24 +18,68 @@
 
 #include "ivs/diag.h"
 
-/*      ENUM        display name               YAML list key                CloudFormation type */
+/* The resource kinds, described once (tig's view_ops, tmux's options_table).
+ * Every per-kind array is generated from this list or sized by it and
+ * checked with IVS_PER_KIND, so a kind added here and forgotten elsewhere
+ * does not build. Columns:
+ *   ENUM       the enum name (IVS_KIND_ENUM) and the field-index prefix
+ *   singular   "channel": messages, the status line
+ *   plural     "channels": messages
+ *   list key   YAML key of the list that holds the kind
+ *   heading    the TUI tree's heading
+ *   id prefix  base of the id of a new entry ("Channel", "Channel2", ...)
+ *   cfn type   CloudFormation resource type (NULL: the stack)
+ *   role       ROOT (the stack), TOP (a top-level list), CHILD (a list
+ *              inside an entry of kind `parent`, as a channel's stream keys)
+ *   parent     CHILD: the kind whose entries hold the list; others: STACK
+ *   path       how the construct path and logical id are made
+ *              (synthesis.md): L2 "X/Resource" (a child: "P/X/Resource"),
+ *              hashed; L1 the one-component path "X", no hash
+ *   export     rank of the kind in the template (what is referred to
+ *              first); TOP kinds only, 0..
+ * A saved file lists the TOP kinds in this order. */
+/*   ENUM        singular                   plural                      list key                    heading          id prefix                 cfn type                            role   parent   path  export */
 #define IVS_KIND_INFO(X) \
-	X(STACK,      "stack",                   "stack",                     NULL) \
-	X(BUCKET,     "bucket",                  "buckets",                   "AWS::S3::Bucket") \
-	X(CHANNEL,    "channel",                 "channels",                  "AWS::IVS::Channel") \
-	X(STREAM_KEY, "stream key",              "stream_keys",               "AWS::IVS::StreamKey") \
-	X(KEY_PAIR,   "playback key pair",       "playback_key_pairs",        "AWS::IVS::PlaybackKeyPair") \
-	X(RECORDING,  "recording configuration", "recording_configurations",  "AWS::IVS::RecordingConfiguration")
+	X(STACK,      "stack",                   "stacks",                   "stack",                    "Stack",         NULL,                     NULL,                               ROOT,  STACK,   NONE, 0) \
+	X(BUCKET,     "bucket",                  "buckets",                  "buckets",                  "Buckets",       "Bucket",                 "AWS::S3::Bucket",                  TOP,   STACK,   L2,   0) \
+	X(CHANNEL,    "channel",                 "channels",                 "channels",                 "Channels",      "Channel",                "AWS::IVS::Channel",                TOP,   STACK,   L2,   3) \
+	X(STREAM_KEY, "stream key",              "stream keys",              "stream_keys",              "Stream keys",   "StreamKey",              "AWS::IVS::StreamKey",              CHILD, CHANNEL, L2,   0) \
+	X(KEY_PAIR,   "playback key pair",       "playback key pairs",       "playback_key_pairs",       "Playback keys", "PlaybackKeyPair",        "AWS::IVS::PlaybackKeyPair",        TOP,   STACK,   L2,   2) \
+	X(RECORDING,  "recording configuration", "recording configurations", "recording_configurations", "Recordings",    "RecordingConfiguration", "AWS::IVS::RecordingConfiguration", TOP,   STACK,   L2,   1) \
+	X(PUBLIC_KEY, "public key",              "public keys",              "public_keys",              "Public keys",   "PublicKey",              "AWS::IVS::PublicKey",              TOP,   STACK,   L1,   4)
 
 enum ivs_kind {
-#define IVS_KIND_ENUM(name, disp, key, cfn) IVS_KIND_##name,
+#define IVS_KIND_ENUM(name, ...) IVS_KIND_##name,
 	IVS_KIND_INFO(IVS_KIND_ENUM)
 #undef IVS_KIND_ENUM
 	IVS_KIND_COUNT
 };
 
+enum ivs_kind_role { IVS_ROLE_ROOT, IVS_ROLE_TOP, IVS_ROLE_CHILD };
+enum ivs_kind_path { IVS_PATH_NONE, IVS_PATH_L2, IVS_PATH_L1 };
+
+/* Number of TOP kinds (the lists of a project). */
+enum {
+#define IVS_KIND_TOP_ONE(n, s, pl, k, h, pre, cfn, role, par, path, ex) +(IVS_ROLE_##role == IVS_ROLE_TOP)
+	IVS_TOP_KIND_COUNT = 0 IVS_KIND_INFO(IVS_KIND_TOP_ONE)
+#undef IVS_KIND_TOP_ONE
+};
+
+/* A per-kind array, declared with [] and one entry per kind in enum
+ * order: IVS_PER_KIND(arr) fails to compile when an entry is missing. */
+#define IVS_PER_KIND(arr) \
+	_Static_assert(sizeof(arr) / sizeof((arr)[0]) == IVS_KIND_COUNT, \
+	               #arr ": one entry per resource kind (IVS_KIND_INFO in schema.h)")
+/* REF rows one kind may have (the validator's reverse index keeps this
+ * many per entry; test_kinds checks the tables). */
+#define IVS_REFS_MAX 4
+/* Kind sets are bit masks (the TUI's tree filter, missing references). */
+_Static_assert(IVS_KIND_COUNT <= 32, "kind masks are unsigned int");
+
 /* The top-level lists, in the order a saved file lists them. */
-extern const enum ivs_kind ivs_top_kinds[4];
+extern const enum ivs_kind ivs_top_kinds[IVS_TOP_KIND_COUNT];
+/* The top-level lists in the order the template lists their resources. */
+extern const enum ivs_kind ivs_export_kinds[IVS_TOP_KIND_COUNT];
 
 enum ivs_ftype {
 	IVS_FT_ID,        /* char *: construct id */
@@ -56,6 +100,7 @@ enum ivs_ftype {
 #define IVS_FF_NOT_IMPORTED 0x02u /* not allowed on an imported entry */
 #define IVS_FF_IMPORT       0x04u /* the key that makes an entry imported */
 #define IVS_FF_GENERATED    0x08u /* unset: the exporter generates a value */
+#define IVS_FF_PEM_P384     0x10u /* TEXT: a PEM public key on curve P-384 (validated) */
 
 #define IVS_NO_DEFAULT LONG_MIN
 
@@ -64,6 +109,17 @@ struct ivs_enum_list {
 	uint8_t n;
 	uint8_t v[IVS_ENUM_LIST_MAX];
 };
+
+/* A character rule of STRING and ID fields: the test, and its wording,
+ * once (forms show `text`, the validator says "<key> <must>, got '...'"). */
+struct ivs_chars {
+	bool (*ok)(const char *s);
+	const char *must;             /* "must contain only letters, digits, ..." */
+	bool has_length;              /* the rule covers the length too (S3 names) */
+	bool s3_name;                 /* then S3's reserved prefixes, suffixes, IPs */
+};
+extern const struct ivs_chars ivs_chars_name_rule, ivs_chars_stack_name_rule,
+	ivs_chars_bucket_name_rule, ivs_chars_id_rule;
 
 struct ivs_field {
 	const char *key;              /* YAML key */
@@ -79,25 +135,46 @@ struct ivs_field {
 	enum ivs_kind ref;            /* REF: the kind it points to */
 	unsigned flags;               /* IVS_FF_* */
 	enum ivs_rule rule;           /* rule reported when `check` or the range fails */
-	bool (*check)(const char *s); /* STRING: character rule, NULL: any */
-	const char *check_text;       /* the rule in words: "letters, digits, - and _" */
+	const struct ivs_chars *chars;/* STRING, ID: character rule, NULL: any */
+	const char *check_text;       /* the rule in words, for forms: "letters, digits, - and _" */
 	const char *help;             /* one line, shown in forms and help */
 };
+
+struct ivs_res;
+struct ivs_diags;
 
 struct ivs_kind_info {
 	enum ivs_kind kind;
 	const char *name;             /* "channel" */
+	const char *plural;           /* "channels" */
 	const char *list_key;         /* "channels" */
+	const char *heading;          /* "Channels" */
+	const char *id_prefix;        /* "Channel"; NULL for the stack */
 	const char *cfn_type;         /* "AWS::IVS::Channel", NULL for the stack */
+	enum ivs_kind_role role;
+	enum ivs_kind parent;         /* CHILD: the kind that holds the list */
+	enum ivs_kind_path path;
+	int export_rank;
 	size_t size;                  /* sizeof the kind's struct */
 	const struct ivs_field *fields;
 	int nfields;
+	int child_field;              /* the IVS_FT_CHILDREN row, -1: none */
+	int import_field;             /* the IVS_FF_IMPORT row, -1: never imported */
+	/* Rules that are truly the kind's own, beyond what the field table
+	 * says (run after the table's checks); NULL: none. */
+	void (*check)(const struct ivs_res *r, struct ivs_diags *out);
 };
 
 const struct ivs_kind_info *ivs_kind_info(enum ivs_kind k);
 /* Field index by YAML key (group children: key within the group and the
  * group's index as parent); -1 when unknown. */
 int ivs_field_find(enum ivs_kind k, int parent, const char *key);
+/* How many groups a field sits in (0: at the top of the entry; groups
+ * nest: stage.auto_participant_recording_configuration.thumbnail_configuration). */
+int ivs_field_depth(const struct ivs_kind_info *ki, int field);
+/* The kind of the child list of kind k (its IVS_FT_CHILDREN row), or
+ * IVS_KIND_COUNT when it has none. */
+enum ivs_kind ivs_kind_child(enum ivs_kind k);
 /* Index of an enum value in choices, -1 when not there. */
 int ivs_choice_index(const char *const *choices, const char *value);
 size_t ivs_choice_count(const char *const *choices);
@@ -114,6 +191,8 @@ enum { IVS_CHANNEL_ID, IVS_CHANNEL_NAME, IVS_CHANNEL_TYPE, IVS_CHANNEL_LATENCY_M
 enum { IVS_STREAM_KEY_ID, IVS_STREAM_KEY_TAGS, IVS_STREAM_KEY_NFIELDS };
 enum { IVS_KEY_PAIR_ID, IVS_KEY_PAIR_NAME, IVS_KEY_PAIR_PUBLIC_KEY, IVS_KEY_PAIR_TAGS,
        IVS_KEY_PAIR_NFIELDS };
+enum { IVS_PUBLIC_KEY_ID, IVS_PUBLIC_KEY_NAME, IVS_PUBLIC_KEY_MATERIAL, IVS_PUBLIC_KEY_TAGS,
+       IVS_PUBLIC_KEY_NFIELDS };
 enum { IVS_RECORDING_ID, IVS_RECORDING_NAME, IVS_RECORDING_BUCKET, IVS_RECORDING_RENDITION,
        IVS_RECORDING_RENDITION_SELECTION, IVS_RECORDING_RENDITIONS, IVS_RECORDING_THUMBNAIL,
        IVS_RECORDING_THUMB_MODE, IVS_RECORDING_THUMB_RESOLUTION, IVS_RECORDING_THUMB_STORAGE,

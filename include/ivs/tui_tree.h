@@ -27,7 +27,7 @@ struct tui_tree {
 	unsigned kinds;           /* bit per kind shown (1u << IVS_KIND_x) */
 };
 
-#define TUI_TREE_ALL 0xffffu
+#define TUI_TREE_ALL (~0u)
 
 void tui_tree_init(struct tui_tree *t, unsigned kinds);
 void tui_tree_free(struct tui_tree *t);

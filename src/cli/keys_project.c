@@ -152,7 +152,7 @@ int ivs_keygen_add(const char *private_path, bool force, const char *project,
 		return IVS_EXIT_USAGE;
 	}
 	const struct ivs_field *f = &ivs_kind_info(kind)->fields[idf];
-	if (strlen(id) > (size_t)f->max || (f->check && !f->check(id))) {
+	if (strlen(id) > (size_t)f->max || (f->chars && !f->chars->ok(id))) {
 		ivs_cli_error("keygen: \"%s\" is not a valid id (%s)", id,
 		              f->check_text ? f->check_text : "letters and digits");
 		return IVS_EXIT_USAGE;

@@ -24,7 +24,7 @@
 
 struct exp {
 	const struct ivs_project *p;
-	char **lid[IVS_KIND_COUNT];     /* template: logical ids of buckets and recordings */
+	char **lid[IVS_KIND_COUNT];     /* template: logical ids of each TOP list's entries */
 };
 
 /* ---- cJSON building, O(1) appends ---- */
@@ -134,14 +134,20 @@ char *ivs_export_logical_id(const struct ivs_res *r)
 {
 	char *lid = NULL, *t1, *t2;
 
-	if (!r || !r->id || r->kind == IVS_KIND_STACK || ivs_res_imported(r))
+	if (!r || !r->id || ivs_res_imported(r))
 		return NULL;
+	const struct ivs_kind_info *ki = ivs_res_info(r);
 	const char *id = cid(r->id, &t1);
-	if (r->kind == IVS_KIND_STREAM_KEY && r->parent && r->parent->id) {
-		const char *pid = cid(r->parent->id, &t2);
-		lid = path_lid(pid, id, "Resource");
-		free(t2);
-	} else if (r->kind != IVS_KIND_STREAM_KEY) {
+	if (ki->path == IVS_PATH_L1) {
+		/* the L1 class directly in the stack: one component, no hash */
+		lid = ivs_cdk_logical_id(&id, 1);
+	} else if (ki->path == IVS_PATH_L2 && ki->role == IVS_ROLE_CHILD) {
+		if (r->parent && r->parent->id) {
+			const char *pid = cid(r->parent->id, &t2);
+			lid = path_lid(pid, id, "Resource");
+			free(t2);
+		}
+	} else if (ki->path == IVS_PATH_L2) {
 		lid = path_lid(id, "Resource", NULL);
 	}
 	free(t1);
@@ -185,9 +191,23 @@ static cJSON *enum_list(const struct ivs_field *f, const struct ivs_enum_list *l
 	return a;
 }
 
+/* A REF field's value: a bucket by {"Ref": B} or, imported, its literal
+ * name; any other kind by {"Fn::GetAtt": [X, "Arn"]}. */
+static cJSON *ref_value(const struct exp *x, enum ivs_kind kind, const char *id)
+{
+	const struct ivs_res *t = ivs_project_find_kind(x->p, kind, id);
+	int imp = ivs_kind_info(kind)->import_field;
+	if (t && imp >= 0 && ivs_res_imported(t))
+		return cJSON_CreateString(ivs_res_get_str(t, imp));
+	char *lid = ref_lid(x, kind, id);
+	cJSON *v = kind == IVS_KIND_BUCKET ? ref(lid) : getatt(lid, "Arn");
+	free(lid);
+	return v;
+}
+
 /* The members of fields whose parent is `parent` and that have a cfn name,
- * into obj. REF, TAGS and CHILDREN need the project: the callers add them. */
-static void put_fields(const struct ivs_res *r, int parent, cJSON *obj)
+ * into obj. TAGS and CHILDREN: the callers add them. */
+static void put_fields(const struct exp *x, const struct ivs_res *r, int parent, cJSON *obj)
 {
 	const struct ivs_kind_info *ki = ivs_res_info(r);
 
@@ -212,9 +232,12 @@ static void put_fields(const struct ivs_res *r, int parent, cJSON *obj)
 		case IVS_FT_ENUM_LIST:
 			v = enum_list(f, ivs_res_get_list(r, i));
 			break;
+		case IVS_FT_REF:
+			v = ref_value(x, f->ref, ivs_res_get_str(r, i));
+			break;
 		case IVS_FT_GROUP:
 			v = cJSON_CreateObject();
-			put_fields(r, i, v);
+			put_fields(x, r, i, v);
 			break;
 		default:
 			break;
@@ -273,12 +296,17 @@ static cJSON *resource(const struct ivs_res *r, cJSON *props)
 
 /* ---- one function per kind ---- */
 
-static cJSON *bucket(const struct ivs_res *r)
+/* A builder makes the resource of r; parent_lid: a child's parent's logical
+ * id (NULL for a top-level entry). */
+typedef cJSON *builder_fn(const struct exp *x, const struct ivs_res *r, const char *parent_lid);
+
+static cJSON *bucket(const struct exp *x, const struct ivs_res *r, const char *parent_lid)
 {
 	cJSON *props = cJSON_CreateObject(), *res;
 	const char *policy;
 
-	put_fields(r, -1, props);
+	(void)parent_lid;
+	put_fields(x, r, -1, props);
 	put_tags(r, props);
 	res = resource(r, props);
 	policy = ivs_res_get_num(r, IVS_BUCKET_REMOVAL_POLICY) == IVS_REMOVAL_DESTROY ? "Delete"
@@ -288,13 +316,13 @@ static cJSON *bucket(const struct ivs_res *r)
 	return res;
 }
 
-static cJSON *channel(const struct exp *x, const struct ivs_res *r)
+static cJSON *channel(const struct exp *x, const struct ivs_res *r, const char *parent_lid)
 {
 	cJSON *props = cJSON_CreateObject(), *v;
-	const char *rec = ivs_res_get_str(r, IVS_CHANNEL_RECORDING);
 	bool mt = ivs_res_is_set(r, IVS_CHANNEL_MULTITRACK);
 
-	put_fields(r, -1, props);
+	(void)parent_lid;
+	put_fields(x, r, -1, props);
 	if (!ivs_res_is_set(r, IVS_CHANNEL_NAME))
 		put(props, "Name", owned_str(channel_name(x, r)));
 	if (ivs_res_is_set(r, IVS_CHANNEL_PRESET) && ivs_res_is_set(r, IVS_CHANNEL_TYPE) &&
@@ -310,21 +338,17 @@ static cJSON *channel(const struct exp *x, const struct ivs_res *r)
 		put(v, "Enabled", cJSON_CreateTrue());
 		sort_members(v);
 	}
-	if (rec) {
-		char *lid = ref_lid(x, IVS_KIND_RECORDING, rec);
-		put(props, "RecordingConfigurationArn", getatt(lid, "Arn"));
-		free(lid);
-	}
 	put_tags(r, props);
 	return resource(r, props);
 }
 
-static cJSON *stream_key(const struct ivs_res *r, const char *channel_lid)
+static cJSON *stream_key(const struct exp *x, const struct ivs_res *r, const char *channel_lid)
 {
 	cJSON *props = cJSON_CreateObject();
 	const struct ivs_res *c = r->parent;
 	const char *arn = c ? ivs_res_get_str(c, IVS_CHANNEL_FROM_ARN) : NULL;
 
+	(void)x;
 	if (arn)
 		put(props, "ChannelArn", cJSON_CreateString(arn));
 	else if (channel_lid)
@@ -333,81 +357,92 @@ static cJSON *stream_key(const struct ivs_res *r, const char *channel_lid)
 	return resource(r, props);
 }
 
-static cJSON *key_pair(const struct ivs_res *r)
+/* Every set field under its CloudFormation name, tags: the key pair and
+ * the L1 kinds (synthesis.md). */
+static cJSON *generic(const struct exp *x, const struct ivs_res *r, const char *parent_lid)
 {
 	cJSON *props = cJSON_CreateObject();
-	put_fields(r, -1, props);
+	(void)parent_lid;
+	put_fields(x, r, -1, props);
 	put_tags(r, props);
 	return resource(r, props);
 }
 
-static cJSON *recording(const struct exp *x, const struct ivs_res *r)
+static cJSON *recording(const struct exp *x, const struct ivs_res *r, const char *parent_lid)
 {
-	cJSON *props = cJSON_CreateObject(), *dest = cJSON_CreateObject(),
-	      *s3 = cJSON_CreateObject();
+	cJSON *props = cJSON_CreateObject(), *dest = cJSON_CreateObject();
 	const char *bid = ivs_res_get_str(r, IVS_RECORDING_BUCKET);
-	const struct ivs_res *b = bid ? ivs_project_find_kind(x->p, IVS_KIND_BUCKET, bid) : NULL;
 
-	put_fields(r, -1, props);
-	if (b && ivs_res_imported(b)) {
-		put(s3, "BucketName", cJSON_CreateString(ivs_res_get_str(b, IVS_BUCKET_FROM_NAME)));
-	} else if (bid) {
-		char *lid = ref_lid(x, IVS_KIND_BUCKET, bid);
-		put(s3, "BucketName", ref(lid));
-		free(lid);
+	(void)parent_lid;
+	put_fields(x, r, -1, props);
+	if (bid) {
+		cJSON *s3 = cJSON_CreateObject();
+		put(s3, "BucketName", ref_value(x, IVS_KIND_BUCKET, bid));
+		put(dest, "S3", s3);
+	} else {
+		put(dest, "S3", cJSON_CreateObject());
 	}
-	put(dest, "S3", s3);
 	put(props, "DestinationConfiguration", dest);
 	put_tags(r, props);
 	return resource(r, props);
 }
 
+/* One builder per kind, in enum order; NULL: the kind creates no resource
+ * of its own (the stack). */
+static builder_fn *const builders[] = {
+	NULL,       /* STACK */
+	bucket,     /* BUCKET */
+	channel,    /* CHANNEL */
+	stream_key, /* STREAM_KEY */
+	generic,    /* KEY_PAIR */
+	recording,  /* RECORDING */
+	generic,    /* PUBLIC_KEY */
+};
+IVS_PER_KIND(builders);
+
+bool ivs_export_has_builder(enum ivs_kind k)
+{
+	return (unsigned)k < IVS_KIND_COUNT && builders[k] != NULL;
+}
+
 /* ---- assembling ---- */
 
-/* Adds the resources of one top-level entry (a channel with its stream
- * keys) to `resources`. lid: the entry's logical id when already known. */
+/* Adds the resources of one entry and its children (a channel with its
+ * stream keys) to `resources`. lid: the entry's logical id when already
+ * known. */
 static void add_entry(const struct exp *x, const struct ivs_res *r, cJSON *resources,
                       const char *lid)
 {
-	char *own = NULL;
+	char *own = NULL, *plid = NULL;
+	builder_fn *build = builders[r->kind];
 
-	if (r->kind == IVS_KIND_STREAM_KEY) {
-		char *cl = r->parent ? ivs_export_logical_id(r->parent) : NULL;
+	if (r->parent) {
+		plid = ivs_export_logical_id(r->parent);
 		own = ivs_export_logical_id(r);
-		if (own)
-			put_owned(resources, own, stream_key(r, cl));
-		free(cl);
+		if (own && build)
+			put_owned(resources, own, build(x, r, plid));
+		else
+			free(own);
+		free(plid);
 		return;
 	}
-	if (ivs_res_imported(r) && r->kind == IVS_KIND_BUCKET)
-		return;
-	if (!ivs_res_imported(r)) {
+	if (!ivs_res_imported(r) && build) {
 		if (!lid)
 			lid = own = ivs_export_logical_id(r);
 		if (!lid)
 			return;
-		cJSON *res = NULL;
-		switch (r->kind) {
-		case IVS_KIND_BUCKET: res = bucket(r); break;
-		case IVS_KIND_CHANNEL: res = channel(x, r); break;
-		case IVS_KIND_KEY_PAIR: res = key_pair(r); break;
-		case IVS_KIND_RECORDING: res = recording(x, r); break;
-		default: break;
-		}
-		if (!res) {
-			free(own);
-			return;
-		}
-		put_owned(resources, own ? own : ivs_xstrdup(lid), res);
+		put_owned(resources, own ? own : ivs_xstrdup(lid), build(x, r, NULL));
 	}
-	if (r->kind == IVS_KIND_CHANNEL) {
-		const struct ivs_list *keys = &((const struct ivs_channel *)r)->stream_keys;
+	const struct ivs_list *kids = ivs_res_children(r);
+	if (kids && kids->n) {
 		char *t1, *t2;
-		const char *chid = cid(r->id, &t1);
-		for (size_t i = 0; i < keys->n; i++) {
-			const struct ivs_res *k = keys->v[i];
+		const char *pid = cid(r->id, &t1);
+		for (size_t i = 0; i < kids->n; i++) {
+			const struct ivs_res *k = kids->v[i];
+			builder_fn *kb = builders[k->kind];
 			const char *kid = cid(k->id, &t2);
-			put_owned(resources, path_lid(chid, kid, "Resource"), stream_key(k, lid));
+			if (kb)
+				put_owned(resources, path_lid(pid, kid, "Resource"), kb(x, k, lid));
 			free(t2);
 		}
 		free(t1);
@@ -418,7 +453,7 @@ cJSON *ivs_export_fragment(const struct ivs_project *p, const struct ivs_res *r)
 {
 	struct exp x = {.p = p};
 	cJSON *resources = cJSON_CreateObject();
-	if (r && r->kind != IVS_KIND_STACK)
+	if (r && ivs_res_info(r)->role != IVS_ROLE_ROOT)
 		add_entry(&x, r, resources, NULL);
 	return resources;
 }
@@ -432,32 +467,44 @@ static void drop_if_empty(cJSON *tmpl, cJSON *resources)
 		cJSON_Delete(cJSON_DetachItemViaPointer(tmpl, resources));
 }
 
-/* Order of the resources: what is referred to before what refers to it. */
-static const enum ivs_kind order[] = {IVS_KIND_BUCKET, IVS_KIND_RECORDING, IVS_KIND_KEY_PAIR,
-                                      IVS_KIND_CHANNEL};
+/* The TOP kinds in the order of their resources in the template (the
+ * kinds' export rank: what is referred to before what refers to it). */
+static size_t export_order(enum ivs_kind *order)
+{
+	size_t n = 0;
+	for (int rank = 0; rank < IVS_TOP_KIND_COUNT; rank++)
+		for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++)
+			if (ivs_kind_info(ivs_top_kinds[k])->export_rank == rank)
+				order[n++] = ivs_top_kinds[k];
+	return n;
+}
 
 cJSON *ivs_export_template(const struct ivs_project *p)
 {
 	struct exp x = {.p = p};
 	const struct ivs_stack *st = ivs_project_stack(p);
 	cJSON *tmpl = cJSON_CreateObject(), *resources = cJSON_CreateObject();
+	enum ivs_kind order[IVS_TOP_KIND_COUNT];
+	size_t norder = export_order(order);
 
 	if (st && ivs_res_is_set(&st->r, IVS_STACK_DESCRIPTION) && st->description)
 		put(tmpl, "Description", cJSON_CreateString(st->description));
 	put(tmpl, "Resources", resources);
 
-	/* Referenced kinds: logical ids computed once, owned by the tree. */
-	for (size_t k = 0; k < IVS_ARRAY_LEN(order); k++) {
+	/* Logical ids computed once per entry, owned by the tree. */
+	for (size_t k = 0; k < norder; k++) {
 		const struct ivs_list *l = ivs_project_list(p, order[k]);
 		char **ids = ivs_xcalloc(l->n ? l->n : 1, sizeof *ids);
 		for (size_t i = 0; i < l->n; i++)
 			ids[i] = ivs_export_logical_id(l->v[i]);
 		x.lid[order[k]] = ids;
-		for (size_t i = 0; i < l->n; i++) {
-			add_entry(&x, l->v[i], resources, ids[i]);
-		}
 	}
-	for (size_t k = 0; k < IVS_ARRAY_LEN(order); k++) {
+	for (size_t k = 0; k < norder; k++) {
+		const struct ivs_list *l = ivs_project_list(p, order[k]);
+		for (size_t i = 0; i < l->n; i++)
+			add_entry(&x, l->v[i], resources, x.lid[order[k]][i]);
+	}
+	for (size_t k = 0; k < norder; k++) {
 		const struct ivs_list *l = ivs_project_list(p, order[k]);
 		for (size_t i = 0; i < l->n; i++)
 			free(x.lid[order[k]][i]);

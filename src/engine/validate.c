@@ -31,6 +31,7 @@
 #include "ivs/cdkid.h"
 #include "ivs/export.h"
 #include "ivs/util.h"
+#include "ivs/value.h"
 #include "validate_int.h"
 
 #define RESOURCE_LIMIT 500
@@ -40,9 +41,9 @@
 
 struct vrec {
 	char *id;               /* key in ids (top-level entries), or NULL */
-	char *ref;              /* key in refs, or NULL */
+	char *ref[IVS_REFS_MAX];/* keys in refs (one per REF row), or NULL */
 	char *lid;              /* key in lids, or NULL */
-	int missing;            /* target kind in `missing`, or -1 */
+	unsigned missing;       /* bit k: in missing[k] (a reference names no kind k) */
 	size_t errors, warnings;
 };
 
@@ -62,7 +63,8 @@ struct vstate {
 static void rec_free(struct vrec *v)
 {
 	free(v->id);
-	free(v->ref);
+	for (size_t j = 0; j < IVS_REFS_MAX; j++)
+		free(v->ref[j]);
 	free(v->lid);
 	free(v);
 }
@@ -95,25 +97,26 @@ static struct vstate *vstate_new(void)
 
 /* ---- what a resource puts in the indexes ---- */
 
-static int ref_field(const struct ivs_res *r)
+/* The j-th REF row of r's kind, or -1. */
+static int ref_field(const struct ivs_res *r, size_t j)
 {
 	const struct ivs_kind_info *ki = ivs_res_info(r);
 	for (int i = 0; i < ki->nfields; i++)
-		if (ki->fields[i].type == IVS_FT_REF)
+		if (ki->fields[i].type == IVS_FT_REF && j-- == 0)
 			return i;
 	return -1;
 }
 
-static const char *ref_value(const struct ivs_res *r)
+static const char *ref_value(const struct ivs_res *r, size_t j)
 {
-	int f = ref_field(r);
+	int f = ref_field(r, j);
 	if (f < 0 || ivs_res_imported(r))
 		return NULL;
 	return ivs_res_get_str(r, f);
 }
 
-/* File order: buckets, channels (each followed by its stream keys), key
- * pairs, recording configurations. */
+/* File order: the TOP kinds in table order, each entry followed by its
+ * children. */
 static int order_cmp(const struct ivs_res *a, const struct ivs_res *b)
 {
 	size_t ak = a->parent ? a->parent->kind : a->kind, bk = b->parent ? b->parent->kind : b->kind;
@@ -148,6 +151,23 @@ static const struct ivs_res *first_other(const struct kidx *m, const char *key,
 	return first;
 }
 
+/* "buckets, channels, ... and public keys": the TOP kinds, from the table. */
+static const char *top_plurals(void)
+{
+	static char text[512];
+	if (!text[0]) {
+		const char *w[IVS_TOP_KIND_COUNT];
+		struct ivs_buf b;
+		for (size_t i = 0; i < IVS_TOP_KIND_COUNT; i++)
+			w[i] = ivs_kind_info(ivs_top_kinds[i])->plural;
+		ivs_buf_init(&b);
+		ivs_words_join(&b, w, IVS_TOP_KIND_COUNT, " and ");
+		snprintf(text, sizeof text, "%s", b.data);
+		ivs_buf_free(&b);
+	}
+	return text;
+}
+
 static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
@@ -157,8 +177,8 @@ static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, str
 
 	if (r->kind == IVS_KIND_STACK || !r->id)
 		return;
-	if (r->kind == IVS_KIND_STREAM_KEY) {
-		const struct ivs_list *sk = &((const struct ivs_channel *)r->parent)->stream_keys;
+	if (r->parent) {
+		const struct ivs_list *sk = ivs_res_children(r->parent);
 		/* stored: the later of two reports; a candidate: any clash */
 		for (size_t i = 0; i < sk->n && (sk->v[i] != v->self || cand); i++)
 			if (sk->v[i] != v->self && ivs_str_eq(sk->v[i]->id, r->id)) {
@@ -172,10 +192,9 @@ static void check_id_dup(const struct vstate *vs, const struct ivs_vview *v, str
 	const struct ivs_res *o = first_other(&vs->ids, r->id, v, &before);
 	if (o && (before || cand))
 		ivs_vdiag(out, IVS_RULE_ID_DUPLICATE, r, 0,
-		          "id '%s' is already used by a %s%s; buckets, channels, playback key pairs "
-		          "and recording configurations share one namespace: give this %s another id.",
-		          r->id, ivs_kind_info(o->kind)->name, before ? " above" : "",
-		          ivs_res_info(r)->name);
+		          "id '%s' is already used by a %s%s; %s share one namespace: give this %s "
+		          "another id.", r->id, ivs_kind_info(o->kind)->name, before ? " above" : "",
+		          top_plurals(), ivs_res_info(r)->name);
 }
 
 static void check_stream_key_count(const struct ivs_vview *v, struct ivs_diags *out)
@@ -183,34 +202,30 @@ static void check_stream_key_count(const struct ivs_vview *v, struct ivs_diags *
 	const struct ivs_res *r = v->r;
 	if (r->kind != IVS_KIND_STREAM_KEY || v->self->index == 0)
 		return;
-	const struct ivs_channel *c = (const struct ivs_channel *)r->parent;
 	ivs_vdiag(out, IVS_RULE_STREAM_KEY_MULTIPLE, r, -1,
 	          "channel '%s' has %zu stream keys but IVS allows one per channel, so creating this "
-	          "one would fail: remove it.", c->r.id, c->stream_keys.n);
+	          "one would fail: remove it.", r->parent->id, ivs_res_children(r->parent)->n);
+}
+
+static const char *id_at(const void *ctx, size_t i)
+{
+	return ((const struct ivs_list *)ctx)->v[i]->id;
 }
 
 static const char *suggest(const struct ivs_project *p, enum ivs_kind kind, const char *id)
 {
 	const struct ivs_list *l = ivs_project_list(p, kind);
-	size_t best = (size_t)-1, max = strlen(id) / 3 > 2 ? strlen(id) / 3 : 2;
-	const char *hit = NULL;
-	for (size_t i = 0; i < l->n; i++) {
-		size_t d = strcasecmp(l->v[i]->id, id) == 0 ? 0 : ivs_edit_distance(l->v[i]->id, id, max);
-		if (d <= max && d < best) {
-			best = d;
-			hit = l->v[i]->id;
-		}
-	}
-	return hit;
+	size_t max = strlen(id) / 3 > 2 ? strlen(id) / 3 : 2;
+	return ivs_closest(id, l->n, id_at, l, max);
 }
 
-/* Returns the target kind when the reference names nothing, else -1. */
+/* One REF row; returns the target kind when it names nothing, else -1. */
 static int check_ref(const struct ivs_project *p, const struct vstate *vs, const struct ivs_vview *v,
-                     struct ivs_diags *out)
+                     size_t j, struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
-	int fi = ref_field(r);
-	const char *id = ref_value(r);
+	int fi = ref_field(r, j);
+	const char *id = ref_value(r, j);
 	char vb[80];
 
 	if (fi < 0 || !id)
@@ -284,7 +299,7 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 	}
 	/* a stream key that repeats a sibling's id: STREAM_KEY_DUPLICATE */
 	if (r->parent) {
-		const struct ivs_list *sk = &((const struct ivs_channel *)r->parent)->stream_keys;
+		const struct ivs_list *sk = ivs_res_children(r->parent);
 		for (size_t i = 0; i < sk->n && (sk->v[i] != v->self || v->r != v->self); i++)
 			if (sk->v[i] != v->self && ivs_str_eq(sk->v[i]->id, r->id))
 				return;
@@ -350,10 +365,11 @@ static void check_default_name(const struct ivs_project *p, const struct ivs_vvi
 	          "channel_name, or rename the channel or the stack.");
 }
 
-/* Every rule of one resource; returns the kind its reference misses, or -1. */
-int ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs, const struct ivs_vview *v,
-                      const char *lid, struct ivs_diags *out)
+/* Every rule of one resource; returns the kinds its references miss. */
+unsigned ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
+                         const struct ivs_vview *v, const char *lid, struct ivs_diags *out)
 {
+	unsigned missing = 0;
 	ivs_vcheck_entry(v->r, out);
 	check_id_dup(vs, v, out);
 	check_stream_key_count(v, out);
@@ -361,23 +377,54 @@ int ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs, const 
 	check_authorized(p, v, out);
 	check_reserved_id(v, out);
 	check_default_name(p, v, out);
-	return check_ref(p, vs, v, out);
+	for (size_t j = 0; j < IVS_REFS_MAX; j++) {
+		int k = check_ref(p, vs, v, j, out);
+		if (k >= 0)
+			missing |= 1u << k;
+	}
+	return missing;
+}
+
+static void missing_out(struct vstate *vs, const struct ivs_res *r, struct vrec *rec)
+{
+	for (int k = 0; k < IVS_KIND_COUNT; k++)
+		if (rec->missing & (1u << k))
+			ivs_vpm_del(&vs->missing[k], r);
+	rec->missing = 0;
 }
 
 /* ---- keeping the indexes ---- */
+
+/* Whether a REF row before the j-th holds its key (the reverse index holds
+ * (key, entry) once). */
+static bool ref_held(const struct vrec *rec, size_t j)
+{
+	for (size_t i = 0; i < j; i++)
+		if (rec->ref[i] && ivs_str_eq(rec->ref[i], rec->ref[j]))
+			return true;
+	return false;
+}
+
+/* Whether one of the entry's REF rows holds key. */
+static bool ref_is(const struct vrec *rec, const char *key)
+{
+	for (size_t i = 0; i < IVS_REFS_MAX; i++)
+		if (rec->ref[i] && ivs_str_eq(rec->ref[i], key))
+			return true;
+	return false;
+}
 
 /* Takes r's entries out of the indexes. */
 static void index_out(struct vstate *vs, const struct ivs_res *r, struct vrec *rec)
 {
 	if (rec->id)
 		ivs_vkidx_del(&vs->ids, rec->id, r);
-	if (rec->ref)
-		ivs_vkidx_del(&vs->refs, rec->ref, r);
+	for (size_t j = 0; j < IVS_REFS_MAX; j++)
+		if (rec->ref[j] && !ref_held(rec, j))
+			ivs_vkidx_del(&vs->refs, rec->ref[j], r);
 	if (rec->lid)
 		ivs_vkidx_del(&vs->lids, rec->lid, r);
-	if (rec->missing >= 0)
-		ivs_vpm_del(&vs->missing[rec->missing], r);
-	rec->missing = -1;
+	missing_out(vs, r, rec);
 }
 
 static void swap_key(struct kidx *x, struct ivs_res *r, char **slot, char *now)
@@ -399,13 +446,23 @@ static void swap_key(struct kidx *x, struct ivs_res *r, char **slot, char *now)
 static struct vrec *index_in(struct vstate *vs, struct ivs_res *r, struct vrec *old)
 {
 	struct vrec *rec = old;
-	if (!rec) {
+	if (!rec)
 		rec = ivs_xcalloc(1, sizeof *rec);
-		rec->missing = -1;
-	}
 	swap_key(&vs->ids, r, &rec->id,
 	         !r->parent && r->kind != IVS_KIND_STACK && r->id ? ivs_xstrdup(r->id) : NULL);
-	swap_key(&vs->refs, r, &rec->ref, ivs_xstrdup(ref_value(r)));
+	for (size_t j = 0; j < IVS_REFS_MAX; j++) {
+		const char *now = ref_value(r, j);
+		if (ivs_str_eq(rec->ref[j], now))
+			continue;
+		char *was = rec->ref[j];
+		rec->ref[j] = NULL;
+		if (was && !ref_is(rec, was))
+			ivs_vkidx_del(&vs->refs, was, r);
+		free(was);
+		if (now && !ref_is(rec, now))
+			ivs_vkidx_add(&vs->refs, now, r);
+		rec->ref[j] = ivs_xstrdup(now);
+	}
 	swap_key(&vs->lids, r, &rec->lid, ivs_export_logical_id(r));
 	return rec;
 }
@@ -419,11 +476,11 @@ static void recheck(const struct ivs_project *p, struct vstate *vs, struct ivs_r
 	vs->errors -= rec->errors;
 	vs->warnings -= rec->warnings;
 	ivs_diags_clear(&r->diags);
-	if (rec->missing >= 0)
-		ivs_vpm_del(&vs->missing[rec->missing], r);
+	missing_out(vs, r, rec);
 	rec->missing = ivs_vcheck_view(p, vs, &v, rec->lid, &r->diags);
-	if (rec->missing >= 0)
-		ivs_vpm_put(&vs->missing[rec->missing], r, r);
+	for (int k = 0; k < IVS_KIND_COUNT; k++)
+		if (rec->missing & (1u << k))
+			ivs_vpm_put(&vs->missing[k], r, r);
 	rec->errors = r->diags.errors;
 	rec->warnings = r->diags.warnings;
 	vs->errors += rec->errors;
@@ -533,10 +590,8 @@ static void rset_free(struct rset *s)
 
 static void add_children(struct rset *s, struct ivs_res *r)
 {
-	if (r->kind != IVS_KIND_CHANNEL)
-		return;
-	const struct ivs_list *sk = &((struct ivs_channel *)r)->stream_keys;
-	for (size_t i = 0; i < sk->n; i++)
+	const struct ivs_list *sk = ivs_res_children(r);
+	for (size_t i = 0; sk && i < sk->n; i++)
 		rset_add(s, sk->v[i]);
 }
 
@@ -602,23 +657,21 @@ static void touched(const struct ivs_project *p, struct rset *dirty, struct rset
 		if (r->kind == IVS_KIND_STACK)
 			add_default_channels(p, dirty);   /* check_default_name */
 		if (j[i].what == IVS_CHANGE_FIELD) {
-			/* a stream key carries its channel's tags */
-			if (r->kind == IVS_KIND_CHANNEL && j[i].field == IVS_CHANNEL_TAGS)
+			/* a child (a stream key) carries its parent's tags */
+			if (j[i].field >= 0 && ivs_res_info(r)->fields[j[i].field].type == IVS_FT_TAGS)
 				add_children(dirty, r);
 			continue;
 		}
 		rset_add(moved, r);
 		add_children(dirty, r);
 		add_children(moved, r);
-		if (r->kind == IVS_KIND_STREAM_KEY) {
+		if (r->parent) {
 			/* siblings: duplicates, "one key per channel" */
 			add_children(dirty, r->parent);
 			add_children(moved, r->parent);
 		}
 		if (j[i].what != IVS_CHANGE_RENAME) {
-			const struct ivs_list *l = r->parent
-			        ? &((const struct ivs_channel *)r->parent)->stream_keys
-			        : ivs_project_list(p, r->kind);
+			const struct ivs_list *l = ivs_res_siblings(p, r);
 			ivs_vpm_put(lists, l, NULL);
 		}
 	}
@@ -644,11 +697,9 @@ static void refresh_list(const struct ivs_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		refresh_paths(l->v[i]);
-		if (l->v[i]->kind == IVS_KIND_CHANNEL) {
-			const struct ivs_list *sk = &((const struct ivs_channel *)l->v[i])->stream_keys;
-			for (size_t k = 0; k < sk->n; k++)
-				refresh_paths(sk->v[k]);
-		}
+		const struct ivs_list *sk = ivs_res_children(l->v[i]);
+		for (size_t k = 0; sk && k < sk->n; k++)
+			refresh_paths(sk->v[k]);
 	}
 }
 

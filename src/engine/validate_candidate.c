@@ -16,139 +16,42 @@
 #include "ivs/export.h"
 #include "ivs/util.h"
 #include "ivs/validate.h"
+#include "ivs/value.h"
 
 /* ---- checking text before it is stored ---- */
 
-static bool parse_choice(const struct ivs_res *r, int field, const char *w, int *out,
-                         struct ivs_diags *d)
-{
-	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
-	struct ivs_buf b;
-	char vb[80];
-
-	for (int i = 0; f->choices[i]; i++)
-		if (strcasecmp(f->choices[i], w) == 0) {
-			*out = i;
-			return true;
-		}
-	ivs_buf_init(&b);
-	for (size_t k = 0; f->choices[k]; k++)
-		ivs_buf_printf(&b, "%s%s", k ? (f->choices[k + 1] ? ", " : " or ") : "", f->choices[k]);
-	ivs_vdiag(d, IVS_RULE_YAML_BAD_ENUM, r, field, "%s must be one of %s, not '%s'.", f->key,
-	          b.data, ivs_vshow(w, vb, sizeof vb));
-	ivs_buf_free(&b);
-	return false;
-}
-
-static char *trim_dup(const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	return ivs_xstrndup(s, n);
-}
-
-/* Parses text into copy's slot for field, as ivs_edit_set_text would
- * store it. Returns false (with a diagnostic in d) when the field cannot
- * hold the text. *set: whether the field ends up set. */
+/* Parses text into copy's slot for field with ivs_value_parse, as
+ * ivs_edit_set_text stores it. Returns false (with a diagnostic in d) when
+ * the field cannot hold the text. *set: whether the field ends up set. */
 static bool parse_into(struct ivs_res *copy, const struct ivs_res *r, int field,
-                       const char *text, char *t, struct ivs_tags *tags, bool *set,
-                       struct ivs_diags *d)
+                       const char *text, struct ivs_value *val, bool *set, struct ivs_diags *d)
 {
 	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
 	void *slot = (char *)copy + f->off;
-	char vb[80];
+	char *msg = NULL;
+	enum ivs_rule rule = ivs_value_parse(f, text, val, &msg);
 
-	*set = true;
-	if (f->type == IVS_FT_ID) {
-		*(const char **)slot = text;
-		return true;
+	if (rule != IVS_RULE_COUNT) {
+		ivs_vdiag(d, rule, r, field, "%s", msg);
+		free(msg);
+		return false;
 	}
-	if (f->type == IVS_FT_TEXT) {
-		*set = *text != '\0';
-		*(const char **)slot = text;
+	*set = val->set;
+	if (!val->set && f->type != IVS_FT_ID)
 		return true;
-	}
-	if (!*t && f->type != IVS_FT_GROUP) {
-		*set = false;
-		return true;
-	}
 	switch (f->type) {
-	case IVS_FT_STRING: case IVS_FT_REF:
-		*(const char **)slot = text;
-		return true;
-	case IVS_FT_ENUM:
-		return parse_choice(r, field, t, (int *)slot, d);
-	case IVS_FT_BOOL:
-		if (!strcasecmp(t, "true") || !strcasecmp(t, "yes") || !strcasecmp(t, "on") || !strcmp(t, "1"))
-			*(bool *)slot = true;
-		else if (!strcasecmp(t, "false") || !strcasecmp(t, "no") || !strcasecmp(t, "off") ||
-		         !strcmp(t, "0"))
-			*(bool *)slot = false;
-		else {
-			ivs_vdiag(d, IVS_RULE_YAML_BAD_BOOL, r, field, "%s is true or false, not '%s'.",
-			          f->key, ivs_vshow(t, vb, sizeof vb));
-			return false;
-		}
-		return true;
-	case IVS_FT_INT: {
-		char *end;
-		errno = 0;
-		long v = strtol(t, &end, 10);
-		if (errno || *end || end == t) {
-			ivs_vdiag(d, IVS_RULE_YAML_BAD_INT, r, field, "%s is a whole number, not '%s'.",
-			          f->key, ivs_vshow(t, vb, sizeof vb));
-			return false;
-		}
-		*(long *)slot = v;
-		return true;
+	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+		*(const char **)slot = val->s;
+		break;
+	case IVS_FT_ENUM: *(int *)slot = (int)val->n; break;
+	case IVS_FT_BOOL: *(bool *)slot = val->n != 0; break;
+	case IVS_FT_INT: *(long *)slot = val->n; break;
+	case IVS_FT_ENUM_LIST: *(struct ivs_enum_list *)slot = val->list; break;
+	case IVS_FT_TAGS: *(struct ivs_tags *)slot = val->tags; break;
+	case IVS_FT_GROUP: break;
+	default: *set = ivs_res_is_set(r, field); break;
 	}
-	case IVS_FT_ENUM_LIST: {
-		struct ivs_enum_list *l = slot;
-		char *save = NULL;
-		l->n = 0;
-		for (char *w = strtok_r(t, ", \t", &save); w; w = strtok_r(NULL, ", \t", &save)) {
-			int i;
-			if (!parse_choice(r, field, w, &i, d))
-				return false;
-			if (l->n == IVS_ENUM_LIST_MAX) {
-				ivs_vdiag(d, IVS_RULE_LIST_DUPLICATE, r, field,
-				          "%s holds at most %ld values: remove some.", f->key, f->max);
-				return false;
-			}
-			l->v[l->n++] = (uint8_t)i;
-		}
-		return true;
-	}
-	case IVS_FT_TAGS: {
-		char *save = NULL;
-		for (char *w = strtok_r(t, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-			char *eq = strchr(w, '=');
-			if (!eq) {
-				char *k = trim_dup(w);
-				ivs_vdiag(d, IVS_RULE_TAG_KEY_INVALID, r, field,
-				          "a tag is key=value, not '%s': add '=' and a value.",
-				          ivs_vshow(k, vb, sizeof vb));
-				free(k);
-				return false;
-			}
-			*eq = '\0';
-			char *k = trim_dup(w), *v = trim_dup(eq + 1);
-			ivs_tags_put(tags, k, v);
-			free(k);
-			free(v);
-		}
-		*(struct ivs_tags *)slot = *tags;
-		return true;
-	}
-	case IVS_FT_GROUP:
-		return true;
-	default:
-		*set = ivs_res_is_set(r, field);
-		return true;
-	}
+	return true;
 }
 
 static bool related(const struct ivs_res *r, int dfield, int field)
@@ -170,7 +73,7 @@ void ivs_validate_candidate(const struct ivs_project *p, const struct ivs_res *r
 {
 	const struct ivs_kind_info *ki = r ? ivs_res_info(r) : NULL;
 	struct vstate *vs = ivs_project_vstate(p), *tmp = NULL;
-	struct ivs_tags tags = {0};
+	struct ivs_value val = {0};
 	struct ivs_diags now, before;
 	bool set;
 
@@ -181,19 +84,19 @@ void ivs_validate_candidate(const struct ivs_project *p, const struct ivs_res *r
 		tmp = vs = ivs_vstate_build(p);
 	const struct ivs_field *f = &ki->fields[field];
 	struct ivs_res *copy = ivs_xmalloc(ki->size);
-	char *t = trim_dup(text);
 	memcpy(copy, r, ki->size);
 	ivs_diags_init(&copy->diags);
 	ivs_diags_init(&now);
 	ivs_diags_init(&before);
-	if (parse_into(copy, r, field, text, t, &tags, &set, &now)) {
+	if (parse_into(copy, r, field, text, &val, &set, &now)) {
 		uint64_t bit = (uint64_t)1 << field;
 		copy->set = set ? copy->set | bit : copy->set & ~bit;
-		if (set && f->parent >= 0)
-			copy->set |= (uint64_t)1 << f->parent;
+		for (int g = f->parent; set && g >= 0; g = ki->fields[g].parent)
+			copy->set |= (uint64_t)1 << g;   /* the groups it sits in */
 		for (int i = 0; !set && f->type == IVS_FT_GROUP && i < ki->nfields; i++)
-			if (ki->fields[i].parent == field)
-				copy->set &= ~((uint64_t)1 << i);
+			for (int g = ki->fields[i].parent; g >= 0; g = ki->fields[g].parent)
+				if (g == field)   /* in the group, or in a group in it */
+					copy->set &= ~((uint64_t)1 << i);
 		struct ivs_vview v = {copy, r}, v0 = {r, r};
 		char *lid = ivs_export_logical_id(copy), *lid0 = ivs_export_logical_id(r);
 		ivs_vcheck_view(p, vs, &v, lid, &now);
@@ -218,8 +121,7 @@ void ivs_validate_candidate(const struct ivs_project *p, const struct ivs_res *r
 	}
 	ivs_diags_free(&now);
 	ivs_diags_free(&before);
-	ivs_tags_free(&tags);
-	free(t);
+	ivs_value_free(&val);
 	free(copy);
 	ivs_vstate_free(tmp);
 }

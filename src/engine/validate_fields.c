@@ -8,6 +8,7 @@
  * never looks at the rest of the project, so validate.c may call it on a
  * temporary copy of an entry (ivs_validate_candidate). */
 #include "validate_int.h"
+#include "kinds_int.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -20,8 +21,8 @@
 #include "ivs/keys.h"
 #include "ivs/schema.h"
 #include "ivs/util.h"
+#include "ivs/value.h"
 
-#define TAGS_MAX 50
 #define TAG_KEY_MAX 128
 #define TAG_VALUE_MAX 256
 
@@ -117,9 +118,7 @@ static void check_required(const struct ivs_res *r, int i, struct ivs_diags *out
 	if (f->choices) {
 		struct ivs_buf b;
 		ivs_buf_init(&b);
-		for (size_t k = 0; f->choices[k]; k++)
-			ivs_buf_printf(&b, "%s%s", k ? (f->choices[k + 1] ? ", " : " or ") : "",
-			               f->choices[k]);
+		ivs_choices_join(&b, f->choices);
 		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i, "%s is required%s%s: choose %s.", label,
 		          in, grp, b.data);
 		ivs_buf_free(&b);
@@ -144,22 +143,8 @@ static void check_chars(const struct ivs_res *r, int i, const char *s, struct iv
 	char lb[96], vb[80];
 	const char *label = ivs_vlabel(r, i, lb, sizeof lb), *v = ivs_vshow(s, vb, sizeof vb);
 
-	if (f->check == ivs_chars_name)
-		ivs_vdiag(out, rule, r, i,
-		          "%s must contain only letters, digits, hyphens and underscores, got '%s'.",
-		          label, v);
-	else if (f->check == ivs_chars_stack_name)
-		ivs_vdiag(out, rule, r, i,
-		          "%s must start with a letter and contain only letters, digits and hyphens, "
-		          "got '%s'.", label, v);
-	else if (f->check == ivs_chars_bucket_name)
-		ivs_vdiag(out, rule, r, i,
-		          "%s must be 3 to 63 lower-case letters, digits, dots and hyphens, starting "
-		          "and ending with a letter or digit, without '..', got '%s'.", label, v);
-	else if (f->check == ivs_chars_id)
-		ivs_vdiag(out, rule, r, i,
-		          "%s must contain at least one ASCII letter or digit (A-Z, a-z, 0-9): the "
-		          "logical id is made of them, got '%s'.", label, v);
+	if (f->chars && f->chars->must)
+		ivs_vdiag(out, rule, r, i, "%s %s, got '%s'.", label, f->chars->must, v);
 	else
 		ivs_vdiag(out, rule, r, i, "%s must be %s, got '%s'.", label,
 		          f->check_text ? f->check_text : "valid", v);
@@ -220,7 +205,7 @@ static void check_string(const struct ivs_res *r, int i, struct ivs_diags *out)
 		return;
 	}
 	/* The bucket rule covers its own length (3 to 63). */
-	if (f->check != ivs_chars_bucket_name &&
+	if (!(f->chars && f->chars->has_length) &&
 	    (len < (size_t)f->min || (f->max > 0 && len > (size_t)f->max))) {
 		enum ivs_rule rule = rule_or(f, IVS_RULE_STRING_LENGTH);
 		if (f->min > 0)
@@ -231,11 +216,11 @@ static void check_string(const struct ivs_res *r, int i, struct ivs_diags *out)
 			          ivs_vlabel(r, i, lb, sizeof lb), f->max, len);
 		return;
 	}
-	if (f->check && !f->check(s)) {
+	if (f->chars && !f->chars->ok(s)) {
 		check_chars(r, i, s, out);
 		return;
 	}
-	if (f->check == ivs_chars_bucket_name)
+	if (f->chars && f->chars->s3_name)
 		check_bucket_name(r, i, s, out);
 }
 
@@ -279,11 +264,11 @@ static void check_tag_list(const struct ivs_res *r, int i, const struct ivs_tags
                            struct ivs_diags *out)
 {
 	char kb[80];
+	size_t max = (size_t)ivs_res_info(r)->fields[i].max;   /* the table's limit */
 
-	if (t->n > TAGS_MAX)
+	if (t->n > max)
 		ivs_vdiag(out, IVS_RULE_TAG_COUNT, r, i,
-		          "tags hold at most %d entries, got %zu: remove %zu.", TAGS_MAX, t->n,
-		          t->n - TAGS_MAX);
+		          "tags hold at most %zu entries, got %zu: remove %zu.", max, t->n, t->n - max);
 	for (size_t k = 0; k < t->n; k++) {
 		const struct ivs_tag *g = &t->v[k];
 		size_t kl = ivs_utf8_len(g->key), vl = ivs_utf8_len(g->value ? g->value : "");
@@ -310,14 +295,14 @@ static void check_tag_list(const struct ivs_res *r, int i, const struct ivs_tags
 	}
 }
 
-/* A stream key carries its channel's tags too (synthesis.md, Tags). */
+/* A child (a stream key) carries its parent's tags too (synthesis.md, Tags). */
 static void check_effective_tags(const struct ivs_res *r, int i, struct ivs_diags *out)
 {
-	if (r->kind != IVS_KIND_STREAM_KEY || !r->parent)
+	if (!r->parent)
 		return;
 	const struct ivs_tags *own = &r->tags, *up = &r->parent->tags;
-	size_t n = up->n;
-	if (own->n > TAGS_MAX || up->n > TAGS_MAX)
+	size_t n = up->n, max = (size_t)ivs_res_info(r)->fields[i].max;
+	if (own->n > max || up->n > max)
 		return;   /* reported on the list that is too long */
 	for (size_t a = 0; a < own->n; a++) {
 		bool shared = false;
@@ -325,10 +310,11 @@ static void check_effective_tags(const struct ivs_res *r, int i, struct ivs_diag
 			shared = ivs_str_eq(own->v[a].key, up->v[b].key);
 		n += !shared;
 	}
-	if (n > TAGS_MAX)
+	if (n > max)
 		ivs_vdiag(out, IVS_RULE_TAG_COUNT, r, i,
-		          "this stream key would carry %zu tags, its own and its channel's, but at most "
-		          "%d are allowed: remove some.", n, TAGS_MAX);
+		          "this %s would carry %zu tags, its own and its %s's, but at most "
+		          "%d are allowed: remove some.", ivs_res_info(r)->name, n,
+		          ivs_res_info(r->parent)->name, (int)max);
 }
 
 static void check_imported(const struct ivs_res *r, int i, struct ivs_diags *out)
@@ -342,6 +328,25 @@ static void check_imported(const struct ivs_res *r, int i, struct ivs_diags *out
 		ivs_vdiag(out, IVS_RULE_CHANNEL_IMPORTED_PROPS, r, i,
 		          "%s is not allowed with from_channel_arn (an existing channel is not changed; "
 		          "only id, tags and stream_keys are): remove %s.", f->key, f->key);
+}
+
+/* A PEM public key on P-384 (IVS_FF_PEM_P384: playback key pairs, public
+ * keys): the checks of keys.c. */
+static void check_pem(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const char *pem = ivs_res_get_str(r, i);
+	char *msg = NULL;
+
+	if (!pem)
+		return;
+	enum ivs_rule rule = ivs_key_check_public(pem, &msg);
+	if (rule != IVS_RULE_COUNT) {
+		const char *m = msg ? msg : "not a usable public key";
+		size_t n = strlen(m);
+		ivs_vdiag(out, rule, r, i, "%s: %s%s", ivs_res_info(r)->fields[i].key, m,
+		          n && m[n - 1] == '.' ? "" : ".");
+	}
+	free(msg);
 }
 
 static void check_table(const struct ivs_res *r, struct ivs_diags *out)
@@ -380,9 +385,10 @@ static void check_table(const struct ivs_res *r, struct ivs_diags *out)
 			break;
 		}
 	}
-	/* inherited tags count even when the key has none of its own */
-	if (r->kind == IVS_KIND_STREAM_KEY)
-		check_effective_tags(r, IVS_STREAM_KEY_TAGS, out);
+	/* inherited tags count even when the child has none of its own */
+	int tags = ivs_field_find(r->kind, -1, "tags");
+	if (r->parent && tags >= 0)
+		check_effective_tags(r, tags, out);
 }
 
 /* ---- each kind's own rules ---- */
@@ -397,7 +403,7 @@ static void check_channel_arn(const struct ivs_res *r, const char *arn, struct i
 	free(why);
 }
 
-static void check_channel(const struct ivs_res *r, struct ivs_diags *out)
+void ivs_check_channel(const struct ivs_res *r, struct ivs_diags *out)
 {
 	const struct ivs_channel *c = (const struct ivs_channel *)r;
 	const struct ivs_field *fs = ivs_res_info(r)->fields;
@@ -439,24 +445,7 @@ static void check_channel(const struct ivs_res *r, struct ivs_diags *out)
 		          "is given, got %s.", fs[IVS_CHANNEL_CONTAINER_FORMAT].choices[c->container_format]);
 }
 
-static void check_key_pair(const struct ivs_res *r, struct ivs_diags *out)
-{
-	const struct ivs_key_pair *k = (const struct ivs_key_pair *)r;
-	char *msg = NULL;
-
-	if (!ivs_res_is_set(r, IVS_KEY_PAIR_PUBLIC_KEY) || !k->public_key_material)
-		return;
-	enum ivs_rule rule = ivs_key_check_public(k->public_key_material, &msg);
-	if (rule != IVS_RULE_COUNT) {
-		const char *m = msg ? msg : "not a usable public key";
-		size_t n = strlen(m);
-		ivs_vdiag(out, rule, r, IVS_KEY_PAIR_PUBLIC_KEY, "public_key_material: %s%s", m,
-		          n && m[n - 1] == '.' ? "" : ".");
-	}
-	free(msg);
-}
-
-static void check_recording(const struct ivs_res *r, struct ivs_diags *out)
+void ivs_check_recording(const struct ivs_res *r, struct ivs_diags *out)
 {
 	const struct ivs_recording *c = (const struct ivs_recording *)r;
 	const struct ivs_field *fs = ivs_res_info(r)->fields;
@@ -490,7 +479,7 @@ static void check_recording(const struct ivs_res *r, struct ivs_diags *out)
 
 /* The CDK counts the description in UTF-16 units (JavaScript's length),
  * CloudFormation in bytes (1024); the table's rule counts characters. */
-static void check_stack(const struct ivs_res *r, struct ivs_diags *out)
+void ivs_check_stack(const struct ivs_res *r, struct ivs_diags *out)
 {
 	const char *s = ((const struct ivs_stack *)r)->description;
 	size_t chars, units, bytes;
@@ -517,12 +506,11 @@ static void check_stack(const struct ivs_res *r, struct ivs_diags *out)
 
 void ivs_vcheck_entry(const struct ivs_res *r, struct ivs_diags *out)
 {
+	const struct ivs_kind_info *ki = ivs_res_info(r);
 	check_table(r, out);
-	switch (r->kind) {
-	case IVS_KIND_STACK: check_stack(r, out); break;
-	case IVS_KIND_CHANNEL: check_channel(r, out); break;
-	case IVS_KIND_KEY_PAIR: check_key_pair(r, out); break;
-	case IVS_KIND_RECORDING: check_recording(r, out); break;
-	default: break;
-	}
+	for (int i = 0; i < ki->nfields; i++)
+		if ((ki->fields[i].flags & IVS_FF_PEM_P384) && ivs_res_is_set(r, i))
+			check_pem(r, i, out);
+	if (ki->check)
+		ki->check(r, out);
 }

@@ -79,8 +79,8 @@ struct ivs_vview {
 struct vstate *ivs_vstate_build(const struct ivs_project *p);
 void ivs_vstate_free(void *vs);
 /* Every rule of one resource (lid: its logical id, or NULL). Returns the
- * kind its reference names nothing of, or -1. */
-int ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
+ * kinds its references name nothing of (bit k: kind k), or 0. */
+unsigned ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
                     const struct ivs_vview *v, const char *lid, struct ivs_diags *out);
 
 #endif

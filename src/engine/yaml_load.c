@@ -1,7 +1,7 @@
 /* yaml_load.c: reads a project file (format 1, ../shared/spec/project-format.md)
  * into a new project.
  *
- * The top level (the root mapping and the four lists) is read event by
+ * The top level (the root mapping and the kinds' lists) is read event by
  * event here; each value below it (ivs_tui, the stack, one list entry with
  * its stream keys) is gathered into a small tree (yaml_tree.c) and walked
  * with the field tables of schema.h (yaml_walk.c): the only per-field code
@@ -22,7 +22,7 @@
 #include "yaml_tree.h"
 
 /* The top-level keys, in the order a saved file lists them. */
-enum { TOP_VERSION, TOP_STACK, TOP_LISTS, TOP_COUNT = TOP_LISTS + 4 };
+enum { TOP_VERSION, TOP_STACK, TOP_LISTS, TOP_COUNT = TOP_LISTS + IVS_TOP_KIND_COUNT };
 
 static const char *top_key(int i)
 {
@@ -187,7 +187,8 @@ static void read_root(struct yl_loader *ld, yaml_event_t *ev)
 		if (pairs == YL_MAX_ITEMS) {
 			yaml_event_delete(&kev);
 			yl_diag(ld, IVS_RULE_YAML_TOO_LARGE, yl_mark_pos(mark),
-			        "the file holds more than %u top-level keys; it should hold six.", YL_MAX_ITEMS);
+			        "the file holds more than %u top-level keys; it should hold at most %d.",
+			        YL_MAX_ITEMS, (int)TOP_COUNT);
 			ld->stop = true;
 			break;
 		}

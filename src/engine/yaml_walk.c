@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ivs/value.h"
+
 /* ---- describing values in messages ---- */
 
 /* A value as a message quotes it: at most 60 bytes, cut at a character. */
@@ -40,16 +42,8 @@ void yl_put_node_desc(const struct yl_loader *ld, uint32_t n, struct ivs_buf *b)
 		yl_put_snippet(b, yl_text(ld, n));
 }
 
-static void put_words(struct ivs_buf *b, const char *const *w, size_t n, const char *last_sep)
-{
-	for (size_t i = 0; i < n; i++)
-		ivs_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? last_sep : ", ", w[i]);
-}
-
-static void put_choices(struct ivs_buf *b, const char *const *choices)
-{
-	put_words(b, choices, ivs_choice_count(choices), " or ");
-}
+#define put_words ivs_words_join
+#define put_choices ivs_choices_join
 
 /* The keys a mapping of this kind (group: of that group) may hold. */
 static void put_keys(struct ivs_buf *b, enum ivs_kind kind, int group)
@@ -128,21 +122,19 @@ void yl_report_null(struct yl_loader *ld, uint32_t v, const char *fix)
 	        fix);
 }
 
+static const char *word_at(const void *ctx, size_t i)
+{
+	return ((const char *const *)ctx)[i];
+}
+
 /* "did you mean" when a known key is close, else the list of keys. */
 void yl_unknown_key(struct yl_loader *ld, const char *const *keys, size_t n, const char *where,
                         const char *key, struct ivs_pos pos)
 {
 	size_t len = strlen(key), max = len <= 3 ? 1 : len <= 8 ? 2 : 3;
-	size_t best = max + 1;
-	const char *hint = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		size_t d = ivs_edit_distance(key, keys[i], max);
-		if (d < best && d < len) {
-			best = d;
-			hint = keys[i];
-		}
-	}
+	/* a hint closer than the key is long (not "a" for "x") */
+	const char *hint = len ? ivs_closest(key, n, word_at, keys, len - 1 < max ? len - 1 : max)
+	                       : NULL;
 	if (hint) {
 		yl_diag(ld, IVS_RULE_YAML_UNKNOWN_KEY, pos, "%s has no key `%s`: did you mean `%s`?", where,
 		        key, hint);

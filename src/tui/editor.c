@@ -174,28 +174,28 @@ void tui_editor_select(struct tui_app *a, struct tui_editor *ed, const struct iv
 
 static void add_entry(struct tui_app *a, struct tui_editor *ed, enum ivs_kind kind)
 {
-	static const char *const base[IVS_KIND_COUNT] = {
-		[IVS_KIND_BUCKET] = "Bucket", [IVS_KIND_CHANNEL] = "Channel",
-		[IVS_KIND_KEY_PAIR] = "PlaybackKeyPair", [IVS_KIND_RECORDING] = "RecordingConfiguration"};
+	const struct ivs_kind_info *ki = ivs_kind_info(kind);
 	struct ivs_res *r;
-	if (kind == IVS_KIND_STACK) {
+	if (ki->role == IVS_ROLE_ROOT) {
 		tui_status(a, true, "There is one stack: select a list (Buckets, Channels...) to add to");
 		return;
 	}
-	if (kind == IVS_KIND_STREAM_KEY) {
+	if (ki->role == IVS_ROLE_CHILD) {
 		struct ivs_res *c = tui_ed_sel_res(ed);
-		if (c && c->kind == IVS_KIND_STREAM_KEY)
+		if (c && c->kind == kind)
 			c = c->parent;
-		if (!c || c->kind != IVS_KIND_CHANNEL) {
-			tui_status(a, true, "Select a channel to add a stream key to");
+		if (!c || c->kind != ki->parent) {
+			tui_status(a, true, "Select a %s to add a %s to", ivs_kind_info(ki->parent)->name,
+			           ki->name);
 			return;
 		}
-		const struct ivs_list *sk = &((struct ivs_channel *)(void *)c)->stream_keys;
-		char *id = sk->n ? ivs_xasprintf("StreamKey%zu", sk->n + 1) : ivs_xstrdup("StreamKey");
-		r = ivs_edit_add(a->p, IVS_KIND_STREAM_KEY, c, id, SIZE_MAX);
+		const struct ivs_list *kids = ivs_res_children(c);
+		char *id = kids->n ? ivs_xasprintf("%s%zu", ki->id_prefix, kids->n + 1)
+		                   : ivs_xstrdup(ki->id_prefix);
+		r = ivs_edit_add(a->p, kind, c, id, SIZE_MAX);
 		free(id);
 	} else {
-		char *id = ivs_project_unique_id(a->p, base[kind]);
+		char *id = ivs_project_unique_id(a->p, ki->id_prefix);
 		r = ivs_edit_add(a->p, kind, NULL, id, SIZE_MAX);
 		free(id);
 	}
@@ -232,21 +232,25 @@ static bool res_action(struct tui_app *a, struct tui_editor *ed, enum tui_action
 	struct ivs_res *r = tui_ed_sel_res(ed);
 	switch (act) {
 	case TUI_ACT_ADD:
-		add_entry(a, ed, tui_ed_sel_kind(ed) == IVS_KIND_STREAM_KEY ? IVS_KIND_STREAM_KEY : tui_ed_sel_kind(ed));
+		add_entry(a, ed, tui_ed_sel_kind(ed));
 		return true;
-	case TUI_ACT_ADD_KEY:
-		add_entry(a, ed, IVS_KIND_STREAM_KEY);
+	case TUI_ACT_ADD_KEY: {
+		/* the child kind of the selected entry (or of its parent) */
+		const struct ivs_res *h = r && r->parent ? r->parent : r;
+		enum ivs_kind ck = h ? ivs_kind_child(h->kind) : IVS_KIND_COUNT;
+		add_entry(a, ed, ck < IVS_KIND_COUNT ? ck : IVS_KIND_STREAM_KEY);
 		return true;
+	}
 	case TUI_ACT_DELETE:
 		if (!r || r->kind == IVS_KIND_STACK)
 			tui_status(a, true, "Select an entry to delete (the stack stays)");
 		if (r && r->kind != IVS_KIND_STACK) {
 			static const char *const labels[] = {"Yes, delete", "Cancel"};
 			char *msg;
-			if (r->kind == IVS_KIND_CHANNEL &&
-			    ((struct ivs_channel *)(void *)r)->stream_keys.n)
-				msg = ivs_xasprintf("Delete channel %s and its %zu stream key(s)?", r->id,
-				                    ((struct ivs_channel *)(void *)r)->stream_keys.n);
+			const struct ivs_list *kids = ivs_res_children(r);
+			if (kids && kids->n)
+				msg = ivs_xasprintf("Delete %s %s and its %zu %s(s)?", ivs_res_info(r)->name,
+				                    r->id, kids->n, ivs_kind_info(kids->v[0]->kind)->name);
 			else
 				msg = ivs_xasprintf("Delete %s %s?", ivs_res_info(r)->name, r->id);
 			tui_confirm(a, "Delete", msg, "yc", labels, delete_confirmed, tui_ed_fctx_new(r, -1));
@@ -275,9 +279,7 @@ static bool res_action(struct tui_app *a, struct tui_editor *ed, enum tui_action
 	case TUI_ACT_MOVE_UP:
 	case TUI_ACT_MOVE_DOWN:
 		if (r && r->kind != IVS_KIND_STACK) {
-			const struct ivs_list *l = r->parent
-			        ? &((struct ivs_channel *)(void *)r->parent)->stream_keys
-			        : ivs_project_list(a->p, r->kind);
+			const struct ivs_list *l = ivs_res_siblings(a->p, r);
 			if (act == TUI_ACT_MOVE_UP && r->index > 0)
 				ivs_edit_move(a->p, r, r->index - 1);
 			else if (act == TUI_ACT_MOVE_DOWN && r->index + 1 < l->n)

@@ -52,7 +52,7 @@ void tui_ed_draw_tree(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 		tui_put(y + i, x, 1, mat, mark);
 		for (int d = 0; d < row->depth; d++)
 			ivs_buf_puts(&b, "  ");
-		if (row->kind == IVS_KIND_STREAM_KEY)
+		if (row->res && row->res->parent)
 			ivs_buf_puts(&b, a->utf8 ? "└ " : "- ");
 		tui_tree_label(a->p, row, &b);
 		tui_put(y + i, x + 1, w - 1, at, tui_ed_str(&b));

@@ -2,7 +2,6 @@
  * is stored on every keystroke (coalesced: one undo step), then checked;
  * ids commit on Enter; choices, references, lists, tags, check boxes,
  * groups and the PEM key have their own actions. */
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "ivs/fsutil.h"
 #include "ivs/token.h"
 #include "ivs/validate.h"
+#include "ivs/value.h"
 #include "app.h"
 #include "dialog.h"
 #include "editor.h"
@@ -39,14 +39,14 @@ void tui_ed_edit_start(struct tui_app *a, struct tui_editor *ed, struct ivs_res 
 	candidate(a, ed);
 }
 
-static bool parse_long(const char *s, long *v)
+/* The field's text as a number, by the engine's one parser (value.h). */
+static bool parse_long(const struct ivs_field *f, const char *s, long *v, char **msg)
 {
-	char *end;
-	errno = 0;
-	long x = strtol(s, &end, 10);
-	if (!*s || *end || errno)
+	struct ivs_value val;
+	if (ivs_value_parse(f, s, &val, msg) != IVS_RULE_COUNT || !val.set)
 		return false;
-	*v = x;
+	*v = val.n;
+	ivs_value_free(&val);
 	return true;
 }
 
@@ -67,7 +67,7 @@ static void edit_apply(struct tui_app *a, struct tui_editor *ed)
 		if (!*text) {
 			ivs_edit_unset(a->p, ed->eres, ed->efield);
 			ed->stored = true;
-		} else if (parse_long(text, &v)) {
+		} else if (parse_long(f, text, &v, NULL)) {
 			ivs_edit_set_int(a->p, ed->eres, ed->efield, v);
 			ed->stored = true;
 		}
@@ -93,10 +93,13 @@ static bool edit_commit(struct tui_app *a, struct tui_editor *ed)
 			tui_validate(a);
 			tui_status(a, false, "Renamed to %s", text);
 		}
-	} else if (f->type == IVS_FT_INT && *text && !parse_long(text, &v)) {
-		tui_status(a, true, "%s: \"%s\" is not a whole number (%ld-%ld); Esc cancels", f->key,
-		           text, f->min, f->max);
-		return false;
+	} else if (f->type == IVS_FT_INT && *text) {
+		char *msg = NULL;
+		if (!parse_long(f, text, &v, &msg)) {
+			tui_status(a, true, "%s Esc cancels", msg ? msg : "not a number.");
+			free(msg);
+			return false;
+		}
 	}
 	tui_ed_edit_end(a, ed);
 	return true;
@@ -359,7 +362,7 @@ void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_act
 		return;
 	case IVS_FT_CHILDREN:
 		if (act == TUI_ACT_ACTIVATE) {
-			ivs_edit_add(a->p, IVS_KIND_STREAM_KEY, r, "StreamKey", SIZE_MAX);
+			ivs_edit_add(a->p, f->ref, r, ivs_kind_info(f->ref)->id_prefix, SIZE_MAX);
 			tui_validate(a);
 			tui_editor_structure(a, ed);
 		}

@@ -22,7 +22,7 @@ void tui_form_build(struct tui_form *f, const struct ivs_res *r)
 		const struct ivs_field *fd = &ki->fields[i];
 		if (!row_visible(r, fd, i))
 			continue;
-		f->rows[f->n++] = (struct tui_form_row){i, fd->parent >= 0 ? 1 : 0};
+		f->rows[f->n++] = (struct tui_form_row){i, ivs_field_depth(ki, i)};
 	}
 }
 
@@ -56,8 +56,9 @@ void tui_form_value(const struct ivs_res *r, int field, struct ivs_buf *out, boo
 			ivs_buf_printf(out, "[ ] %s", f->def_text ? f->def_text : "off");
 		return;
 	case IVS_FT_CHILDREN: {
-		size_t n = ((const struct ivs_channel *)(const void *)r)->stream_keys.n;
-		ivs_buf_printf(out, "%zu stream key%s (in the tree)", n, n == 1 ? "" : "s");
+		const struct ivs_kind_info *ck = ivs_kind_info(f->ref);
+		size_t n = ivs_res_children(r)->n;
+		ivs_buf_printf(out, "%zu %s (in the tree)", n, n == 1 ? ck->name : ck->plural);
 		*is_default = false;
 		return;
 	}

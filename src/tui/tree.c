@@ -40,11 +40,9 @@ void tui_tree_rebuild(struct tui_tree *t, const struct ivs_project *p)
 		push(t, TUI_TREE_HEAD, kind, NULL, 0);
 		for (size_t i = 0; i < l->n; i++) {
 			push(t, TUI_TREE_RES, kind, l->v[i], 1);
-			if (kind == IVS_KIND_CHANNEL) {
-				const struct ivs_list *sk = &((struct ivs_channel *)(void *)l->v[i])->stream_keys;
-				for (size_t j = 0; j < sk->n; j++)
-					push(t, TUI_TREE_RES, IVS_KIND_STREAM_KEY, sk->v[j], 2);
-			}
+			const struct ivs_list *kids = ivs_res_children(l->v[i]);
+			for (size_t j = 0; kids && j < kids->n; j++)
+				push(t, TUI_TREE_RES, kids->v[j]->kind, kids->v[j], 2);
 		}
 	}
 }
@@ -57,22 +55,12 @@ size_t tui_tree_find(const struct tui_tree *t, const struct ivs_res *r)
 	return SIZE_MAX;
 }
 
-static const char *heading(enum ivs_kind k)
-{
-	switch (k) {
-	case IVS_KIND_BUCKET: return "Buckets";
-	case IVS_KIND_CHANNEL: return "Channels";
-	case IVS_KIND_KEY_PAIR: return "Playback keys";
-	case IVS_KIND_RECORDING: return "Recordings";
-	default: return "Stack";
-	}
-}
-
 void tui_tree_label(const struct ivs_project *p, const struct tui_tree_row *row,
                     struct ivs_buf *out)
 {
 	if (row->type == TUI_TREE_HEAD) {
-		ivs_buf_printf(out, "%s (%zu)", heading(row->kind), ivs_project_list(p, row->kind)->n);
+		ivs_buf_printf(out, "%s (%zu)", ivs_kind_info(row->kind)->heading,
+		               ivs_project_list(p, row->kind)->n);
 		return;
 	}
 	if (row->kind == IVS_KIND_STACK) {

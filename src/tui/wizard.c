@@ -232,7 +232,7 @@ void tui_wizard_reveal(struct tui_app *a, const struct ivs_res *r)
 		if (a->stack[i].ops != &wizard_screen)
 			continue;
 		struct wizard *w = a->stack[i].st;
-		enum ivs_kind k = r->kind == IVS_KIND_STREAM_KEY ? IVS_KIND_CHANNEL : r->kind;
+		enum ivs_kind k = r->parent ? r->parent->kind : r->kind;
 		for (int p = 0; p < NPAGES; p++)
 			if (pages[p].kinds & (1u << k)) {
 				if (p != w->step)

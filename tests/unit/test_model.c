@@ -71,7 +71,7 @@ static void test_set_text_parses_each_type(void **state)
 	assert_int_equal(ivs_edit_set_text(p, &c->r, IVS_CHANNEL_TYPE, "basic", &err), 0);
 	assert_int_equal(c->type, IVS_CHANNEL_TYPE_BASIC);
 	assert_int_equal(ivs_edit_set_text(p, &c->r, IVS_CHANNEL_TYPE, "ULTRA", &err), -1);
-	assert_string_equal(err, "type must be one of STANDARD, BASIC, ADVANCED_SD or ADVANCED_HD, not \"ULTRA\".");
+	assert_string_equal(err, "type must be one of STANDARD, BASIC, ADVANCED_SD or ADVANCED_HD, not 'ULTRA'.");
 	free(err);
 	assert_int_equal(ivs_edit_set_text(p, &c->r, IVS_CHANNEL_AUTHORIZED, "yes", NULL), 0);
 	assert_true(c->authorized);
@@ -79,7 +79,7 @@ static void test_set_text_parses_each_type(void **state)
 	assert_int_equal(r->reconnect_window, 301);
 	err = NULL;
 	assert_int_equal(ivs_edit_set_text(p, &r->r, IVS_RECORDING_RECONNECT_WINDOW, "3x", &err), -1);
-	assert_string_equal(err, "recording_reconnect_window_seconds is a whole number, not \"3x\".");
+	assert_string_equal(err, "recording_reconnect_window_seconds is a whole number, not '3x'.");
 	free(err);
 	assert_int_equal(ivs_edit_set_text(p, &r->r, IVS_RECORDING_RENDITIONS, "HD, sd", NULL), 0);
 	assert_true(ivs_res_is_set(&r->r, IVS_RECORDING_RENDITION));   /* group follows */

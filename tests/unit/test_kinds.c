@@ -1,0 +1,226 @@
+/* test_kinds.c: walks every resource kind of the kind table (schema.h,
+ * IVS_KIND_INFO) and checks that each has what the loader, saver,
+ * validator, exporter and TUI need of it: labels, list key, id prefix,
+ * CloudFormation type, a builder in the exporter, a consistent parent and
+ * child list, field rows that fit the value types, and that an entry of
+ * each kind can be added, saved, loaded and exported through the generic
+ * code paths, with nothing counted by hand. */
+#include "testutil.h"
+
+#include "ivs/export.h"
+#include "ivs/validate.h"
+#include "ivs/yamlio.h"
+
+static void test_every_kind_is_described(void **state)
+{
+	(void)state;
+	int roots = 0, tops = 0;
+	for (int k = 0; k < IVS_KIND_COUNT; k++) {
+		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
+		assert_non_null(ki);
+		assert_int_equal(ki->kind, k);
+		assert_non_null(ki->name);
+		assert_non_null(ki->plural);
+		assert_non_null(ki->list_key);
+		assert_non_null(ki->heading);
+		assert_non_null(ki->fields);
+		assert_true(ki->nfields > 0 && ki->nfields <= 64);   /* ivs_res.set */
+		assert_true(ki->size >= sizeof(struct ivs_res));
+		if (ki->role == IVS_ROLE_ROOT) {
+			roots++;
+			assert_int_equal(ki->path, IVS_PATH_NONE);
+			assert_false(ivs_export_has_builder((enum ivs_kind)k));
+			continue;
+		}
+		/* every entry has an id row first, a prefix for new ids that is
+		 * itself a valid id, a resource type and an exporter */
+		assert_int_equal(ki->fields[0].type, IVS_FT_ID);
+		assert_non_null(ki->id_prefix);
+		assert_true(ivs_chars_id(ki->id_prefix));
+		assert_non_null(ki->cfn_type);
+		assert_true(ki->path == IVS_PATH_L1 || ki->path == IVS_PATH_L2);
+		assert_true(ivs_export_has_builder((enum ivs_kind)k));
+		if (ki->role == IVS_ROLE_TOP) {
+			tops++;
+			assert_int_equal(ki->parent, IVS_KIND_STACK);
+			assert_true(ki->export_rank >= 0 && ki->export_rank < IVS_TOP_KIND_COUNT);
+		} else {
+			/* a child kind: its parent holds it in a CHILDREN row */
+			assert_int_equal(ki->role, IVS_ROLE_CHILD);
+			assert_int_equal(ivs_kind_child(ki->parent), k);
+			const struct ivs_kind_info *pk = ivs_kind_info(ki->parent);
+			assert_true(pk->child_field >= 0);
+			assert_string_equal(pk->fields[pk->child_field].key, ki->list_key);
+		}
+	}
+	assert_int_equal(roots, 1);
+	assert_int_equal(ivs_kind_info(IVS_KIND_STACK)->role, IVS_ROLE_ROOT);
+	assert_int_equal(tops, IVS_TOP_KIND_COUNT);
+}
+
+static void test_top_kinds_and_export_order(void **state)
+{
+	(void)state;
+	bool seen[IVS_KIND_COUNT] = {false}, rank[IVS_TOP_KIND_COUNT] = {false};
+	for (size_t i = 0; i < IVS_TOP_KIND_COUNT; i++) {
+		enum ivs_kind k = ivs_top_kinds[i];
+		assert_true((unsigned)k < IVS_KIND_COUNT);
+		assert_false(seen[k]);
+		seen[k] = true;
+		const struct ivs_kind_info *ki = ivs_kind_info(k);
+		assert_int_equal(ki->role, IVS_ROLE_TOP);
+		assert_false(rank[ki->export_rank]);   /* the ranks are a permutation */
+		rank[ki->export_rank] = true;
+		if (i > 0)
+			assert_true(ivs_top_kinds[i - 1] < k);   /* file order: the table's */
+	}
+	/* list keys are unique (one YAML key per list) */
+	for (int a = 0; a < IVS_KIND_COUNT; a++)
+		for (int b = a + 1; b < IVS_KIND_COUNT; b++)
+			assert_string_not_equal(ivs_kind_info((enum ivs_kind)a)->list_key,
+			                        ivs_kind_info((enum ivs_kind)b)->list_key);
+}
+
+static void test_field_rows_fit_their_types(void **state)
+{
+	(void)state;
+	for (int k = 0; k < IVS_KIND_COUNT; k++) {
+		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
+		int children = 0, imports = 0, refs = 0;
+		for (int i = 0; i < ki->nfields; i++) {
+			const struct ivs_field *f = &ki->fields[i];
+			assert_non_null(f->key);
+			assert_non_null(f->help);
+			assert_int_equal(ivs_field_find((enum ivs_kind)k, f->parent, f->key), i);
+			if (f->parent >= 0) {
+				assert_true(f->parent < i);
+				assert_int_equal(ki->fields[f->parent].type, IVS_FT_GROUP);
+			}
+			if (f->type != IVS_FT_GROUP)
+				assert_true(f->off >= sizeof(struct ivs_res) || f->type == IVS_FT_ID ||
+				            f->type == IVS_FT_TAGS);
+			assert_true(f->off < ki->size);
+			if (f->type == IVS_FT_ENUM || f->type == IVS_FT_ENUM_LIST)
+				assert_true(ivs_choice_count(f->choices) > 0);
+			if (f->type == IVS_FT_REF) {
+				refs++;
+				assert_int_equal(ivs_kind_info(f->ref)->role, IVS_ROLE_TOP);
+			}
+			if (f->type == IVS_FT_CHILDREN) {
+				children++;
+				assert_int_equal(ki->child_field, i);
+				assert_int_equal(ivs_kind_info(f->ref)->parent, k);
+			}
+			if (f->flags & IVS_FF_IMPORT) {
+				imports++;
+				assert_int_equal(ki->import_field, i);
+			}
+			if (f->flags & IVS_FF_PEM_P384)
+				assert_int_equal(f->type, IVS_FT_TEXT);
+			if (f->chars) {
+				assert_true(f->type == IVS_FT_STRING || f->type == IVS_FT_ID);
+				assert_non_null(f->chars->ok);
+				assert_non_null(f->chars->must);
+			}
+		}
+		assert_true(children <= 1 && imports <= 1);
+		assert_true(refs <= IVS_REFS_MAX);   /* the validator's reverse index */
+		if (!children)
+			assert_int_equal(ki->child_field, -1);
+		if (!imports)
+			assert_int_equal(ki->import_field, -1);
+	}
+}
+
+/* One entry of every kind, added the way the TUI adds them (the kind's id
+ * prefix; a child under an entry of its parent kind), then saved, loaded,
+ * validated and exported by the generic code paths. */
+static void test_every_kind_goes_through(void **state)
+{
+	(void)state;
+	struct ivs_project *p = ivs_project_new();
+	struct ivs_res *made[IVS_KIND_COUNT] = {NULL};
+	test_set_text(p, &ivs_project_stack(p)->r, IVS_STACK_NAME, "kinds");
+	for (size_t i = 0; i < IVS_TOP_KIND_COUNT; i++) {
+		const struct ivs_kind_info *ki = ivs_kind_info(ivs_top_kinds[i]);
+		char *id = ivs_project_unique_id(p, ki->id_prefix);
+		made[ki->kind] = ivs_edit_add(p, ki->kind, NULL, id, SIZE_MAX);
+		assert_non_null(made[ki->kind]);
+		free(id);
+	}
+	for (int k = 0; k < IVS_KIND_COUNT; k++) {
+		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
+		if (ki->role != IVS_ROLE_CHILD)
+			continue;
+		assert_null(ivs_edit_add(p, (enum ivs_kind)k, NULL, ki->id_prefix, SIZE_MAX));
+		made[k] = ivs_edit_add(p, (enum ivs_kind)k, made[ki->parent], ki->id_prefix, SIZE_MAX);
+		assert_non_null(made[k]);
+		assert_int_equal(ivs_res_children(made[ki->parent])->n, 1);
+	}
+	for (int k = 0; k < IVS_KIND_COUNT; k++) {
+		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
+		if (ki->role == IVS_ROLE_ROOT)
+			continue;
+		/* its path names its list; its logical id follows its path rule */
+		struct ivs_buf b;
+		ivs_buf_init(&b);
+		ivs_res_path(made[k], -1, &b);
+		assert_non_null(strstr(b.data, ki->list_key));
+		ivs_buf_free(&b);
+		char *lid = ivs_export_logical_id(made[k]);
+		assert_non_null(lid);
+		if (ki->path == IVS_PATH_L1)
+			assert_string_equal(lid, ki->id_prefix);   /* one component, no hash */
+		else
+			assert_true(strlen(lid) > 8);              /* human part + 8 hex digits */
+		free(lid);
+	}
+	/* saved, every list is in the file; loaded again, the same entries */
+	struct ivs_buf out;
+	ivs_buf_init(&out);
+	ivs_save_buffer(p, &out);
+	for (int k = 0; k < IVS_KIND_COUNT; k++) {
+		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
+		if (ki->role == IVS_ROLE_ROOT)
+			continue;
+		char *key = ivs_xasprintf("%s:", ki->list_key);
+		assert_non_null(strstr(out.data, key));
+		free(key);
+	}
+	struct ivs_diags d;
+	ivs_diags_init(&d);
+	struct ivs_project *q = ivs_load_buffer("saved", out.data, out.len, &d);
+	assert_non_null(q);
+	assert_int_equal(d.n, 0);
+	for (size_t i = 0; i < IVS_TOP_KIND_COUNT; i++)
+		assert_int_equal(ivs_project_list(q, ivs_top_kinds[i])->n, 1);
+	/* exported, one resource per entry (the template counts them all) */
+	cJSON *t = ivs_export_template(q);
+	cJSON *res = cJSON_GetObjectItemCaseSensitive(t, "Resources");
+	assert_int_equal(cJSON_GetArraySize(res), (int)ivs_project_cfn_count(q));
+	assert_int_equal(ivs_project_cfn_count(q), IVS_KIND_COUNT - 1);
+	for (int k = 0; k < IVS_KIND_COUNT; k++) {
+		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
+		bool found = false;
+		for (cJSON *it = res->child; it && ki->cfn_type; it = it->next)
+			found |= strcmp(cJSON_GetObjectItemCaseSensitive(it, "Type")->valuestring,
+			                ki->cfn_type) == 0;
+		assert_true(found || ki->role == IVS_ROLE_ROOT);
+	}
+	cJSON_Delete(t);
+	ivs_diags_free(&d);
+	ivs_buf_free(&out);
+	ivs_project_free(q);
+	ivs_project_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_kind_is_described),
+		cmocka_unit_test(test_top_kinds_and_export_order),
+		cmocka_unit_test(test_field_rows_fit_their_types),
+		cmocka_unit_test(test_every_kind_goes_through),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
