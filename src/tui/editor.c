@@ -120,7 +120,7 @@ void tui_editor_structure(struct tui_app *a, struct tui_editor *ed)
 		if (i == SIZE_MAX)
 			i = ed->tsel < ed->tree.n ? ed->tsel : (ed->tree.n ? ed->tree.n - 1 : 0);
 	}
-	ed->tsel = i;
+	ed->tsel = tui_tree_step(&ed->tree, i, 1);
 	if (ed->editing && (!ed->eres || !ed->eres->in_model))
 		tui_ed_edit_end(a, ed);
 	tui_ed_form_sync(ed);
@@ -314,7 +314,7 @@ static bool mouse(struct tui_app *a, struct tui_editor *ed)
 	if (x >= ed->tx && x < ed->tx + ed->tw && y >= ed->ty && y < ed->ty + ed->th) {
 		size_t k = ed->ttop + (size_t)(y - ed->ty);
 		if (k < ed->tree.n) {
-			ed->tsel = k;
+			ed->tsel = tui_tree_step(&ed->tree, k, 1);
 			ed->focus = FOCUS_TREE;
 			tui_ed_form_sync(ed);
 		}
@@ -346,7 +346,10 @@ bool tui_editor_key(struct tui_app *a, struct tui_editor *ed, int key)
 	case TUI_ACT_UP: case TUI_ACT_DOWN: case TUI_ACT_PAGE_UP: case TUI_ACT_PAGE_DOWN:
 	case TUI_ACT_FIRST: case TUI_ACT_LAST:
 		if (ed->focus == FOCUS_TREE) {
+			size_t was = ed->tsel;
 			move_sel(&ed->tsel, ed->tree.n, act, page);
+			ed->tsel = tui_tree_step(&ed->tree, ed->tsel,
+			                         ed->tsel < was || act == TUI_ACT_LAST ? -1 : 1);
 			tui_ed_form_sync(ed);
 		} else if (ed->focus == FOCUS_PREVIEW) {
 			int d = act == TUI_ACT_UP ? -1 : act == TUI_ACT_DOWN ? 1

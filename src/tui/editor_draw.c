@@ -33,6 +33,17 @@ void tui_ed_draw_tree(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 			continue;
 		const struct tui_tree_row *row = &ed->tree.v[k];
 		ivs_buf_reset(&b);
+		if (row->type == TUI_TREE_SECTION) {
+			/* "─ Real-time ───────": a rule with the section's name */
+			const char *rule = a->utf8 ? "─" : "-";
+			ivs_buf_printf(&b, "%s ", rule);
+			tui_tree_label(a->p, row, &b);
+			ivs_buf_puts(&b, " ");
+			for (int c = tui_width(tui_section_label(row->section)) + 3; c < w; c++)
+				ivs_buf_puts(&b, rule);
+			tui_put(y + i, x, w, tui_attr(IVS_COLOR_BORDER), tui_ed_str(&b));
+			continue;
+		}
 		bool sel = k == ed->tsel;
 		attr_t at = row->type == TUI_TREE_HEAD ? tui_attr(IVS_COLOR_TREE_KIND)
 		                                       : tui_attr(IVS_COLOR_TREE);

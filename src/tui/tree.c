@@ -3,6 +3,43 @@
 
 #include <stdlib.h>
 
+/* Where each kind sits in the tree (the data of the sections). */
+#define S(x) TUI_SECTION_##x
+static const enum tui_section kind_section[] = {
+	[IVS_KIND_STACK] = S(NONE),
+	[IVS_KIND_BUCKET] = S(STORAGE),
+	[IVS_KIND_CHANNEL] = S(STREAMING),
+	[IVS_KIND_STREAM_KEY] = S(NONE),
+	[IVS_KIND_KEY_PAIR] = S(STREAMING),
+	[IVS_KIND_RECORDING] = S(STREAMING),
+	[IVS_KIND_PUBLIC_KEY] = S(REALTIME),
+};
+#undef S
+IVS_PER_KIND(kind_section);
+
+static const struct {
+	const char *label, *title;
+} section_text[] = {
+#define TUI_SECTION_ROW(n, label, title) {label, title},
+	TUI_SECTION_INFO(TUI_SECTION_ROW)
+#undef TUI_SECTION_ROW
+};
+
+enum tui_section tui_kind_section(enum ivs_kind k)
+{
+	return (unsigned)k < IVS_KIND_COUNT ? kind_section[k] : TUI_SECTION_NONE;
+}
+
+const char *tui_section_label(enum tui_section s)
+{
+	return (unsigned)s < TUI_SECTION_COUNT ? section_text[s].label : "";
+}
+
+const char *tui_section_title(enum tui_section s)
+{
+	return (unsigned)s < TUI_SECTION_COUNT ? section_text[s].title : "";
+}
+
 void tui_tree_init(struct tui_tree *t, unsigned kinds)
 {
 	t->v = NULL;
@@ -18,33 +55,64 @@ void tui_tree_free(struct tui_tree *t)
 }
 
 static void push(struct tui_tree *t, enum tui_tree_type type, enum ivs_kind kind,
-                 struct ivs_res *r, int depth)
+                 struct ivs_res *r, int depth, enum tui_section sec)
 {
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->v = ivs_xrealloc(t->v, t->cap * sizeof *t->v);
 	}
-	t->v[t->n++] = (struct tui_tree_row){type, kind, r, depth};
+	t->v[t->n++] = (struct tui_tree_row){type, kind, r, depth, sec};
+}
+
+static void push_kind(struct tui_tree *t, const struct ivs_project *p, enum ivs_kind kind,
+                      enum tui_section sec)
+{
+	const struct ivs_list *l = ivs_project_list(p, kind);
+	push(t, TUI_TREE_HEAD, kind, NULL, 0, sec);
+	for (size_t i = 0; i < l->n; i++) {
+		push(t, TUI_TREE_RES, kind, l->v[i], 1, sec);
+		const struct ivs_list *kids = ivs_res_children(l->v[i]);
+		for (size_t j = 0; kids && j < kids->n; j++)
+			push(t, TUI_TREE_RES, kids->v[j]->kind, kids->v[j], 2, sec);
+	}
 }
 
 void tui_tree_rebuild(struct tui_tree *t, const struct ivs_project *p)
 {
 	t->n = 0;
 	if (t->kinds & (1u << IVS_KIND_STACK))
-		push(t, TUI_TREE_RES, IVS_KIND_STACK, &ivs_project_stack(p)->r, 0);
-	for (size_t k = 0; k < IVS_ARRAY_LEN(ivs_top_kinds); k++) {
-		enum ivs_kind kind = ivs_top_kinds[k];
-		if (!(t->kinds & (1u << kind)))
-			continue;
-		const struct ivs_list *l = ivs_project_list(p, kind);
-		push(t, TUI_TREE_HEAD, kind, NULL, 0);
-		for (size_t i = 0; i < l->n; i++) {
-			push(t, TUI_TREE_RES, kind, l->v[i], 1);
-			const struct ivs_list *kids = ivs_res_children(l->v[i]);
-			for (size_t j = 0; kids && j < kids->n; j++)
-				push(t, TUI_TREE_RES, kids->v[j]->kind, kids->v[j], 2);
+		push(t, TUI_TREE_RES, IVS_KIND_STACK, &ivs_project_stack(p)->r, 0, TUI_SECTION_NONE);
+	bool sections = t->kinds == TUI_TREE_ALL;
+	/* Section by section (or one pass without sections), each kind in
+	 * the order of the file. */
+	for (int s = sections ? 1 : 0; s < (sections ? TUI_SECTION_COUNT : 1); s++) {
+		bool headed = false;
+		for (size_t k = 0; k < IVS_ARRAY_LEN(ivs_top_kinds); k++) {
+			enum ivs_kind kind = ivs_top_kinds[k];
+			if (!(t->kinds & (1u << kind)) || (sections && kind_section[kind] != (enum tui_section)s))
+				continue;
+			if (sections && !headed) {
+				push(t, TUI_TREE_SECTION, kind, NULL, 0, (enum tui_section)s);
+				headed = true;
+			}
+			push_kind(t, p, kind, kind_section[kind]);
 		}
 	}
+}
+
+size_t tui_tree_step(const struct tui_tree *t, size_t i, int dir)
+{
+	if (!t->n)
+		return 0;
+	if (i >= t->n)
+		i = t->n - 1;
+	for (size_t j = i; j < t->n; j = dir > 0 ? j + 1 : j - 1)
+		if (t->v[j].type != TUI_TREE_SECTION)
+			return j;
+	for (size_t j = i; j < t->n; j = dir > 0 ? j - 1 : j + 1)
+		if (t->v[j].type != TUI_TREE_SECTION)
+			return j;
+	return i;
 }
 
 size_t tui_tree_find(const struct tui_tree *t, const struct ivs_res *r)
@@ -58,6 +126,10 @@ size_t tui_tree_find(const struct tui_tree *t, const struct ivs_res *r)
 void tui_tree_label(const struct ivs_project *p, const struct tui_tree_row *row,
                     struct ivs_buf *out)
 {
+	if (row->type == TUI_TREE_SECTION) {
+		ivs_buf_puts(out, section_text[row->section].label);
+		return;
+	}
 	if (row->type == TUI_TREE_HEAD) {
 		ivs_buf_printf(out, "%s (%zu)", ivs_kind_info(row->kind)->heading,
 		               ivs_project_list(p, row->kind)->n);

@@ -169,8 +169,35 @@ static void test_tree_rows(void **state)
 	struct tui_tree t;
 	tui_tree_init(&t, TUI_TREE_ALL);
 	tui_tree_rebuild(&t, p);
-	/* stack, one heading per top-level list, the channel and its key */
-	assert_int_equal(t.n, 1 + IVS_TOP_KIND_COUNT + 2);
+	/* stack, one row per section that has kinds, one heading per
+	 * top-level list, the channel and its key */
+	size_t nsec = 0;
+	for (int s = 1; s < TUI_SECTION_COUNT; s++) {
+		bool any = false;
+		for (size_t j = 0; j < IVS_TOP_KIND_COUNT; j++)
+			any |= tui_kind_section(ivs_top_kinds[j]) == (enum tui_section)s;
+		nsec += any;
+	}
+	assert_true(nsec >= 3);
+	assert_int_equal(t.n, 1 + nsec + IVS_TOP_KIND_COUNT + 2);
+	/* every top-level kind sits in a section, the others in none */
+	for (enum ivs_kind kd = 0; kd < IVS_KIND_COUNT; kd++)
+		assert_int_equal(tui_kind_section(kd) != TUI_SECTION_NONE,
+		                 ivs_kind_info(kd)->role == IVS_ROLE_TOP);
+	/* a section row heads each group; kinds follow their section */
+	assert_int_equal(t.v[1].type, TUI_TREE_SECTION);
+	enum tui_section last = TUI_SECTION_NONE;
+	for (size_t j = 1; j < t.n; j++) {
+		if (t.v[j].type == TUI_TREE_SECTION) {
+			assert_true(t.v[j].section > last);
+			last = t.v[j].section;
+		} else {
+			assert_int_equal(t.v[j].section, last);
+		}
+	}
+	/* moving never lands on a section row */
+	assert_int_equal(tui_tree_step(&t, 1, 1), 2);
+	assert_int_equal(tui_tree_step(&t, 1, -1), 0);
 	size_t i = tui_tree_find(&t, k);
 	assert_int_equal(t.v[i].depth, 2);
 	assert_ptr_equal(t.v[i - 1].res, c);
