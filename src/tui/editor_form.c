@@ -181,23 +181,6 @@ static void picked_enum(struct tui_app *a, int choice, void *ctx)
 	tui_ed_after_edit(a);
 }
 
-static void picked_ref(struct tui_app *a, int choice, void *ctx)
-{
-	struct fctx *c = ctx;
-	if (choice < 0)
-		return;
-	if (choice == 0) {
-		ivs_edit_unset(a->p, c->r, c->field);
-	} else {
-		size_t n;
-		const char **t = tui_form_ref_targets(a->p, &ivs_res_info(c->r)->fields[c->field], &n);
-		if ((size_t)choice - 1 < n)
-			ivs_edit_set_str(a->p, c->r, c->field, t[choice - 1]);
-		free(t);
-	}
-	tui_ed_after_edit(a);
-}
-
 static void picked_list(struct tui_app *a, const bool *on, void *ctx)
 {
 	struct fctx *c = ctx;
@@ -327,13 +310,8 @@ void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_act
 			else
 				ivs_edit_set_str(a->p, r, field, t[i - 1]);
 		} else if (act == TUI_ACT_ACTIVATE) {
-			const char **items = ivs_xcalloc(n + 2, sizeof *items);
-			items[0] = "(none)";
-			for (size_t i = 0; i < n; i++)
-				items[i + 1] = t[i];
-			tui_pick(a, f->key, items, n + 1, current, picked_ref, tui_ed_fctx_new(r, field));
-			free(items);
 			free(t);
+			tui_ed_ref_pick(a, r, field);
 			return;
 		}
 		free(t);

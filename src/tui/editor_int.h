@@ -64,6 +64,10 @@ void tui_ed_edit_end(struct tui_app *a, struct tui_editor *ed);
 bool tui_ed_edit_key(struct tui_app *a, struct tui_editor *ed, int key);
 void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_action act);
 void tui_ed_key_file(struct tui_app *a, struct tui_editor *ed, enum tui_action act);
+/* editor_refs.c: the pick list of a REF field ("(none)", the entries,
+ * "+ new KIND"). */
+void tui_ed_ref_pick(struct tui_app *a, struct ivs_res *r, int field);
+
 /* The problem shown under a field (the candidate's while editing it). */
 const struct ivs_diag *tui_ed_row_diag(const struct tui_editor *ed, const struct ivs_res *r,
                                        int field);

@@ -1,7 +1,8 @@
 /* wizard.c: the new-stack wizard. Steps are a page table (htop's
  * categoriesPanelPages): each names the kinds its form screen edits; the
  * pages reuse the editor component with the tree limited to those kinds.
- * The last page reviews the problems and previews the whole template,
+ * The first page asks what is being built (goals); only the pages of the
+ * goals chosen are walked. The last page reviews the problems and previews the whole template,
  * then saves and/or exports. */
 #include <stdlib.h>
 #include <string.h>
@@ -15,20 +16,56 @@
 
 #define K(k) (1u << IVS_KIND_##k)
 
+/* What is being built: the first page asks (several may be checked);
+ * the pages that follow are only those of the goals chosen. */
+#define WIZARD_GOAL_INFO(X) \
+	X(LIVE,  "A live channel",    "low-latency streaming to viewers: a channel, its stream key, recording") \
+	X(STAGE, "A real-time stage", "hosts and guests publish and subscribe; participants recorded to S3") \
+	X(CHAT,  "Chat",              "a chat room with message limits, moderation and logging")
+
+enum {
+#define WIZARD_GOAL_ENUM(n, name, help) GOAL_##n,
+	WIZARD_GOAL_INFO(WIZARD_GOAL_ENUM)
+#undef WIZARD_GOAL_ENUM
+	GOAL_COUNT
+};
+
+static const struct {
+	const char *name, *help;
+} goals[] = {
+#define WIZARD_GOAL_ROW(n, name, help) {name, help},
+	WIZARD_GOAL_INFO(WIZARD_GOAL_ROW)
+#undef WIZARD_GOAL_ROW
+};
+
+#define G(g) (1u << GOAL_##g)
+#define ANY_GOAL ((1u << GOAL_COUNT) - 1)
+
+enum page_type { PAGE_GOALS, PAGE_FORMS, PAGE_REVIEW };
+
+/* The pages, in an order where nothing is asked before it can exist: a
+ * bucket before what records to it, a recording configuration before
+ * the channel that uses it (or "+ new" in the channel's pick list), a
+ * stage's storage configuration before the stage; outputs name what the
+ * pages before created; the review is last. */
 static const struct wizard_page {
 	const char *name;
 	const char *intro;
-	unsigned kinds;        /* 0: the review page */
+	enum page_type type;
+	unsigned kinds;        /* PAGE_FORMS: the kinds its tree shows */
+	unsigned goals;        /* shown when one of these goals is chosen */
 } pages[] = {
-	{.name = "Stack", .kinds = K(STACK),
+	{.name = "Build", .type = PAGE_GOALS, .goals = ANY_GOAL,
+	 .intro = "What are you building? Space checks one or more, Enter goes on."},
+	{.name = "Stack", .type = PAGE_FORMS, .kinds = K(STACK), .goals = ANY_GOAL,
 	 .intro = "Name the stack (a letter, then letters, digits and -) and describe it."},
-	{.name = "Channels", .kinds = K(CHANNEL),
-	 .intro = "Add channels (a), each with a stream key (s). Defaults are shown dimmed."},
-	{.name = "Playback keys", .kinds = K(KEY_PAIR),
+	{.name = "Recording", .type = PAGE_FORMS, .kinds = K(BUCKET) | K(RECORDING), .goals = G(LIVE),
+	 .intro = "To record the channel, add a bucket and a recording configuration (optional)."},
+	{.name = "Playback keys", .type = PAGE_FORMS, .kinds = K(KEY_PAIR), .goals = G(LIVE),
 	 .intro = "Private (authorized) channels need a playback key pair: add one, then f or g."},
-	{.name = "Recording", .kinds = K(BUCKET) | K(RECORDING),
-	 .intro = "To record, add a bucket and a recording configuration; pick it on the channel."},
-	{.name = "Review", .kinds = 0,
+	{.name = "Channels", .type = PAGE_FORMS, .kinds = K(CHANNEL), .goals = G(LIVE),
+	 .intro = "Add channels (a), each with a stream key (s). Defaults are shown dimmed."},
+	{.name = "Review", .type = PAGE_REVIEW, .goals = ANY_GOAL,
 	 .intro = "Problems and the template. Enter or F2 saves; F5 exports (when there are no errors)."},
 };
 
@@ -36,6 +73,8 @@ static const struct wizard_page {
 
 struct wizard {
 	int step;
+	unsigned goals;        /* chosen on the first page */
+	int gsel;              /* the goal under the cursor */
 	struct tui_editor *ed;
 	int scroll;
 	char *tmpl;
@@ -44,15 +83,45 @@ struct wizard {
 	struct ivs_diags diags;
 };
 
+static bool page_on(const struct wizard *w, int p)
+{
+	return (pages[p].goals & w->goals) != 0;
+}
+
+/* The step's number among the pages walked (1-based) and their count. */
+static int page_number(const struct wizard *w, int p, int *count)
+{
+	int n = 0, k = 0;
+	for (int i = 0; i < NPAGES; i++)
+		if (page_on(w, i)) {
+			n++;
+			if (i == p)
+				k = n;
+		}
+	if (count)
+		*count = n;
+	return k;
+}
+
 static void go(struct tui_app *a, struct wizard *w, int step)
 {
 	if (step < 0 || step >= NPAGES)
 		return;
+	if (w->step == 0 && step > 0 && !w->goals) {
+		tui_status(a, true, "Check what you are building first (Space), then go on");
+		return;
+	}
+	/* Only the pages of the chosen goals. */
+	int dir = step >= w->step ? 1 : -1;
+	while (step > 0 && step < NPAGES - 1 && !page_on(w, step))
+		step += dir;
 	w->step = step;
 	w->scroll = 0;
-	if (pages[step].kinds)
+	if (pages[step].type == PAGE_FORMS)
 		tui_editor_set_kinds(a, w->ed, pages[step].kinds);
-	tui_status(a, false, "Step %d of %d: %s", step + 1, NPAGES, pages[step].name);
+	int count;
+	int k = page_number(w, step, &count);
+	tui_status(a, false, "Step %d of %d: %s", k, count, pages[step].name);
 }
 
 static void review_sync(struct tui_app *a, struct wizard *w)
@@ -104,14 +173,50 @@ static void draw_review(struct tui_app *a, struct wizard *w, int y, int h)
 	              false);
 }
 
+static void draw_goals(struct tui_app *a, struct wizard *w, int y, int h)
+{
+	for (int i = 0; i < h; i++)
+		tui_fill(y + i, 0, a->cols, tui_attr(IVS_COLOR_NORMAL));
+	char buf[256];
+	for (int g = 0; g < GOAL_COUNT && 1 + 3 * g + 1 < h; g++) {
+		bool sel = g == w->gsel;
+		attr_t at = sel ? tui_attr(IVS_COLOR_SELECTED) : tui_attr(IVS_COLOR_LABEL) | A_BOLD;
+		snprintf(buf, sizeof buf, " [%c] %s", (w->goals >> g) & 1 ? 'x' : ' ', goals[g].name);
+		if (sel)
+			tui_fill(y + 1 + 3 * g, 2, a->cols - 4, at);
+		tui_put(y + 1 + 3 * g, 2, a->cols - 4, at, buf);
+		tui_put(y + 2 + 3 * g, 8, a->cols - 10, tui_attr(IVS_COLOR_DEFAULT), goals[g].help);
+	}
+	int ny = y + 1 + 3 * GOAL_COUNT;
+	if (ny < y + h) {
+		struct ivs_buf b;
+		ivs_buf_init(&b);
+		ivs_buf_puts(&b, "Then: ");
+		int shown = 0;
+		for (int i = 1; i < NPAGES; i++)
+			if (page_on(w, i))
+				ivs_buf_printf(&b, "%s%s", shown++ ? ", " : "", pages[i].name);
+		if (!w->goals)
+			ivs_buf_puts(&b, " (check at least one)");
+		tui_put(ny, 2, a->cols - 4, tui_attr(IVS_COLOR_NORMAL), b.data ? b.data : "");
+		ivs_buf_free(&b);
+	}
+}
+
 static void wz_draw(struct tui_app *a, void *st)
 {
 	struct wizard *w = st;
 	struct ivs_buf b;
 	ivs_buf_init(&b);
-	for (int i = 0; i < NPAGES; i++)
-		ivs_buf_printf(&b, "%s%s%d %s%s", i ? " > " : " ", i == w->step ? "[" : "", i + 1,
+	int count, n = 0;
+	page_number(w, w->step, &count);
+	for (int i = 0; i < NPAGES; i++) {
+		if (!page_on(w, i))
+			continue;
+		n++;
+		ivs_buf_printf(&b, "%s%s%d %s%s", n > 1 ? " > " : " ", i == w->step ? "[" : "", n,
 		               pages[i].name, i == w->step ? "]" : "");
+	}
 	tui_fill(1, 0, a->cols, tui_attr(IVS_COLOR_BORDER));
 	tui_put(1, 0, a->cols, tui_attr(IVS_COLOR_BORDER) | A_BOLD, b.data);
 	tui_fill(2, 0, a->cols, tui_attr(IVS_COLOR_NORMAL));
@@ -119,9 +224,12 @@ static void wz_draw(struct tui_app *a, void *st)
 	ivs_buf_free(&b);
 	int y = 3, h = a->rows - 5;
 	enum tui_context ctx;
-	if (pages[w->step].kinds) {
+	if (pages[w->step].type == PAGE_FORMS) {
 		tui_editor_draw(a, w->ed, y, 0, h, a->cols);
 		ctx = tui_editor_editing(w->ed) ? TUI_CTX_EDIT : TUI_CTX_WIZARD;
+	} else if (pages[w->step].type == PAGE_GOALS) {
+		draw_goals(a, w, y, h);
+		ctx = TUI_CTX_LIST;
 	} else {
 		for (int i = 0; i < h; i++)
 			tui_fill(y + i, 0, a->cols, tui_attr(IVS_COLOR_NORMAL));
@@ -129,14 +237,41 @@ static void wz_draw(struct tui_app *a, void *st)
 		ctx = TUI_CTX_REVIEW;
 	}
 	char title[64];
-	snprintf(title, sizeof title, "new stack: step %d of %d", w->step + 1, NPAGES);
+	snprintf(title, sizeof title, "new stack: step %d of %d", page_number(w, w->step, NULL),
+	         count);
 	tui_draw_chrome(a, ctx, title);
+}
+
+/* The first page: Up/Down move, Space checks, Enter (or next) goes on. */
+static bool goals_key(struct tui_app *a, struct wizard *w, int key)
+{
+	enum tui_action act = tui_keymap_lookup(a->km, TUI_CTX_WIZARD, key);
+	if (act == TUI_ACT_NONE || act == TUI_ACT_ACTIVATE)
+		act = tui_keymap_lookup(a->km, TUI_CTX_LIST, key);
+	switch (act) {
+	case TUI_ACT_UP: if (w->gsel > 0) w->gsel--; return true;
+	case TUI_ACT_DOWN: if (w->gsel + 1 < GOAL_COUNT) w->gsel++; return true;
+	case TUI_ACT_FIRST: w->gsel = 0; return true;
+	case TUI_ACT_LAST: w->gsel = GOAL_COUNT - 1; return true;
+	case TUI_ACT_TOGGLE: case TUI_ACT_NEXT_CHOICE: case TUI_ACT_PREV_CHOICE:
+		w->goals ^= 1u << w->gsel;
+		return true;
+	case TUI_ACT_COMMIT: case TUI_ACT_NEXT_STEP:
+		go(a, w, 1);
+		return true;
+	case TUI_ACT_PREV_STEP: case TUI_ACT_CANCEL:
+		return true;
+	default:
+		return tui_app_action(a, act);
+	}
 }
 
 static bool wz_key(struct tui_app *a, void *st, int key)
 {
 	struct wizard *w = st;
-	bool review = !pages[w->step].kinds;
+	if (pages[w->step].type == PAGE_GOALS)
+		return goals_key(a, w, key);
+	bool review = pages[w->step].type == PAGE_REVIEW;
 	enum tui_action act = tui_keymap_lookup(a->km, review ? TUI_CTX_REVIEW : TUI_CTX_WIZARD, key);
 	if (!review && tui_editor_editing(w->ed)) {
 		/* Next/Back while typing: finish the field first (it stays
@@ -198,7 +333,8 @@ static enum tui_context wz_context(struct tui_app *a, void *st)
 {
 	(void)a;
 	struct wizard *w = st;
-	return pages[w->step].kinds ? TUI_CTX_WIZARD : TUI_CTX_REVIEW;
+	return pages[w->step].type == PAGE_FORMS ? TUI_CTX_WIZARD
+	       : pages[w->step].type == PAGE_GOALS ? TUI_CTX_LIST : TUI_CTX_REVIEW;
 }
 
 static const struct tui_screen_ops wizard_screen = {
@@ -213,7 +349,8 @@ void tui_wizard_open(struct tui_app *a)
 {
 	struct wizard *w = ivs_xcalloc(1, sizeof *w);
 	ivs_diags_init(&w->diags);
-	w->ed = tui_editor_new(a, pages[0].kinds);
+	w->goals = G(LIVE);
+	w->ed = tui_editor_new(a, K(STACK));
 	tui_push(a, &wizard_screen, w);
 	go(a, w, 0);
 }
@@ -234,7 +371,7 @@ void tui_wizard_reveal(struct tui_app *a, const struct ivs_res *r)
 		struct wizard *w = a->stack[i].st;
 		enum ivs_kind k = r->parent ? r->parent->kind : r->kind;
 		for (int p = 0; p < NPAGES; p++)
-			if (pages[p].kinds & (1u << k)) {
+			if (page_on(w, p) && (pages[p].kinds & (1u << k))) {
 				if (p != w->step)
 					go(a, w, p);
 				return;

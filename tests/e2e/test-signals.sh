@@ -163,7 +163,9 @@ pass "SIGSEGV: alternate screen left, cursor shown, tty modes back"
 
 # the wizard: no file yet, the state folder keeps it
 run_ivs
-wait_for "new stack: step 1 of 5"
+wait_for "new stack: step 1 of"
+keys Enter                   # what is built: a live channel, as checked
+wait_for "new stack: step 2 of"
 keys Enter
 wait_for "Enter OK  Esc Back"
 type_text "hupped"

@@ -8,12 +8,21 @@
 
 start_term 80 24
 run_ivs
-wait_for "new stack: step 1 of 5"
-has "[1 Stack] > 2 Channels > 3 Playback keys > 4 Recording > 5 Review"
-has "stack name is required"
-pass "wizard starts"
+wait_for "new stack: step 1 of 6"
+has "[1 Build] > 2 Stack > 3 Recording > 4 Playback keys > 5 Channels > 6 Review"
+has "[x] A live channel"
+pass "wizard starts with what is built"
 
-# step 1: the stack name (the form has the focus)
+# a real-time stage, checked and unchecked again: the pages follow
+keys Down Space
+wait_for "[x] A real-time stage"
+keys Space
+wait_for "[ ] A real-time stage"
+keys Enter
+wait_for "new stack: step 2 of 6"
+has "stack name is required"
+
+# step 2: the stack name (the form has the focus)
 keys Enter
 wait_for "Enter OK  Esc Back"
 type_text "demo"
@@ -22,12 +31,18 @@ keys Enter
 wait_gone "Enter OK  Esc Back"
 # named, but nothing created yet: the empty-stack warning is the one problem
 wait_for "0 errors  ! 1 warning"
-keys C-n
-wait_for "new stack: step 2 of 5"
-has "[2 Channels]"
 pass "stack named"
 
-# step 2: a channel and its stream key
+# steps 3 and 4 are optional
+keys C-n
+wait_for "new stack: step 3 of 6"
+has "[3 Recording]"
+keys C-n
+wait_for "new stack: step 4 of 6"
+keys C-n
+wait_for "new stack: step 5 of 6"
+
+# step 5: a channel and its stream key
 keys a
 wait_for "Added channel Channel"
 wait_re "$(form_for "channel" Channel)"
@@ -37,13 +52,9 @@ wait_for "└ StreamKey"
 wait_for "no problems"
 pass "channel and stream key added"
 
-# steps 3 and 4 are optional; 5 reviews
+# step 6 reviews
 keys C-n
-wait_for "new stack: step 3 of 5"
-keys C-n
-wait_for "new stack: step 4 of 5"
-keys C-n
-wait_for "new stack: step 5 of 5"
+wait_for "new stack: step 6 of 6"
 wait_for "No problems: the template can be exported."
 has "\"Type\": \"AWS::IVS::Channel\""
 pass "review"
