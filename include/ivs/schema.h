@@ -46,7 +46,11 @@
 	X(STREAM_KEY, "stream key",              "stream keys",              "stream_keys",              "Stream keys",   "StreamKey",              "AWS::IVS::StreamKey",              CHILD, CHANNEL, L2,   0) \
 	X(KEY_PAIR,   "playback key pair",       "playback key pairs",       "playback_key_pairs",       "Playback keys", "PlaybackKeyPair",        "AWS::IVS::PlaybackKeyPair",        TOP,   STACK,   L2,   2) \
 	X(RECORDING,  "recording configuration", "recording configurations", "recording_configurations", "Recordings",    "RecordingConfiguration", "AWS::IVS::RecordingConfiguration", TOP,   STACK,   L2,   1) \
-	X(PUBLIC_KEY, "public key",              "public keys",              "public_keys",              "Public keys",   "PublicKey",              "AWS::IVS::PublicKey",              TOP,   STACK,   L1,   4)
+	X(PUBLIC_KEY, "public key",              "public keys",              "public_keys",              "Public keys",   "PublicKey",              "AWS::IVS::PublicKey",              TOP,   STACK,   L1,   4) \
+	/* issue 10, l1b: chat and stack outputs (an output is no resource: cfn type NULL, the template's Outputs) */ \
+	X(CHAT_LOGGING, "chat logging configuration", "chat logging configurations", "chat_logging_configurations", "Chat logging", "ChatLogging", "AWS::IVSChat::LoggingConfiguration", TOP, STACK, L1, 5) \
+	X(CHAT_ROOM,  "chat room",               "chat rooms",               "chat_rooms",               "Chat rooms",    "ChatRoom",               "AWS::IVSChat::Room",               TOP,   STACK,   L1,   6) \
+	X(OUTPUT,     "output",                  "outputs",                  "outputs",                  "Outputs",       "Output",                 NULL,                               TOP,   STACK,   L1,   7)
 
 enum ivs_kind {
 #define IVS_KIND_ENUM(name, ...) IVS_KIND_##name,
@@ -93,6 +97,8 @@ enum ivs_ftype {
 	IVS_FT_TAGS,      /* struct ivs_tags */
 	IVS_FT_GROUP,     /* a nested mapping; no value of its own, only "set" */
 	IVS_FT_CHILDREN,  /* struct ivs_list of child resources (stream_keys) */
+	IVS_FT_REF_LIST,  /* struct ivs_idlist: ids of entries of kind `ref`, in order
+	                     (chat_rooms.logging_configurations); `max`: most ids */
 };
 
 /* flags */
@@ -110,6 +116,15 @@ struct ivs_enum_list {
 	uint8_t v[IVS_ENUM_LIST_MAX];
 };
 
+/* A REF_LIST value: ids, owned. */
+struct ivs_idlist {
+	char **v;
+	size_t n;
+};
+void ivs_idlist_free(struct ivs_idlist *l);
+void ivs_idlist_copy(struct ivs_idlist *dst, const struct ivs_idlist *src);
+void ivs_idlist_push(struct ivs_idlist *l, const char *id);
+
 /* A character rule of STRING and ID fields: the test, and its wording,
  * once (forms show `text`, the validator says "<key> <must>, got '...'"). */
 struct ivs_chars {
@@ -119,7 +134,8 @@ struct ivs_chars {
 	bool s3_name;                 /* then S3's reserved prefixes, suffixes, IPs */
 };
 extern const struct ivs_chars ivs_chars_name_rule, ivs_chars_stack_name_rule,
-	ivs_chars_bucket_name_rule, ivs_chars_id_rule;
+	ivs_chars_bucket_name_rule, ivs_chars_id_rule, ivs_chars_log_group_rule,
+	ivs_chars_delivery_stream_rule, ivs_chars_lambda_arn_rule, ivs_chars_export_name_rule;
 
 struct ivs_field {
 	const char *key;              /* YAML key */
@@ -138,6 +154,16 @@ struct ivs_field {
 	const struct ivs_chars *chars;/* STRING, ID: character rule, NULL: any */
 	const char *check_text;       /* the rule in words, for forms: "letters, digits, - and _" */
 	const char *help;             /* one line, shown in forms and help */
+	/* REF: a reference to an entry of any kind in this mask (bit k: kind
+	 * k; 0: only kind `ref`); the entry must create a resource. */
+	unsigned ref_mask;
+	/* REF to a CHILD kind (an output's stream_key): index of the REF row
+	 * that names the entry whose child list holds it; 0: not a child. */
+	int ref_parent;
+	/* A one-of set: exactly one of the rows with the same non-zero
+	 * one_of (in the same group) must be given (chat logging's bucket,
+	 * log_group_name, delivery_stream_name). */
+	int one_of;
 };
 
 struct ivs_res;
@@ -199,6 +225,25 @@ enum { IVS_RECORDING_ID, IVS_RECORDING_NAME, IVS_RECORDING_BUCKET, IVS_RECORDING
        IVS_RECORDING_THUMB_INTERVAL, IVS_RECORDING_RECONNECT_WINDOW, IVS_RECORDING_TAGS,
        IVS_RECORDING_NFIELDS };
 
+/* issue 10, l1b */
+enum { IVS_CHAT_LOGGING_ID, IVS_CHAT_LOGGING_NAME, IVS_CHAT_LOGGING_BUCKET,
+       IVS_CHAT_LOGGING_LOG_GROUP, IVS_CHAT_LOGGING_DELIVERY_STREAM, IVS_CHAT_LOGGING_TAGS,
+       IVS_CHAT_LOGGING_NFIELDS };
+enum { IVS_CHAT_ROOM_ID, IVS_CHAT_ROOM_NAME, IVS_CHAT_ROOM_LOGGING, IVS_CHAT_ROOM_MAX_LENGTH,
+       IVS_CHAT_ROOM_MAX_RATE, IVS_CHAT_ROOM_REVIEW, IVS_CHAT_ROOM_REVIEW_URI,
+       IVS_CHAT_ROOM_REVIEW_FALLBACK, IVS_CHAT_ROOM_TAGS, IVS_CHAT_ROOM_NFIELDS };
+enum { IVS_OUTPUT_ID, IVS_OUTPUT_RESOURCE, IVS_OUTPUT_STREAM_KEY, IVS_OUTPUT_ATTRIBUTE,
+       IVS_OUTPUT_DESCRIPTION, IVS_OUTPUT_EXPORT_NAME, IVS_OUTPUT_NFIELDS };
+/* Output attributes (choices of outputs.attribute). */
+enum { IVS_ATTR_BUCKET_NAME, IVS_ATTR_ARN, IVS_ATTR_INGEST_ENDPOINT, IVS_ATTR_PLAYBACK_URL,
+       IVS_ATTR_VALUE, IVS_ATTR_FINGERPRINT, IVS_ATTR_STREAM_KEY, IVS_ATTR_PARTICIPANT_ID,
+       IVS_ATTR_ID, IVS_ATTR_COUNT };
+/* The CloudFormation attribute of an output attribute ("Arn"), NULL for
+ * bucket_name ({"Ref": B}); whether kind k has it; whether it is a secret. */
+const char *ivs_output_cfn_attr(int attr);
+bool ivs_output_attr_of(enum ivs_kind k, int attr);
+bool ivs_output_attr_secret(enum ivs_kind k, int attr);
+
 /* Enum value indexes used by rules and the exporter (same order as the
  * choices arrays in schema.c). */
 enum { IVS_CHANNEL_TYPE_STANDARD, IVS_CHANNEL_TYPE_BASIC, IVS_CHANNEL_TYPE_ADVANCED_SD,
@@ -219,5 +264,9 @@ bool ivs_chars_name(const char *s);       /* [A-Za-z0-9_-]* */
 bool ivs_chars_stack_name(const char *s); /* ^[A-Za-z][A-Za-z0-9-]*$ */
 bool ivs_chars_bucket_name(const char *s);/* S3 bucket naming rules */
 bool ivs_chars_id(const char *s);         /* at least one letter or digit */
+bool ivs_chars_log_group(const char *s);  /* ^[.\-_/#A-Za-z0-9]+$ */
+bool ivs_chars_delivery_stream(const char *s); /* ^[a-zA-Z0-9_.-]+$ */
+bool ivs_chars_lambda_arn(const char *s); /* ^$|^arn:aws:lambda:[a-z0-9-]+:[0-9]{12}:function:.+ */
+bool ivs_chars_export_name(const char *s);/* [A-Za-z0-9-:]+ */
 
 #endif

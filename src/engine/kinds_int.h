@@ -10,5 +10,6 @@ struct ivs_diags;
 void ivs_check_stack(const struct ivs_res *r, struct ivs_diags *out);
 void ivs_check_channel(const struct ivs_res *r, struct ivs_diags *out);
 void ivs_check_recording(const struct ivs_res *r, struct ivs_diags *out);
+void ivs_check_output(const struct ivs_res *r, struct ivs_diags *out);
 
 #endif
