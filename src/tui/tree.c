@@ -3,16 +3,29 @@
 
 #include <stdlib.h>
 
-/* Where each kind sits in the tree (the data of the sections). */
-#define S(x) TUI_SECTION_##x
-static const enum tui_section kind_section[] = {
-	[IVS_KIND_STACK] = S(NONE),
-	[IVS_KIND_BUCKET] = S(STORAGE),
-	[IVS_KIND_CHANNEL] = S(STREAMING),
-	[IVS_KIND_STREAM_KEY] = S(NONE),
-	[IVS_KIND_KEY_PAIR] = S(STREAMING),
-	[IVS_KIND_RECORDING] = S(STREAMING),
-	[IVS_KIND_PUBLIC_KEY] = S(REALTIME),
+/* Where each kind sits in the tree (the data of the sections): its
+ * section, and its place in the section (0 first). A user thinks of a
+ * stage before its storage and of a room before its logging. */
+#define S(x, pos) {TUI_SECTION_##x, pos}
+static const struct {
+	enum tui_section section;
+	int pos;
+} kind_section[] = {
+	[IVS_KIND_STACK] = S(NONE, 0),
+	[IVS_KIND_BUCKET] = S(STORAGE, 0),
+	[IVS_KIND_CHANNEL] = S(STREAMING, 0),
+	[IVS_KIND_STREAM_KEY] = S(NONE, 0),
+	[IVS_KIND_KEY_PAIR] = S(STREAMING, 1),
+	[IVS_KIND_RECORDING] = S(STREAMING, 2),
+	[IVS_KIND_PUBLIC_KEY] = S(REALTIME, 4),
+	[IVS_KIND_STORAGE] = S(REALTIME, 1),
+	[IVS_KIND_STAGE] = S(REALTIME, 0),
+	[IVS_KIND_ENCODER] = S(REALTIME, 2),
+	[IVS_KIND_INGEST] = S(REALTIME, 3),
+	[IVS_KIND_PLAYBACK_POLICY] = S(STREAMING, 3),
+	[IVS_KIND_CHAT_LOGGING] = S(CHAT, 1),
+	[IVS_KIND_CHAT_ROOM] = S(CHAT, 0),
+	[IVS_KIND_OUTPUT] = S(OUTPUTS, 0),
 };
 #undef S
 IVS_PER_KIND(kind_section);
@@ -27,7 +40,7 @@ static const struct {
 
 enum tui_section tui_kind_section(enum ivs_kind k)
 {
-	return (unsigned)k < IVS_KIND_COUNT ? kind_section[k] : TUI_SECTION_NONE;
+	return (unsigned)k < IVS_KIND_COUNT ? kind_section[k].section : TUI_SECTION_NONE;
 }
 
 const char *tui_section_label(enum tui_section s)
@@ -83,20 +96,26 @@ void tui_tree_rebuild(struct tui_tree *t, const struct ivs_project *p)
 	if (t->kinds & (1u << IVS_KIND_STACK))
 		push(t, TUI_TREE_RES, IVS_KIND_STACK, &ivs_project_stack(p)->r, 0, TUI_SECTION_NONE);
 	bool sections = t->kinds == TUI_TREE_ALL;
-	/* Section by section (or one pass without sections), each kind in
-	 * the order of the file. */
-	for (int s = sections ? 1 : 0; s < (sections ? TUI_SECTION_COUNT : 1); s++) {
+	if (!sections) {
+		/* a wizard page: its few kinds, in the order of the file */
+		for (size_t k = 0; k < IVS_ARRAY_LEN(ivs_top_kinds); k++)
+			if (t->kinds & (1u << ivs_top_kinds[k]))
+				push_kind(t, p, ivs_top_kinds[k], kind_section[ivs_top_kinds[k]].section);
+		return;
+	}
+	/* Section by section, each kind at its place. */
+	for (int s = 1; s < TUI_SECTION_COUNT; s++) {
 		bool headed = false;
-		for (size_t k = 0; k < IVS_ARRAY_LEN(ivs_top_kinds); k++) {
-			enum ivs_kind kind = ivs_top_kinds[k];
-			if (!(t->kinds & (1u << kind)) || (sections && kind_section[kind] != (enum tui_section)s))
-				continue;
-			if (sections && !headed) {
-				push(t, TUI_TREE_SECTION, kind, NULL, 0, (enum tui_section)s);
-				headed = true;
+		for (int pos = 0; pos < IVS_KIND_COUNT; pos++)
+			for (int k = 0; k < IVS_KIND_COUNT; k++) {
+				if ((int)kind_section[k].section != s || kind_section[k].pos != pos)
+					continue;
+				if (!headed) {
+					push(t, TUI_TREE_SECTION, (enum ivs_kind)k, NULL, 0, (enum tui_section)s);
+					headed = true;
+				}
+				push_kind(t, p, (enum ivs_kind)k, (enum tui_section)s);
 			}
-			push_kind(t, p, kind, kind_section[kind]);
-		}
 	}
 }
 
