@@ -54,6 +54,17 @@ const struct ivs_diag *tui_form_field_diag(const struct ivs_res *r, int field);
 const char **tui_form_ref_targets(const struct ivs_project *p, const struct ivs_field *f,
                                   size_t *n);
 
+/* The same for field of r, following the table's columns: a REF with a
+ * kind mask (an output's resource) lists the entries of every kind of the
+ * mask that create a resource; a REF to a child kind (an output's
+ * stream_key) lists the children of the entry its ref_parent row names. */
+const char **tui_form_ref_targets_for(const struct ivs_project *p, const struct ivs_res *r,
+                                      int field, size_t *n);
+/* The entry whose child list a child REF (ref_parent) points into, NULL
+ * when the field is no such REF or that entry is not there. */
+struct ivs_res *tui_form_ref_holder(const struct ivs_project *p, const struct ivs_res *r,
+                                    int field);
+
 /* Parses "key=value" (value may be empty; key is what is before the first
  * '='). Returns 0 with *key and *value allocated, -1 when there is no '='
  * or the key is empty. */

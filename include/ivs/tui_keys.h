@@ -79,6 +79,7 @@ enum tui_group {
 	X(REDO,          "redo",           "Redo",    EDIT,   "Redo the last undone edit") \
 	X(ADD,           "add",            "Add",     RES,    "Add a resource of the selected kind") \
 	X(ADD_KEY,       "add-stream-key", "Key",     RES,    "Add a stream key to the selected channel") \
+	X(ADD_OUTPUTS,   "add-outputs",    "Outputs", RES,    "Add the channel's outputs: ingest endpoint, playback URL, stream key ARNs") \
 	X(DELETE,        "delete",         "Delete",  RES,    "Delete the selected resource (asks first)") \
 	X(RENAME,        "rename",         "Rename",  RES,    "Rename the selected resource (edit its id)") \
 	X(DUPLICATE,     "duplicate",      "Dup",     RES,    "Duplicate the selected resource") \

@@ -241,6 +241,9 @@ static bool res_action(struct tui_app *a, struct tui_editor *ed, enum tui_action
 		add_entry(a, ed, ck < IVS_KIND_COUNT ? ck : IVS_KIND_STREAM_KEY);
 		return true;
 	}
+	case TUI_ACT_ADD_OUTPUTS:
+		tui_ed_add_outputs(a, ed);
+		return true;
 	case TUI_ACT_DELETE:
 		if (!r || r->kind == IVS_KIND_STACK)
 			tui_status(a, true, "Select an entry to delete (the stack stays)");

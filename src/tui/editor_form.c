@@ -256,12 +256,19 @@ void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_act
 	int field = ed->form.rows[ed->fsel].field;
 	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
 	long cur = ivs_res_get_num(r, field);
+	if (f->one_of && act == TUI_ACT_TOGGLE) {
+		tui_ed_one_of_pick(a, r, field);
+		return;
+	}
 	switch (f->type) {
 	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_INT:
 	case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:   /* typed as text (issue 10) */
-	case IVS_FT_REF_LIST:
 		if (act == TUI_ACT_ACTIVATE)
 			tui_ed_edit_start(a, ed, r, field);
+		return;
+	case IVS_FT_REF_LIST:
+		if (act == TUI_ACT_ACTIVATE || act == TUI_ACT_TOGGLE)
+			tui_ed_ids_pick(a, r, field);
 		return;
 	case IVS_FT_BOOL:
 		if (act == TUI_ACT_ACTIVATE || act == TUI_ACT_TOGGLE || act == TUI_ACT_NEXT_CHOICE ||
@@ -298,7 +305,7 @@ void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_act
 	}
 	case IVS_FT_REF: {
 		size_t n;
-		const char **t = tui_form_ref_targets(a->p, f, &n);
+		const char **t = tui_form_ref_targets_for(a->p, r, field, &n);
 		const char *v = ivs_res_get_str(r, field);
 		int current = 0;
 		for (size_t i = 0; v && i < n; i++)

@@ -67,6 +67,15 @@ void tui_ed_key_file(struct tui_app *a, struct tui_editor *ed, enum tui_action a
 /* editor_refs.c: the pick list of a REF field ("(none)", the entries,
  * "+ new KIND"). */
 void tui_ed_ref_pick(struct tui_app *a, struct ivs_res *r, int field);
+/* The multi-pick of a REF_LIST field (the entries of its kind, checked
+ * when listed). */
+void tui_ed_ids_pick(struct tui_app *a, struct ivs_res *r, int field);
+/* The choice among the rows of field's one-of set: the others are unset,
+ * then the chosen one is edited. */
+void tui_ed_one_of_pick(struct tui_app *a, struct ivs_res *r, int field);
+/* On a channel (or one of its stream keys): adds the outputs people need
+ * after deploy, those it does not have yet, in one undo step. */
+void tui_ed_add_outputs(struct tui_app *a, struct tui_editor *ed);
 
 /* The problem shown under a field (the candidate's while editing it). */
 const struct ivs_diag *tui_ed_row_diag(const struct tui_editor *ed, const struct ivs_res *r,

@@ -4,8 +4,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether another row of field i's one-of set is given. */
+static bool one_of_taken(const struct ivs_res *r, int i)
+{
+	const struct ivs_kind_info *ki = ivs_res_info(r);
+	const struct ivs_field *f = &ki->fields[i];
+	for (int j = 0; j < ki->nfields; j++)
+		if (j != i && ki->fields[j].one_of == f->one_of && ki->fields[j].parent == f->parent &&
+		    ivs_res_is_set(r, j))
+			return true;
+	return false;
+}
+
 static bool row_visible(const struct ivs_res *r, const struct ivs_field *f, int i)
 {
+	/* a one-of set shows the row that is given (all of them while none
+	 * is, or when several are: the error stays visible) */
+	if (f->one_of && !ivs_res_is_set(r, i) && one_of_taken(r, i))
+		return false;
 	if (f->parent >= 0 && !ivs_res_is_set(r, f->parent))
 		return false;
 	if (ivs_res_imported(r) && (f->flags & IVS_FF_NOT_IMPORTED) && !ivs_res_is_set(r, i))
@@ -100,6 +116,10 @@ void tui_form_value(const struct ivs_res *r, int field, struct ivs_buf *out, boo
 void tui_form_hint(const struct ivs_res *r, int field, struct ivs_buf *out)
 {
 	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
+	if (f->one_of) {
+		ivs_buf_puts(out, "Space: one of");
+		return;
+	}
 	switch (f->type) {
 	case IVS_FT_INT:
 		ivs_buf_printf(out, "%ld-%ld", f->min, f->max);
@@ -109,6 +129,7 @@ void tui_form_hint(const struct ivs_res *r, int field, struct ivs_buf *out)
 		ivs_buf_puts(out, "<- ->");
 		break;
 	case IVS_FT_ENUM_LIST:
+	case IVS_FT_REF_LIST:
 		ivs_buf_puts(out, "Enter: pick");
 		break;
 	case IVS_FT_TAGS:
@@ -150,13 +171,64 @@ const struct ivs_diag *tui_form_field_diag(const struct ivs_res *r, int field)
 const char **tui_form_ref_targets(const struct ivs_project *p, const struct ivs_field *f,
                                   size_t *n)
 {
-	const struct ivs_list *l = ivs_project_list(p, f->ref);
 	*n = 0;
+	if (f->ref_mask) {
+		/* any kind of the mask (an output's resource): the entries that
+		 * create a resource, kind by kind in the order of the file */
+		size_t total = 0;
+		for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++)
+			if ((f->ref_mask >> ivs_top_kinds[k]) & 1u)
+				total += ivs_project_list(p, ivs_top_kinds[k])->n;
+		const char **v = ivs_xcalloc(total + 1, sizeof *v);
+		for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++) {
+			if (!((f->ref_mask >> ivs_top_kinds[k]) & 1u))
+				continue;
+			const struct ivs_list *l = ivs_project_list(p, ivs_top_kinds[k]);
+			for (size_t i = 0; i < l->n; i++)
+				if (!ivs_res_imported(l->v[i]))
+					v[(*n)++] = l->v[i]->id;
+		}
+		return v;
+	}
+	const struct ivs_list *l = ivs_project_list(p, f->ref);
 	if (!l)
 		return NULL;
 	const char **v = ivs_xcalloc(l->n + 1, sizeof *v);
 	for (size_t i = 0; i < l->n; i++)
 		v[(*n)++] = l->v[i]->id;
+	return v;
+}
+
+struct ivs_res *tui_form_ref_holder(const struct ivs_project *p, const struct ivs_res *r,
+                                    int field)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
+	if (!f->ref_parent)
+		return NULL;
+	const struct ivs_field *pf = &ivs_res_info(r)->fields[f->ref_parent];
+	const char *pid = ivs_res_get_str(r, f->ref_parent);
+	if (!pid)
+		return NULL;
+	if (!pf->ref_mask)
+		return ivs_project_find_kind(p, pf->ref, pid);
+	struct ivs_res *h = ivs_project_find(p, pid);
+	return h && ivs_res_children(h) && ivs_kind_child(h->kind) == f->ref ? h : NULL;
+}
+
+const char **tui_form_ref_targets_for(const struct ivs_project *p, const struct ivs_res *r,
+                                      int field, size_t *n)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
+	if (!f->ref_parent)
+		return tui_form_ref_targets(p, f, n);
+	/* a child kind (an output's stream key): the children of the entry
+	 * the other REF names */
+	*n = 0;
+	const struct ivs_res *h = tui_form_ref_holder(p, r, field);
+	const struct ivs_list *kids = h ? ivs_res_children(h) : NULL;
+	const char **v = ivs_xcalloc((kids ? kids->n : 0) + 1, sizeof *v);
+	for (size_t i = 0; kids && i < kids->n; i++)
+		v[(*n)++] = kids->v[i]->id;
 	return v;
 }
 

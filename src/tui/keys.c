@@ -45,6 +45,7 @@ static const char builtin_keys[] =
 	"bind tree    a          add\n"
 	"bind tree    <Ins>      add\n"
 	"bind tree    s          add-stream-key\n"
+	"bind tree    o          add-outputs\n"
 	"bind tree    d          delete\n"
 	"bind tree    <Del>      delete\n"
 	"bind tree    r          rename\n"
@@ -66,6 +67,7 @@ static const char builtin_keys[] =
 	"bind form    g          generate-key\n"
 	"bind form    a          add\n"
 	"bind form    s          add-stream-key\n"
+	"bind form    o          add-outputs\n"
 	"bind edit    <Enter>    commit\n"
 	"bind edit    <Up>       commit\n"
 	"bind edit    <Down>     commit\n"
@@ -102,7 +104,7 @@ static const char builtin_keys[] =
 	"bar confirm  cancel\n"
 	"bar help     cancel\n"
 	"bar problems activate cancel\n"
-	"bar wizard   help next-step prev-step activate add undo quit\n"
+	"bar wizard   help next-step prev-step activate add add-outputs undo quit\n"
 	"bar review   help prev-step save export toggle-preview quit\n";
 
 static const struct {
