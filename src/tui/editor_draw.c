@@ -272,6 +272,25 @@ void tui_ed_draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 /* The stack's preview is the whole template up to this many resources. */
 #define PREVIEW_WHOLE_MAX 200
 
+/* An entry that is no resource (an output): its member of the template's
+ * Outputs, {"Outputs": {Id: {...}}}; NULL when the template has none. */
+static cJSON *output_fragment(const struct ivs_project *p, const struct ivs_res *r)
+{
+	cJSON *t = ivs_export_template(p);
+	char *lid = ivs_export_logical_id(r);
+	cJSON *outs = t && lid ? cJSON_GetObjectItemCaseSensitive(t, "Outputs") : NULL;
+	cJSON *o = outs ? cJSON_GetObjectItemCaseSensitive(outs, lid) : NULL;
+	cJSON *frag = NULL;
+	if (o) {
+		frag = cJSON_CreateObject();
+		cJSON *fo = cJSON_AddObjectToObject(frag, "Outputs");
+		cJSON_AddItemToObject(fo, lid, cJSON_DetachItemViaPointer(outs, o));
+	}
+	free(lid);
+	cJSON_Delete(t);
+	return frag;
+}
+
 static void preview_sync(struct tui_app *a, struct tui_editor *ed)
 {
 	struct ivs_res *r = tui_ed_sel_res(ed);
@@ -297,6 +316,8 @@ static void preview_sync(struct tui_app *a, struct tui_editor *ed)
 		free(n);
 	} else if (r && r->kind == IVS_KIND_STACK) {
 		frag = ivs_export_template(a->p);
+	} else if (r && !ivs_res_info(r)->cfn_type) {
+		frag = output_fragment(a->p, r);
 	} else if (r) {
 		frag = ivs_export_fragment(a->p, r);
 	}

@@ -67,8 +67,7 @@ static void picked_ref(struct tui_app *a, int choice, void *ctx)
 		struct ivs_res *nr = add_referenced(a, c->r, c->field);
 		structure_changed(a);
 		if (nr)
-			tui_status(a, false, "Added %s %s and picked it: select it in the tree to fill it in",
-			           ivs_res_info(nr)->name, nr->id);
+			tui_status(a, false, "Added and picked %s %s", ivs_res_info(nr)->name, nr->id);
 		return;
 	}
 	free(t);
@@ -194,8 +193,8 @@ static void picked_one_of(struct tui_app *a, int choice, void *ctx)
 			target = i;
 	if (target < 0)
 		return;
-	/* the others of the set go (one undo step with what is typed next
-	 * only if nothing is: unsetting is its own step) */
+	/* the others of the set go (one undo step; what is typed next is
+	 * another) */
 	ivs_edit_begin(a->p, "one of");
 	for (int i = 0; i < ki->nfields; i++)
 		if (i != target && ki->fields[i].one_of == f->one_of && ki->fields[i].parent == f->parent &&

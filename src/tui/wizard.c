@@ -61,10 +61,25 @@ static const struct wizard_page {
 	 .intro = "Name the stack (a letter, then letters, digits and -) and describe it."},
 	{.name = "Recording", .type = PAGE_FORMS, .kinds = K(BUCKET) | K(RECORDING), .goals = G(LIVE),
 	 .intro = "To record the channel, add a bucket and a recording configuration (optional)."},
-	{.name = "Playback keys", .type = PAGE_FORMS, .kinds = K(KEY_PAIR), .goals = G(LIVE),
-	 .intro = "Private (authorized) channels need a playback key pair: add one, then f or g."},
+	{.name = "Playback", .type = PAGE_FORMS, .kinds = K(KEY_PAIR) | K(PLAYBACK_POLICY),
+	 .goals = G(LIVE),
+	 .intro = "Private channels need a playback key pair (add one, then f or g). Optional."},
 	{.name = "Channels", .type = PAGE_FORMS, .kinds = K(CHANNEL), .goals = G(LIVE),
-	 .intro = "Add channels (a), each with a stream key (s). Defaults are shown dimmed."},
+	 .intro = "Add channels (a), each with a stream key (s); o adds the channel's outputs."},
+	{.name = "Stage recording", .type = PAGE_FORMS, .kinds = K(BUCKET) | K(STORAGE),
+	 .goals = G(STAGE),
+	 .intro = "To record participants, add a bucket and a storage configuration (optional)."},
+	{.name = "Stages", .type = PAGE_FORMS, .kinds = K(STAGE) | K(PUBLIC_KEY), .goals = G(STAGE),
+	 .intro = "Add stages; a public key checks the participant tokens you sign (f or g)."},
+	{.name = "Stage ingest", .type = PAGE_FORMS, .kinds = K(ENCODER) | K(INGEST), .goals = G(STAGE),
+	 .intro = "RTMP(S) ingest into a stage, encoder settings for composition. Optional."},
+	{.name = "Chat logging", .type = PAGE_FORMS, .kinds = K(BUCKET) | K(CHAT_LOGGING),
+	 .goals = G(CHAT),
+	 .intro = "To keep chat messages, add a logging configuration: one destination (Space)."},
+	{.name = "Chat rooms", .type = PAGE_FORMS, .kinds = K(CHAT_ROOM), .goals = G(CHAT),
+	 .intro = "Add chat rooms; pick their logging configurations (Enter on the list)."},
+	{.name = "Outputs", .type = PAGE_FORMS, .kinds = K(OUTPUT), .goals = ANY_GOAL,
+	 .intro = "Values shown after deploy: a, then pick the entry and its attribute. Optional."},
 	{.name = "Review", .type = PAGE_REVIEW, .goals = ANY_GOAL,
 	 .intro = "Problems and the template. Enter or F2 saves; F5 exports (when there are no errors)."},
 };
@@ -210,12 +225,23 @@ static void wz_draw(struct tui_app *a, void *st)
 	ivs_buf_init(&b);
 	int count, n = 0;
 	page_number(w, w->step, &count);
-	for (int i = 0; i < NPAGES; i++) {
-		if (!page_on(w, i))
-			continue;
-		n++;
-		ivs_buf_printf(&b, "%s%s%d %s%s", n > 1 ? " > " : " ", i == w->step ? "[" : "", n,
-		               pages[i].name, i == w->step ? "]" : "");
+	/* every page walked by name; when that is wider than the screen,
+	 * only the current one named */
+	for (int pass = 0; pass < 2; pass++) {
+		ivs_buf_reset(&b);
+		n = 0;
+		for (int i = 0; i < NPAGES; i++) {
+			if (!page_on(w, i))
+				continue;
+			n++;
+			if (pass && i != w->step)
+				ivs_buf_printf(&b, "%s%d", n > 1 ? " > " : " ", n);
+			else
+				ivs_buf_printf(&b, "%s%s%d %s%s", n > 1 ? " > " : " ", i == w->step ? "[" : "",
+				               n, pages[i].name, i == w->step ? "]" : "");
+		}
+		if (tui_width(b.data ? b.data : "") <= a->cols)
+			break;
 	}
 	tui_fill(1, 0, a->cols, tui_attr(IVS_COLOR_BORDER));
 	tui_put(1, 0, a->cols, tui_attr(IVS_COLOR_BORDER) | A_BOLD, b.data);

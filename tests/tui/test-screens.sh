@@ -238,6 +238,26 @@ else
 	bad "example: $EX is missing"
 fi
 
+# 17. The rest of IVS on examples/live-shopping.yaml: the tree's sections,
+#     an output's resource among every kind, the chat logging destination
+#     (one of), the room's logging configurations (multi-pick), undo.
+EX2=$T/../../examples/live-shopping.yaml
+mkdir -p "$WORK/kinds"
+cp "$EX2" "$WORK/kinds/live-shopping.yaml"
+run_case kinds live-shopping.yaml
+rc_is kinds 0
+quiet kinds
+cmp -s "$EX2" "$WORK/kinds/live-shopping.yaml" || bad "kinds: the file changed without a save"
+
+# 18. On a channel, o adds its outputs (one undo step); rename carries
+#     them along; the preview shows an output; "+ new" in a pick list.
+mkdir -p "$WORK/outputs"
+cp "$T/live-events.yaml" "$WORK/outputs/"
+run_case outputs live-events.yaml
+rc_is outputs 0
+quiet outputs
+cmp -s "$T/live-events.yaml" "$WORK/outputs/live-events.yaml" || bad "outputs: discard changed the file"
+
 # 16. No terminal and no NO_DISPLAY: refuse (exit 2) instead of spinning.
 (unset IVS_TUI_NO_DISPLAY; "$BIN" "$T/live-events.yaml" </dev/null >"$WORK/notty.out" 2>"$WORK/notty.err")
 [ $? = 2 ] || bad "notty: exit code not 2"
