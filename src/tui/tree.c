@@ -95,20 +95,15 @@ void tui_tree_rebuild(struct tui_tree *t, const struct ivs_project *p)
 	t->n = 0;
 	if (t->kinds & (1u << IVS_KIND_STACK))
 		push(t, TUI_TREE_RES, IVS_KIND_STACK, &ivs_project_stack(p)->r, 0, TUI_SECTION_NONE);
+	/* Section by section, each kind at its place; a wizard page shows its
+	 * few kinds in the same order, without the section rows. */
 	bool sections = t->kinds == TUI_TREE_ALL;
-	if (!sections) {
-		/* a wizard page: its few kinds, in the order of the file */
-		for (size_t k = 0; k < IVS_ARRAY_LEN(ivs_top_kinds); k++)
-			if (t->kinds & (1u << ivs_top_kinds[k]))
-				push_kind(t, p, ivs_top_kinds[k], kind_section[ivs_top_kinds[k]].section);
-		return;
-	}
-	/* Section by section, each kind at its place. */
 	for (int s = 1; s < TUI_SECTION_COUNT; s++) {
-		bool headed = false;
+		bool headed = !sections;
 		for (int pos = 0; pos < IVS_KIND_COUNT; pos++)
 			for (int k = 0; k < IVS_KIND_COUNT; k++) {
-				if ((int)kind_section[k].section != s || kind_section[k].pos != pos)
+				if ((int)kind_section[k].section != s || kind_section[k].pos != pos ||
+				    !(t->kinds & (1u << k)))
 					continue;
 				if (!headed) {
 					push(t, TUI_TREE_SECTION, (enum ivs_kind)k, NULL, 0, (enum tui_section)s);

@@ -213,7 +213,8 @@ static void draw_goals(struct tui_app *a, struct wizard *w, int y, int h)
 				ivs_buf_printf(&b, "%s%s", shown++ ? ", " : "", pages[i].name);
 		if (!w->goals)
 			ivs_buf_puts(&b, " (check at least one)");
-		tui_put(ny, 2, a->cols - 4, tui_attr(IVS_COLOR_NORMAL), b.data ? b.data : "");
+		tui_put_wrapped(ny, 2, a->cols - 4, y + h - ny, tui_attr(IVS_COLOR_NORMAL),
+		                b.data ? b.data : "", true);
 		ivs_buf_free(&b);
 	}
 }

@@ -8,18 +8,20 @@
 
 start_term 80 24
 run_ivs
-wait_for "new stack: step 1 of 6"
-has "[1 Build] > 2 Stack > 3 Recording > 4 Playback keys > 5 Channels > 6 Review"
+wait_for "new stack: step 1 of 7"
+has "[1 Build] > 2 > 3 > 4 > 5 > 6 > 7"
+has "Then: Stack, Recording, Playback, Channels, Outputs, Review"
 has "[x] A live channel"
 pass "wizard starts with what is built"
 
 # a real-time stage, checked and unchecked again: the pages follow
 keys Down Space
 wait_for "[x] A real-time stage"
+wait_for "Then: Stack, Recording, Playback, Channels, Stage recording, Stages, Stage"
 keys Space
 wait_for "[ ] A real-time stage"
 keys Enter
-wait_for "new stack: step 2 of 6"
+wait_for "new stack: step 2 of 7"
 has "stack name is required"
 
 # step 2: the stack name (the form has the focus)
@@ -35,12 +37,12 @@ pass "stack named"
 
 # steps 3 and 4 are optional
 keys C-n
-wait_for "new stack: step 3 of 6"
+wait_for "new stack: step 3 of 7"
 has "[3 Recording]"
 keys C-n
-wait_for "new stack: step 4 of 6"
+wait_for "new stack: step 4 of 7"
 keys C-n
-wait_for "new stack: step 5 of 6"
+wait_for "new stack: step 5 of 7"
 
 # step 5: a channel and its stream key
 keys a
@@ -52,9 +54,12 @@ wait_for "└ StreamKey"
 wait_for "no problems"
 pass "channel and stream key added"
 
-# step 6 reviews
+# step 6 (outputs) is optional; 7 reviews
 keys C-n
-wait_for "new stack: step 6 of 6"
+wait_for "new stack: step 6 of 7"
+has "[6 Outputs]"
+keys C-n
+wait_for "new stack: step 7 of 7"
 wait_for "No problems: the template can be exported."
 has "\"Type\": \"AWS::IVS::Channel\""
 pass "review"
