@@ -87,6 +87,7 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(THUMBNAIL_DISABLED_PROPS,    "thumbnail-disabled-props",     WARNING) \
 	/* the template as a whole */ \
 	X(RESOURCE_LIMIT,              "resource-limit",               ERROR) \
+	X(TEMPLATE_INVALID,            "template-invalid",             ERROR) \
 	/* theme files (src/engine/theme.c) */ \
 	X(THEME_UNKNOWN_ROLE,          "theme-unknown-role",           WARNING) \
 	X(THEME_UNKNOWN_KEY,           "theme-unknown-key",            WARNING) \
