@@ -21,6 +21,7 @@ int ivs_cmd_validate(int argc, char **argv);
 int ivs_cmd_export(int argc, char **argv);
 int ivs_cmd_keygen(int argc, char **argv);
 int ivs_cmd_token(int argc, char **argv);
+int ivs_cmd_diff(int argc, char **argv);
 
 /* Prints "ivs-tui: " + message + "\n" to stderr. */
 void ivs_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

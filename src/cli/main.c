@@ -13,6 +13,8 @@ static const struct ivs_cmd commands[] = {
 	 "write the CloudFormation template of a project", ivs_cmd_export},
 	{"keygen", "-o PRIVATE.pem [--force] [--add FILE --id NAME]",
 	 "make a P-384 playback key pair; print the public key", ivs_cmd_keygen},
+	{"diff", "OLD NEW [--format text|json] [--fail-on-replace] [--color WHEN]",
+	 "what deploying NEW over OLD does: added, removed, updated, replaced", ivs_cmd_diff},
 	{"token", "--key PRIVATE.pem --channel-arn ARN [options] | --verify --pub PUBLIC.pem TOKEN",
 	 "sign or verify a playback token (ES384 JWT)", ivs_cmd_token},
 };
