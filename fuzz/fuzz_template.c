@@ -2,12 +2,14 @@
  * YAML). Whatever the bytes, the reader gives a tree or positioned
  * diagnostics, never a crash, a hang or a leak: a refusal always says why,
  * at a position inside the input; a tree has a position for every value and
- * goes through the shape check. */
+ * goes through the shape check, compares equal to itself, and compares
+ * against an empty template as all added (and back as all removed). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "ivs/diag.h"
+#include "ivs/tdiff.h"
 #include "ivs/template.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -46,6 +48,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		walk(t, t->root, lines, 1);
 		ivs_template_check(t, &d);
+		/* the comparison: a template against itself changes nothing;
+		 * against an empty one, everything is added, and both writers cope */
+		struct ivs_tdiff *same = ivs_tdiff_compare(t->root, t->root);
+		if (ivs_tdiff_changed(same))
+			abort();
+		ivs_tdiff_free(same);
+		cJSON *empty = cJSON_Parse("{\"Resources\": {}}");
+		struct ivs_tdiff *all = ivs_tdiff_compare(empty, t->root);
+		struct ivs_buf text;
+		ivs_buf_init(&text);
+		ivs_tdiff_write_text(all, "a", "b", true, &text);
+		ivs_buf_free(&text);
+		free(ivs_tdiff_write_json(all, "a", "b"));
+		for (size_t i = 0; i < all->nres; i++)
+			if (all->res[i].change != IVS_TDIFF_ADDED)
+				abort();
+		ivs_tdiff_free(all);
+		all = ivs_tdiff_compare(t->root, empty);
+		for (size_t i = 0; i < all->nres; i++)
+			if (all->res[i].change != IVS_TDIFF_REMOVED)
+				abort();
+		ivs_tdiff_free(all);
+		cJSON_Delete(empty);
 	}
 	for (size_t i = 0; i < d.n; i++)
 		if (d.v[i].pos.line > lines)

@@ -442,10 +442,15 @@ static int likeness(const char *old_id, const cJSON *old_res, const char *new_id
 }
 
 #define RENAME_LIKENESS 80   /* percent of values that must match */
+/* Pairs tried at most: 500 removed by 500 added resources (CloudFormation's
+ * limit per template), so that no input makes the pairing quadratic beyond
+ * what a real template can ask. Past it, removed and added stay apart. */
+#define RENAME_TRIES 250000u
 
 static void pair_renames(struct cmp *c)
 {
-	for (size_t i = 0; i < c->n; i++) {
+	size_t tries = 0;
+	for (size_t i = 0; i < c->n && tries < RENAME_TRIES; i++) {
 		struct entry *rm = &c->e[i];
 		if (rm->r.change != IVS_TDIFF_REMOVED)
 			continue;
@@ -455,6 +460,8 @@ static void pair_renames(struct cmp *c)
 			struct entry *ad = &c->e[j];
 			if (ad->r.change != IVS_TDIFF_ADDED || ad->paired || strcmp(ad->r.type, rm->r.type))
 				continue;
+			if (++tries > RENAME_TRIES)
+				break;
 			int l = likeness(rm->r.id, rm->old_node, ad->r.id, ad->new_node);
 			if (l >= RENAME_LIKENESS && l > best)
 				best = l, at = j;
@@ -475,10 +482,8 @@ static void pair_renames(struct cmp *c)
 
 struct ref_ctx {
 	struct cmp *c;
-	struct entry *e;          /* NULL: an output */
 	struct ivs_tdiff_out *o;
-	const cJSON *value;       /* the leaf's container, for the prop's value */
-	bool grew;
+	const cJSON *value;       /* what leaf paths start from */
 };
 
 static void add_because(char ***v, size_t *n, const char *id)
@@ -512,76 +517,119 @@ static const cJSON *value_at(const cJSON *v, const char *path)
 	return v;
 }
 
-static void on_ref(void *ctxp, const char *id, size_t idlen, const char *leaf)
+/* Entry e refers, at leaf, to the replaced resource id: the value there
+ * changes at deploy. True when that newly replaces e. */
+static bool refers_to_replaced(struct cmp *c, struct entry *e, const char *id, const char *leaf)
+{
+	struct ivs_tdiff_res *r = &e->r;
+
+	if (!strcmp(id, r->id))
+		return false;
+	add_because(&r->because, &r->nbecause, id);
+	struct ivs_tdiff_prop *p = find_prop(r->props, r->nprops, leaf);
+	if (!p) {
+		const cJSON *v = value_at(e->new_node, leaf);
+		p = add_prop(&r->props, &r->nprops, leaf, v, v);
+		p->because = ivs_xstrdup(id);
+		p->replaces = ivs_tdiff_create_only(ivs_tdiff_type_find(r->type), leaf);
+	}
+	if (p->replaces && (r->change == IVS_TDIFF_UNCHANGED || r->change == IVS_TDIFF_UPDATED)) {
+		r->change = IVS_TDIFF_REPLACED;
+		ivs_strmap_add(c->replaced, r->id, r->id);
+		return true;
+	}
+	if (r->change == IVS_TDIFF_UNCHANGED)
+		r->change = IVS_TDIFF_UPDATED;
+	return false;
+}
+
+/* An output's reference: to a replaced resource, the value changes. */
+static void on_output_ref(void *ctxp, const char *id, size_t idlen, const char *leaf)
 {
 	struct ref_ctx *x = ctxp;
+	struct ivs_tdiff_out *o = x->o;
 	char *name = ivs_xstrndup(id, idlen);
 	void *hit = NULL;
 
-	if (!ivs_strmap_get(x->c->replaced, name, &hit, 1) ||
-	    (x->e && !strcmp(name, x->e->r.id))) {
-		free(name);
-		return;
-	}
-	if (x->e) {
-		struct ivs_tdiff_res *r = &x->e->r;
-		size_t nb = r->nbecause;
-		add_because(&r->because, &r->nbecause, name);
-		struct ivs_tdiff_prop *p = find_prop(r->props, r->nprops, leaf);
-		if (!p) {
-			const cJSON *v = value_at(x->value, leaf);
-			p = add_prop(&r->props, &r->nprops, leaf, v, v);
-			p->because = ivs_xstrdup(name);
-			p->replaces = ivs_tdiff_create_only(ivs_tdiff_type_find(r->type), leaf);
-		}
-		if (p->replaces && (r->change == IVS_TDIFF_UNCHANGED || r->change == IVS_TDIFF_UPDATED)) {
-			r->change = IVS_TDIFF_REPLACED;
-			ivs_strmap_add(x->c->replaced, r->id, r->id);
-			x->grew = true;
-		} else if (r->change == IVS_TDIFF_UNCHANGED) {
-			r->change = IVS_TDIFF_UPDATED;
-		}
-		if (r->nbecause != nb)
-			x->grew = true;
-	} else {
-		struct ivs_tdiff_out *o = x->o;
-		if (!find_prop(o->props, o->nprops, leaf)) {
-			const cJSON *v = value_at(x->value, leaf);
-			struct ivs_tdiff_prop *p = add_prop(&o->props, &o->nprops, leaf, v, v);
-			p->because = ivs_xstrdup(name);
-			if (o->change == IVS_TDIFF_UNCHANGED)
-				o->change = IVS_TDIFF_UPDATED;
-		}
+	if (ivs_strmap_get(x->c->replaced, name, &hit, 1) && !find_prop(o->props, o->nprops, leaf)) {
+		const cJSON *v = value_at(x->value, leaf);
+		struct ivs_tdiff_prop *p = add_prop(&o->props, &o->nprops, leaf, v, v);
+		p->because = ivs_xstrdup(name);
+		if (o->change == IVS_TDIFF_UNCHANGED)
+			o->change = IVS_TDIFF_UPDATED;
 	}
 	free(name);
+}
+
+/* Every reference of every resource in NEW, collected once; then each
+ * replaced resource, as it becomes one, visits the references to it: linear
+ * in the references, however far it cascades. */
+struct ref_rec {
+	size_t entry;
+	char *id, *leaf;
+};
+
+struct collect {
+	struct ref_rec *v;
+	size_t n, cap, entry;
+};
+
+static void on_collect(void *ctxp, const char *id, size_t idlen, const char *leaf)
+{
+	struct collect *k = ctxp;
+	if (k->n == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 64;
+		k->v = ivs_xrealloc(k->v, k->cap * sizeof *k->v);
+	}
+	k->v[k->n++] = (struct ref_rec){k->entry, ivs_xstrndup(id, idlen), ivs_xstrdup(leaf)};
 }
 
 static void cascade(struct cmp *c)
 {
 	struct ivs_buf path;
-	bool grew = true;
+	struct collect k = {NULL, 0, 0, 0};
+	struct ivs_strmap *by_id = ivs_strmap_new();
+	const char **queue = ivs_xcalloc(c->n + 1, sizeof *queue);
+	size_t head = 0, tail = 0;
 
 	ivs_buf_init(&path);
 	for (size_t i = 0; i < c->n; i++) {
-		struct ivs_tdiff_res *r = &c->e[i].r;
-		if (r->change == IVS_TDIFF_REPLACED || r->change == IVS_TDIFF_RENAMED)
-			ivs_strmap_add(c->replaced, r->id, r->id);
-	}
-	while (grew) {
-		grew = false;
-		for (size_t i = 0; i < c->n; i++) {
-			struct entry *e = &c->e[i];
-			if (e->r.change == IVS_TDIFF_ADDED || e->r.change == IVS_TDIFF_REMOVED || !e->new_node)
-				continue;
-			struct ref_ctx x = {c, e, NULL, e->new_node, false};
-			const cJSON *props = cJSON_GetObjectItemCaseSensitive(e->new_node, "Properties");
-			ivs_buf_reset(&path);
-			ivs_buf_puts(&path, "Properties");
-			if (props)
-				walk_leaves(props, &path, on_ref, &x);
-			grew |= x.grew;
+		struct entry *e = &c->e[i];
+		if (e->r.change == IVS_TDIFF_REPLACED || e->r.change == IVS_TDIFF_RENAMED) {
+			ivs_strmap_add(c->replaced, e->r.id, e->r.id);
+			queue[tail++] = e->r.id;
 		}
+		if (e->r.change == IVS_TDIFF_ADDED || e->r.change == IVS_TDIFF_REMOVED || !e->new_node)
+			continue;
+		const cJSON *props = cJSON_GetObjectItemCaseSensitive(e->new_node, "Properties");
+		ivs_buf_reset(&path);
+		ivs_buf_puts(&path, "Properties");
+		k.entry = i;
+		if (props)
+			walk_leaves(props, &path, on_collect, &k);
 	}
+	for (size_t i = 0; i < k.n; i++)
+		ivs_strmap_add(by_id, k.v[i].id, &k.v[i]);
+	while (head < tail) {
+		const char *id = queue[head++];
+		size_t n = ivs_strmap_get(by_id, id, NULL, 0);
+		void **hits = ivs_xcalloc(n ? n : 1, sizeof *hits);
+		ivs_strmap_get(by_id, id, hits, n);
+		for (size_t i = 0; i < n; i++) {
+			const struct ref_rec *rr = hits[i];
+			struct entry *e = &c->e[rr->entry];
+			if (refers_to_replaced(c, e, id, rr->leaf) && tail < c->n)
+				queue[tail++] = e->r.id;
+		}
+		free(hits);
+	}
+	for (size_t i = 0; i < k.n; i++) {
+		free(k.v[i].id);
+		free(k.v[i].leaf);
+	}
+	free(k.v);
+	free(queue);
+	ivs_strmap_free(by_id);
 	ivs_buf_free(&path);
 }
 
@@ -701,10 +749,10 @@ static void diff_outputs(struct cmp *c, const cJSON *old_outs, const cJSON *new_
 				out->props = l.v;
 				out->nprops = l.n;
 				out->change = l.n ? IVS_TDIFF_UPDATED : IVS_TDIFF_UNCHANGED;
-				struct ref_ctx x = {c, NULL, out, other, false};
+				struct ref_ctx x = {c, out, other};
 				ivs_buf_reset(&path);
 				ivs_buf_add(&path, "", 0);
-				walk_leaves(other, &path, on_ref, &x);
+				walk_leaves(other, &path, on_output_ref, &x);
 			}
 			if (out->change == IVS_TDIFF_UNCHANGED) {
 				cJSON_Delete(out->old_val);
