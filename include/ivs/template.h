@@ -8,7 +8,8 @@
  *     !Condition C      -> {"Condition": "C"}
  *     !Sub, !Join, !Select, !If, !Equals, !Not, !And, !Or, !FindInMap,
  *     !Base64, !Cidr, !GetAZs, !ImportValue, !Split, !Transform, !ToJsonString,
- *     !Length       -> {"Fn::NAME": value}
+ *     !Length, and the rule functions !Contains, !EachMemberEquals,
+ *     !EachMemberIn, !RefAll, !ValueOf, !ValueOfAll -> {"Fn::NAME": value}
  * A plain YAML scalar becomes null, true/false, a number or a string by the
  * YAML 1.2 core schema; a quoted one is always a string.
  *

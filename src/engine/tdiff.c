@@ -641,11 +641,38 @@ static bool retained(const cJSON *res, const char *policy)
 	return cJSON_IsString(p) && !strcmp(p->valuestring, "Retain");
 }
 
-static void put_list(struct ivs_buf *b, struct ivs_tdiff_prop *v, size_t n, bool replacing_only)
+/* The replaced resource a changed value refers to, among r's because
+ * list (a stream key's ChannelArn to a renamed channel), or NULL. */
+struct refers {
+	const struct ivs_tdiff_res *r;
+	const char *hit;
+};
+
+static void on_refers(void *ctxp, const char *id, size_t idlen, const char *leaf)
+{
+	struct refers *x = ctxp;
+	(void)leaf;
+	for (size_t i = 0; i < x->r->nbecause && !x->hit; i++)
+		if (strlen(x->r->because[i]) == idlen && !strncmp(x->r->because[i], id, idlen))
+			x->hit = x->r->because[i];
+}
+
+static const char *refers_to(const struct ivs_tdiff_res *r, const struct ivs_tdiff_prop *p)
+{
+	struct refers x = {r, NULL};
+	if (p->because)
+		return p->because;
+	if (p->new_val)
+		find_refs(p->new_val, "", on_refers, &x);
+	return x.hit;
+}
+
+static void put_list(const struct ivs_tdiff_res *r, struct ivs_buf *b, struct ivs_tdiff_prop *v,
+                     size_t n, bool replacing_only)
 {
 	bool first = true;
 	for (size_t i = 0; i < n; i++) {
-		if (replacing_only && (!v[i].replaces || v[i].because))
+		if (replacing_only && (!v[i].replaces || refers_to(r, &v[i])))
 			continue;
 		const char *p = v[i].path;
 		if (!strncmp(p, "Properties.", 11))
@@ -664,21 +691,22 @@ static void make_words(struct ivs_tdiff_res *r, const cJSON *old_res, const cJSO
 	if (r->change == IVS_TDIFF_REPLACED || r->change == IVS_TDIFF_RENAMED) {
 		bool any_co = false;
 		for (size_t i = 0; i < r->nprops; i++)
-			any_co |= r->props[i].replaces && !r->props[i].because;
+			any_co |= r->props[i].replaces && !refers_to(r, &r->props[i]);
 		if (r->change == IVS_TDIFF_RENAMED)
 			ivs_buf_printf(&b, "the logical id changes from %s to %s", r->old_id, r->id);
 		if (r->old_type)
 			ivs_buf_printf(&b, "%sthe type changes from %s", b.len ? "; " : "", r->old_type);
 		if (any_co) {
 			ivs_buf_printf(&b, "%sa create-only property changes (", b.len ? "; " : "");
-			put_list(&b, r->props, r->nprops, true);
+			put_list(r, &b, r->props, r->nprops, true);
 			ivs_buf_putc(&b, ')');
 		}
 		for (size_t i = 0; i < r->nprops; i++) {
-			if (r->props[i].replaces && r->props[i].because &&
-			    !(b.len && strstr(b.data, r->props[i].because))) {
-				ivs_buf_printf(&b, "%s%s is replaced", b.len ? "; " : "", r->props[i].because);
-			}
+			const char *x = r->props[i].replaces ? refers_to(r, &r->props[i]) : NULL;
+			char *words = x ? ivs_xasprintf("%s is replaced", x) : NULL;
+			if (words && !(b.len && strstr(b.data, words)))
+				ivs_buf_printf(&b, "%s%s", b.len ? "; " : "", words);
+			free(words);
 		}
 		if (!b.len && r->nbecause)
 			ivs_buf_printf(&b, "%s is replaced", r->because[0]);

@@ -459,6 +459,13 @@ static const struct {
 	{"!Transform", "Fn::Transform"},
 	{"!ToJsonString", "Fn::ToJsonString"},
 	{"!Length", "Fn::Length"},
+	/* the rule functions (the Rules section) */
+	{"!Contains", "Fn::Contains"},
+	{"!EachMemberEquals", "Fn::EachMemberEquals"},
+	{"!EachMemberIn", "Fn::EachMemberIn"},
+	{"!RefAll", "Fn::RefAll"},
+	{"!ValueOf", "Fn::ValueOf"},
+	{"!ValueOfAll", "Fn::ValueOfAll"},
 };
 
 enum tag_class { TAG_NONE, TAG_STR, TAG_CORE, TAG_FN, TAG_BAD };
