@@ -26,6 +26,7 @@ struct ivs_baseline {
 	struct ivs_tdiff *d;      /* baseline -> project, as of generation gen */
 	unsigned long gen;
 	const struct ivs_project *proj;  /* the project d is about (not owned) */
+	struct ivs_tdiff *accepted;      /* the TUI: the comparison the user last accepted */
 	bool have;                /* d describes the project (it had no errors once) */
 };
 

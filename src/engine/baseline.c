@@ -37,6 +37,7 @@ void ivs_baseline_free(struct ivs_baseline *b)
 	free(b->path);
 	cJSON_Delete(b->tmpl);
 	ivs_tdiff_free(b->d);
+	ivs_tdiff_free(b->accepted);
 	free(b);
 }
 
@@ -105,9 +106,16 @@ char *ivs_baseline_new_losses(const struct ivs_tdiff *before, const struct ivs_t
 			known = is_loss(before->res[k].change) && !strcmp(lost_id(&before->res[k]), lost_id(r));
 		if (known)
 			continue;
-		char *w = ivs_tdiff_res_words(r);
-		ivs_buf_printf(&b, "%s%s: %s", b.len ? "\n" : "", lost_id(r), w);
-		free(w);
+		if (b.len)
+			ivs_buf_putc(&b, '\n');
+		if (r->change == IVS_TDIFF_RENAMED) {
+			ivs_buf_printf(&b, "%s → %s: renamed, therefore replaced: %s", r->old_id, r->id,
+			               r->loss ? r->loss : "");
+		} else {
+			char *w = ivs_tdiff_res_words(r);
+			ivs_buf_printf(&b, "%s: %s", r->id, w);
+			free(w);
+		}
 	}
 	if (!b.len) {
 		ivs_buf_free(&b);

@@ -20,6 +20,7 @@
 #include "ivs/term.h"
 #include "ivs/tui.h"
 #include "ivs/tui_app.h"
+#include "ivs/tui_baseline.h"
 #include "ivs/tui_editor.h"
 #include "ivs/tui_screen.h"
 #include "ivs/tui_tree.h"
@@ -86,6 +87,7 @@ void tui_status(struct tui_app *a, bool error, const char *fmt, ...)
 void tui_validate(struct tui_app *a)
 {
 	ivs_validate_changes(a->p);
+	tui_baseline_edited(a);
 }
 
 void tui_start_editor(struct tui_app *a)
@@ -105,6 +107,7 @@ void tui_set_project(struct tui_app *a, struct ivs_project *p, const char *path)
 	ivs_validate_all(a->p);
 	tui_note_disk(a);
 	tui_start_editor(a);
+	tui_baseline_project_changed(a);
 }
 
 void tui_undo(struct tui_app *a, bool redo)
@@ -131,7 +134,10 @@ void tui_undo(struct tui_app *a, bool redo)
 				field = ch[i].what == IVS_CHANGE_FIELD ? ch[i].field : -1;
 				break;
 			}
+		bool quiet = a->baseline_quiet;
+		a->baseline_quiet = true;   /* undo never asks */
 		tui_validate(a);
+		a->baseline_quiet = quiet;
 		struct tui_editor *ed = tui_current_editor(a);
 		if (ed) {
 			/* Labels are drawn from the model: only a step that adds,
@@ -233,6 +239,7 @@ static bool feed(struct tui_app *a, int key)
 		                               : TUI_CTX_GENERIC;
 		tui_app_action(a, tui_keymap_lookup(a->km, ctx, key));
 	}
+	tui_baseline_after_key(a);
 	return !a->quit;
 }
 
@@ -352,6 +359,7 @@ static struct tui_app *app_alloc(struct ivs_project *p, const char *path)
 static void app_release(struct tui_app *a)
 {
 	pop_all(a);
+	tui_baseline_free(a);
 	curses_stop(a);
 	ivs_colors_stop();
 	tui_keymap_free(a->km);
@@ -404,7 +412,7 @@ void tui_app_free(struct tui_app *a)
 
 static void usage(void)
 {
-	fputs("usage: ivs-tui [--theme NAME] [--no-mouse] [FILE]\n", stderr);
+	fputs("usage: ivs-tui [--theme NAME] [--no-mouse] [--baseline TEMPLATE] [FILE]\n", stderr);
 }
 
 /* SIGHUP/SIGTERM: unsaved changes go to the recovery file (recover.h),
@@ -465,13 +473,15 @@ static void offer_recovery(struct tui_app *a)
 
 int ivs_tui_main(int argc, char **argv)
 {
-	const char *theme = NULL, *file = NULL;
+	const char *theme = NULL, *file = NULL, *baseline = NULL;
 	bool no_mouse = false;
 	for (int i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "--theme") && i + 1 < argc) {
 			theme = argv[++i];
 		} else if (!strncmp(argv[i], "--theme=", 8)) {
 			theme = argv[i] + 8;
+		} else if (!strcmp(argv[i], "--baseline") && i + 1 < argc) {
+			baseline = argv[++i];
 		} else if (!strcmp(argv[i], "--no-mouse")) {
 			no_mouse = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -556,6 +566,7 @@ int ivs_tui_main(int argc, char **argv)
 		tui_start_editor(a);
 		if (!a->disk_known)
 			tui_status(a, false, "New project: %s will be created on save", file);
+		tui_baseline_start(a, baseline);
 	}
 	offer_recovery(a);
 	int eof_waits = 0;

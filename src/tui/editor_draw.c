@@ -9,6 +9,7 @@
 #include "ivs/export.h"
 #include "ivs/fsutil.h"
 #include "ivs/token.h"
+#include "ivs/tui_baseline.h"
 #include "ivs/tui_editor.h"
 #include "ivs/validate.h"
 
@@ -51,6 +52,7 @@ void tui_ed_draw_tree(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 			ivs_buf_puts(&b, "  ");
 		if (row->kind == IVS_KIND_STREAM_KEY)
 			ivs_buf_puts(&b, a->utf8 ? "└ " : "- ");
+		tui_baseline_label(a, row->type == TUI_TREE_RES ? row->res : NULL, &b);
 		tui_tree_label(a->p, row, &b);
 		tui_put(y + i, x + 1, w - 1, at, tui_ed_str(&b));
 	}

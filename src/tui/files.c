@@ -11,6 +11,7 @@
 #include "ivs/export.h"
 #include "ivs/fsutil.h"
 #include "ivs/recover.h"
+#include "ivs/tui_baseline.h"
 #include "ivs/tui_screen.h"
 #include "ivs/validate.h"
 #include "ivs/yamlio.h"
@@ -254,6 +255,8 @@ static void export_answer(struct tui_app *a, const char *text, void *ctx)
 		tui_status(a, true, "Not exported: %s", err ? err : "write failed");
 		free(err);
 	} else {
+		if (!a->wizard)   /* the wizard's first export is no deployed stack yet */
+			tui_baseline_exported(a, text);
 		tui_status(a, false, "Exported %s (%s, %zu resources)", text,
 		           fmt == IVS_EXPORT_YAML ? "YAML" : "JSON", ivs_project_cfn_count(a->p));
 	}

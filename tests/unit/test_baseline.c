@@ -92,9 +92,9 @@ static void test_compare_as_edited(void **state)
 	assert_int_equal(r->change, IVS_TDIFF_RENAMED);
 	char *loss = ivs_baseline_new_losses(keep, after);
 	assert_non_null(loss);
-	assert_non_null(strstr(loss, "Main54E5BC70: renamed from Main54E5BC70, therefore replaced: a new "
+	assert_non_null(strstr(loss, "Main54E5BC70 → Live848578DF: renamed, therefore replaced: a new "
 	                             "channel: a new ARN, ingest endpoint and playback URL"));
-	assert_non_null(strstr(loss, "\nMainKeyF902879A: renamed from MainKeyF902879A, therefore replaced"));
+	assert_non_null(strstr(loss, "\nMainKeyF902879A → LiveKeyAF693BDC: renamed, therefore replaced"));
 	free(loss);
 	/* the same losses again are not new */
 	assert_null(ivs_baseline_new_losses(after, after));
