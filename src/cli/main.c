@@ -28,7 +28,7 @@ void ivs_cli_usage(FILE *f, const char *cmd)
 
 static void help(FILE *f)
 {
-	fputs("usage: ivs-tui [--theme NAME] [--no-mouse] [FILE]\n"
+	fputs("usage: ivs-tui [--theme NAME] [--no-mouse] [--baseline TEMPLATE] [FILE]\n"
 	      "       ivs-tui COMMAND [ARGS]\n\n"
 	      "Design Amazon IVS stacks in a terminal UI; export the CloudFormation template\n"
 	      "the AWS CDK (aws-ivs-alpha) synthesizes for the same design.\n\n"
@@ -41,6 +41,7 @@ static void help(FILE *f)
 	fputs("\nOptions:\n"
 	      "  --theme NAME   colour theme (default, dark, light, high-contrast, monochrome)\n"
 	      "  --no-mouse     do not take mouse clicks\n"
+	      "  --baseline TEMPLATE  compare the design with this deployed template\n"
 	      "  -h, --help     show this help\n"
 	      "  -V, --version  show the version\n\n"
 	      "Exit status: 0 ok, 1 the project has errors, 2 usage or I/O problem.\n"
