@@ -278,6 +278,8 @@ struct entry {
 	struct ivs_tdiff_res r;
 	const cJSON *old_node, *new_node;   /* the resource in each template */
 	bool paired;                        /* removed/added taken by a rename */
+	bool leaves_known;                  /* leaves: values of Properties, counted */
+	size_t leaves;
 };
 
 struct cmp {
@@ -387,34 +389,48 @@ static bool is_reference(const cJSON *v)
 	                           !strcmp(v->child->string, "Fn::GetAtt"));
 }
 
+#define RENAME_LIKENESS 80   /* percent of values that must match */
+
 /* How alike two resources of one type are, for rename pairing: the share
  * of leaf values that match, where references match any reference and a
  * name generated from the id matches the one generated from the other id.
  * 0..100. */
-static int likeness(const char *old_id, const cJSON *old_res, const char *new_id,
-                    const cJSON *new_res)
+/* Leaves of a resource's Properties (as diff_values splits them). */
+static size_t count_leaves(const cJSON *v)
+{
+	if (!cJSON_IsObject(v) || is_intrinsic(v))
+		return 1;
+	size_t n = 0;
+	for (const cJSON *c = v->child; c; c = c->next)
+		n += count_leaves(c);
+	return n;
+}
+
+static size_t prop_leaves(const cJSON *res)
+{
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(res, "Properties");
+	return cJSON_IsObject(p) ? count_leaves(p) : 0;
+}
+
+static int likeness(const char *old_id, const cJSON *old_res, size_t old_leaves,
+                    const char *new_id, const cJSON *new_res, size_t new_leaves)
 {
 	struct prop_list l = {NULL, 0, NULL};
 	struct ivs_buf path;
 	const cJSON *op = cJSON_GetObjectItemCaseSensitive(old_res, "Properties");
 	const cJSON *np = cJSON_GetObjectItemCaseSensitive(new_res, "Properties");
+	size_t total = old_leaves > new_leaves ? old_leaves : new_leaves, bad = 0;
+	size_t least = old_leaves < new_leaves ? old_leaves : new_leaves;
+
+	if (total == 0)
+		return 100;
+	if (least * 100 < total * RENAME_LIKENESS)
+		return 0;   /* too many values only one side has */
 	cJSON *empty = cJSON_CreateObject();
-	size_t total = 0, bad = 0;
 	size_t ob = id_base_len(old_id), nb = id_base_len(new_id);
 	char *obase = ivs_xstrndup(old_id, ob), *nbase = ivs_xstrndup(new_id, nb);
-
-	/* total: the leaves of the side with more */
 	ivs_buf_init(&path);
 	ivs_buf_puts(&path, "Properties");
-	diff_values(&l, &path, cJSON_IsObject(op) ? op : empty, empty);
-	total = l.n;
-	free_props(l.v, l.n);
-	l.v = NULL, l.n = 0;
-	diff_values(&l, &path, empty, cJSON_IsObject(np) ? np : empty);
-	if (l.n > total)
-		total = l.n;
-	free_props(l.v, l.n);
-	l.v = NULL, l.n = 0;
 	diff_values(&l, &path, cJSON_IsObject(op) ? op : empty, cJSON_IsObject(np) ? np : empty);
 	for (size_t i = 0; i < l.n; i++) {
 		const cJSON *a = l.v[i].old_val, *b = l.v[i].new_val;
@@ -436,12 +452,8 @@ static int likeness(const char *old_id, const cJSON *old_res, const char *new_id
 	cJSON_Delete(empty);
 	free(obase);
 	free(nbase);
-	if (total == 0)
-		return 100;
-	return (int)((total - bad) * 100 / total);
+	return bad >= total ? 0 : (int)((total - bad) * 100 / total);
 }
-
-#define RENAME_LIKENESS 80   /* percent of values that must match */
 /* Pairs tried at most: 500 removed by 500 added resources (CloudFormation's
  * limit per template), so that no input makes the pairing quadratic beyond
  * what a real template can ask. Past it, removed and added stay apart. */
@@ -455,14 +467,19 @@ static void pair_renames(struct cmp *c)
 		if (rm->r.change != IVS_TDIFF_REMOVED)
 			continue;
 		int best = -1;
-		size_t at = 0;
+		size_t at = 0, rm_leaves = prop_leaves(rm->old_node);
 		for (size_t j = 0; j < c->n; j++) {
 			struct entry *ad = &c->e[j];
 			if (ad->r.change != IVS_TDIFF_ADDED || ad->paired || strcmp(ad->r.type, rm->r.type))
 				continue;
 			if (++tries > RENAME_TRIES)
 				break;
-			int l = likeness(rm->r.id, rm->old_node, ad->r.id, ad->new_node);
+			if (!ad->leaves_known) {
+				ad->leaves = prop_leaves(ad->new_node);
+				ad->leaves_known = true;
+			}
+			int l = likeness(rm->r.id, rm->old_node, rm_leaves, ad->r.id, ad->new_node,
+			                 ad->leaves);
 			if (l >= RENAME_LIKENESS && l > best)
 				best = l, at = j;
 		}
