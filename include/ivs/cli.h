@@ -21,6 +21,7 @@ int ivs_cmd_validate(int argc, char **argv);
 int ivs_cmd_export(int argc, char **argv);
 int ivs_cmd_keygen(int argc, char **argv);
 int ivs_cmd_token(int argc, char **argv);
+int ivs_cmd_diff(int argc, char **argv);
 
 /* The subcommands' name for ivs_error (msg.h), shared with the TUI. */
 #define ivs_cli_error ivs_error

@@ -10,6 +10,7 @@ struct ivs_tui_options {
 	const char *file;       /* NULL: the new-stack wizard */
 	const char *theme;      /* --theme NAME, NULL: config.yaml or "default" */
 	bool no_mouse;          /* --no-mouse */
+	const char *baseline;   /* --baseline TEMPLATE, NULL: the project's last export */
 };
 
 /* Runs the TUI; returns the process exit code (msg.h). */

@@ -18,6 +18,8 @@ static const struct ivs_cmd commands[] = {
 	 "write the CloudFormation template of a project", ivs_cmd_export},
 	{"keygen", "-o PRIVATE.pem [--force] [--add FILE (--id NAME | --public-key NAME)]",
 	 "make a P-384 key pair; print the public key (playback or stage tokens)", ivs_cmd_keygen},
+	{"diff", "OLD NEW [--format text|json] [--fail-on-replace] [--color WHEN]",
+	 "what deploying NEW over OLD does: added, removed, updated, replaced", ivs_cmd_diff},
 	{"token", "--key PRIVATE.pem (--channel-arn ARN | --stage-arn ARN --public-key-arn ARN --whip-url URL)\n"
 	 "            [options] | --verify --pub PUBLIC.pem TOKEN",
 	 "sign or verify a playback or stage participant token (ES384 JWT)", ivs_cmd_token},
@@ -30,7 +32,7 @@ void ivs_cli_usage(FILE *f, const char *cmd)
 			fprintf(f, "usage: ivs-tui %s %s\n", commands[i].name, commands[i].args);
 }
 
-static const char synopsis[] = "usage: ivs-tui [--theme NAME] [--no-mouse] [FILE]\n"
+static const char synopsis[] = "usage: ivs-tui [--theme NAME] [--no-mouse] [--baseline TEMPLATE] [FILE]\n"
                                "       ivs-tui COMMAND [ARGS]\n";
 
 static void help(FILE *f)
@@ -45,10 +47,13 @@ static void help(FILE *f)
 		fprintf(f, "  %-9s %s\n            %s\n", commands[i].name, commands[i].args,
 		        commands[i].summary);
 	fputs("\nOptions:\n"
-	      "  --theme NAME   colour theme (default, dark, light, high-contrast, monochrome)\n"
-	      "  --no-mouse     do not take mouse clicks\n"
-	      "  -h, --help     show this help\n"
-	      "  -V, --version  show the version\n\n"
+	      "  --theme NAME          colour theme (default, dark, light, high-contrast,\n"
+	      "                        monochrome)\n"
+	      "  --no-mouse            do not take mouse clicks\n"
+	      "  --baseline TEMPLATE   mark what a deploy over this template would add, change\n"
+	      "                        or replace (default: the last export of the project)\n"
+	      "  -h, --help            show this help\n"
+	      "  -V, --version         show the version\n\n"
 	      "Exit status: 0 ok, 1 the project has errors, 2 usage or I/O problem.\n"
 	      "See ivs-tui(1).\n", f);
 }
@@ -59,7 +64,8 @@ static int usage_error(void)
 	return IVS_EXIT_USAGE;
 }
 
-/* The TUI's options: [--theme NAME] [--theme=NAME] [--no-mouse] [FILE]. */
+/* The TUI's options: [--theme NAME] [--theme=NAME] [--no-mouse]
+ * [--baseline TEMPLATE] [FILE]. */
 static int parse_tui_options(int argc, char **argv, struct ivs_tui_options *o)
 {
 	for (int i = 0; i < argc; i++) {
@@ -67,6 +73,8 @@ static int parse_tui_options(int argc, char **argv, struct ivs_tui_options *o)
 			o->theme = argv[++i];
 		} else if (!strncmp(argv[i], "--theme=", 8)) {
 			o->theme = argv[i] + 8;
+		} else if (!strcmp(argv[i], "--baseline") && i + 1 < argc) {
+			o->baseline = argv[++i];
 		} else if (!strcmp(argv[i], "--no-mouse")) {
 			o->no_mouse = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {

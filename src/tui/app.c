@@ -24,6 +24,7 @@
 #include "ivs/validate.h"
 #include "ivs/yamlio.h"
 #include "app.h"
+#include "changes.h"
 #include "dialog.h"
 #include "editor.h"
 #include "files.h"
@@ -92,6 +93,7 @@ void tui_status(struct tui_app *a, bool error, const char *fmt, ...)
 void tui_validate(struct tui_app *a)
 {
 	ivs_validate_changes(a->p);
+	tui_baseline_edited(a);
 }
 
 void tui_start_editor(struct tui_app *a)
@@ -111,6 +113,7 @@ void tui_set_project(struct tui_app *a, struct ivs_project *p, const char *path)
 	ivs_validate_all(a->p);
 	tui_note_disk(a);
 	tui_start_editor(a);
+	tui_baseline_project_changed(a);
 }
 
 void tui_undo(struct tui_app *a, bool redo)
@@ -137,7 +140,10 @@ void tui_undo(struct tui_app *a, bool redo)
 				field = ch[i].what == IVS_CHANGE_FIELD ? ch[i].field : -1;
 				break;
 			}
+		bool quiet = a->baseline_quiet;
+		a->baseline_quiet = true;   /* undo never asks */
 		tui_validate(a);
+		a->baseline_quiet = quiet;
 		struct tui_editor *ed = tui_current_editor(a);
 		if (ed) {
 			/* Labels are drawn from the model: only a step that adds,
@@ -239,6 +245,7 @@ static bool feed(struct tui_app *a, int key)
 		                               : TUI_CTX_GENERIC;
 		tui_app_action(a, tui_keymap_lookup(a->km, ctx, key));
 	}
+	tui_baseline_after_key(a);
 	return !a->quit;
 }
 
@@ -358,6 +365,7 @@ static struct tui_app *app_alloc(struct ivs_project *p, const char *path)
 static void app_release(struct tui_app *a)
 {
 	pop_all(a);
+	tui_baseline_free(a);
 	curses_stop(a);
 	ivs_colors_stop();
 	tui_keymap_free(a->km);
@@ -529,7 +537,7 @@ static void load_preferences(struct tui_app *a, const char *theme)
 }
 
 /* The first screen: the wizard without FILE, else the editor. */
-static void open_first_screen(struct tui_app *a, const char *file)
+static void open_first_screen(struct tui_app *a, const char *file, const char *baseline)
 {
 	if (!file) {
 		a->wizard = true;
@@ -538,6 +546,7 @@ static void open_first_screen(struct tui_app *a, const char *file)
 		tui_start_editor(a);
 		if (!a->disk_known)
 			tui_status(a, false, "New project: %s will be created on save", file);
+		tui_baseline_start(a, baseline);
 	}
 	offer_recovery(a);
 }
@@ -619,7 +628,7 @@ int ivs_tui_main(const struct ivs_tui_options *o)
 	}
 	ivs_term_screen_ready();
 	load_preferences(a, o->theme);
-	open_first_screen(a, o->file);
+	open_first_screen(a, o->file, o->baseline);
 	main_loop(a);
 	return app_finish(a, a->exit_code);
 }

@@ -64,6 +64,8 @@ struct tui_app {
 	bool cur_on;                  /* a screen placed the text cursor */
 	int cur_y, cur_x;
 	bool mouse_click;
+	struct ivs_baseline *baseline;  /* changes.h; NULL: none */
+	bool baseline_quiet, baseline_dirty, baseline_accept;
 };
 
 /* ---- the screen stack (app.c) ---- */

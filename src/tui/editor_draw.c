@@ -11,6 +11,7 @@
 #include "ivs/token.h"
 #include "ivs/validate.h"
 #include "app.h"
+#include "changes.h"
 #include "draw.h"
 #include "editor.h"
 #include "editor_int.h"
@@ -65,6 +66,7 @@ void tui_ed_draw_tree(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 			ivs_buf_puts(&b, "  ");
 		if (row->res && row->res->parent)
 			ivs_buf_puts(&b, a->utf8 ? "└ " : "- ");
+		tui_baseline_label(a, row->type == TUI_TREE_RES ? row->res : NULL, &b);
 		tui_tree_label(a->p, row, &b);
 		tui_put(y + i, x + 1, w - 1, at, tui_ed_str(&b));
 	}

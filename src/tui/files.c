@@ -14,6 +14,7 @@
 #include "ivs/validate.h"
 #include "ivs/yamlio.h"
 #include "app.h"
+#include "changes.h"
 #include "dialog.h"
 #include "files.h"
 
@@ -243,6 +244,8 @@ static void export_answer(struct tui_app *a, const char *text, void *ctx)
 		tui_status(a, true, "Not exported: %s", err ? err : "write failed");
 		free(err);
 	} else {
+		if (!a->wizard)   /* the wizard's first export is no deployed stack yet */
+			tui_baseline_exported(a, text);
 		tui_status(a, false, "Exported %s (%s, %zu resources)", text,
 		           fmt == IVS_EXPORT_YAML ? "YAML" : "JSON", ivs_project_cfn_count(a->p));
 	}

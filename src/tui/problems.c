@@ -7,6 +7,7 @@
 
 #include "ivs/validate.h"
 #include "app.h"
+#include "changes.h"
 #include "draw.h"
 #include "editor.h"
 #include "problems.h"
@@ -83,6 +84,8 @@ static bool pr_key(struct tui_app *a, void *st, int key)
 	case TUI_ACT_PAGE_DOWN: p->sel = p->sel + 10 < p->d.n ? p->sel + 10 : (p->d.n ? p->d.n - 1 : 0); return true;
 	case TUI_ACT_CANCEL: case TUI_ACT_PROBLEMS:
 		tui_pop(a);
+		if (act == TUI_ACT_PROBLEMS && a->baseline)   /* Problems, Changes, closed */
+			tui_changes_open(a);
 		return true;
 	case TUI_ACT_ACTIVATE: {
 		if (p->sel >= p->d.n)

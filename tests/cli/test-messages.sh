@@ -47,7 +47,7 @@ grep -q '^ivs-tui [0-9]' "$W/out" || fail "--version: no version"
 
 # ---- a mistyped command ----
 run 2 "$BIN" frobnicate
-same "$W/err" "ivs-tui: no command 'frobnicate' (did you mean validate, export, keygen or token?); a new project needs a file name such as frobnicate.yaml"
+same "$W/err" "ivs-tui: no command 'frobnicate' (did you mean validate, export, keygen, diff or token?); a new project needs a file name such as frobnicate.yaml"
 [ -s "$W/out" ] && fail "frobnicate: something on stdout"
 [ -e "$W/cwd/frobnicate" ] && fail "frobnicate: a file was made"
 run 2 "$BIN" valdate x.yaml
@@ -65,7 +65,7 @@ run 0 env IVS_TUI_NO_DISPLAY=1 TERM=xterm "$BIN" new-stack.yaml
 
 # ---- usage errors: the one usage text ----
 run 2 "$BIN" --bogus
-printf "ivs-tui: unknown option: --bogus\nusage: ivs-tui [--theme NAME] [--no-mouse] [FILE]\n       ivs-tui COMMAND [ARGS]\n" >"$W/want"
+printf "ivs-tui: unknown option: --bogus\nusage: ivs-tui [--theme NAME] [--no-mouse] [--baseline TEMPLATE] [FILE]\n       ivs-tui COMMAND [ARGS]\n" >"$W/want"
 cmp -s "$W/want" "$W/err" || { fail "--bogus: stderr"; cat "$W/err"; }
 run 2 "$BIN" a.yaml b.yaml
 grep -q "^ivs-tui: only one FILE can be opened$" "$W/err" || fail "two FILEs: message"

@@ -238,6 +238,20 @@ else
 	bad "example: $EX is missing"
 fi
 
+# 15b. Against a baseline (the project's export, --baseline): renaming a
+#      deployed channel asks, Enter keeps the id; a create-only change
+#      applied anyway marks the tree; the Changes panel. The baseline is
+#      remembered for the project in the XDG state folder, and found again.
+mkdir -p "$WORK/baseline"
+cp "$T/live-events.yaml" "$WORK/baseline/"
+"$BIN" export "$WORK/baseline/live-events.yaml" -o "$WORK/baseline/deployed.json" || bad "baseline: export"
+run_case baseline --baseline deployed.json live-events.yaml
+rc_is baseline 0
+quiet baseline
+cmp -s "$T/live-events.yaml" "$WORK/baseline/live-events.yaml" || bad "baseline: discard changed the file"
+grep -q "live-events.yaml	.*/baseline/deployed.json\$" "$HOME/.local/state/ivs-tui/baselines" ||
+	bad "baseline: not remembered in the state folder"
+
 # 17. The rest of IVS on examples/live-shopping.yaml: the tree's sections,
 #     an output's resource among every kind, the chat logging destination
 #     (one of), the room's logging configurations (multi-pick), undo.
