@@ -310,6 +310,59 @@ static struct ivs_project *gen_project(size_t nch)
 			tag(p, c, i);
 		add(p, IVS_KIND_STREAM_KEY, c, "StreamKey");
 	}
+	/* The rest of IVS (issue 10), per group of 50 channels: a stage that
+	 * records its participants through a storage configuration on the
+	 * group's bucket, an ingest configuration into it, an encoder
+	 * configuration, a playback restriction policy, a chat room logging
+	 * through a logging configuration to the bucket, a public key per
+	 * key pair, and two outputs (the group's first channel's playback URL
+	 * and the stage's ARN: 200 at 5,000 channels, CloudFormation's limit). */
+	for (size_t g = 0; g < ngroups; g++) {
+		snprintf(ref, sizeof ref, "Bucket%04zu", g);
+		snprintf(id, sizeof id, "Storage%04zu", g);
+		struct ivs_res *sc = add(p, IVS_KIND_STORAGE, NULL, id);
+		must(ivs_edit_set_str(p, sc, IVS_STORAGE_BUCKET, ref), "storage bucket");
+		snprintf(id, sizeof id, "Stage%04zu", g);
+		struct ivs_res *sg = add(p, IVS_KIND_STAGE, NULL, id);
+		must(ivs_edit_set_group(p, sg, IVS_STAGE_RECORDING), "stage recording");
+		snprintf(id, sizeof id, "Storage%04zu", g);
+		must(ivs_edit_set_str(p, sg, IVS_STAGE_STORAGE, id), "stage storage");
+		snprintf(id, sizeof id, "Ingest%04zu", g);
+		struct ivs_res *in = add(p, IVS_KIND_INGEST, NULL, id);
+		snprintf(id, sizeof id, "Stage%04zu", g);
+		must(ivs_edit_set_str(p, in, IVS_INGEST_STAGE, id), "ingest stage");
+		snprintf(id, sizeof id, "Encoder%04zu", g);
+		struct ivs_res *en = add(p, IVS_KIND_ENCODER, NULL, id);
+		must(ivs_edit_set_str(p, en, IVS_ENCODER_NAME, id), "encoder name");
+		snprintf(id, sizeof id, "Policy%04zu", g);
+		struct ivs_res *po = add(p, IVS_KIND_PLAYBACK_POLICY, NULL, id);
+		must(ivs_edit_set_str(p, po, IVS_PLAYBACK_POLICY_COUNTRIES, "US\nCA"), "countries");
+		snprintf(id, sizeof id, "ChatLog%04zu", g);
+		struct ivs_res *cl = add(p, IVS_KIND_CHAT_LOGGING, NULL, id);
+		must(ivs_edit_set_str(p, cl, IVS_CHAT_LOGGING_BUCKET, ref), "chat logging bucket");
+		snprintf(id, sizeof id, "ChatRoom%04zu", g);
+		struct ivs_res *cr = add(p, IVS_KIND_CHAT_ROOM, NULL, id);
+		struct ivs_idlist logs = {0};
+		snprintf(id, sizeof id, "ChatLog%04zu", g);
+		ivs_idlist_push(&logs, id);
+		must(ivs_edit_set_ids(p, cr, IVS_CHAT_ROOM_LOGGING, &logs), "room logging");
+		ivs_idlist_free(&logs);
+		snprintf(id, sizeof id, "ChannelUrl%04zu", g);
+		struct ivs_res *o = add(p, IVS_KIND_OUTPUT, NULL, id);
+		snprintf(id, sizeof id, "Channel%05zu", g * 50);
+		must(ivs_edit_set_str(p, o, IVS_OUTPUT_RESOURCE, id), "output resource");
+		must(ivs_edit_set_enum(p, o, IVS_OUTPUT_ATTRIBUTE, IVS_ATTR_PLAYBACK_URL), "attribute");
+		snprintf(id, sizeof id, "StageArn%04zu", g);
+		o = add(p, IVS_KIND_OUTPUT, NULL, id);
+		snprintf(id, sizeof id, "Stage%04zu", g);
+		must(ivs_edit_set_str(p, o, IVS_OUTPUT_RESOURCE, id), "output resource");
+		must(ivs_edit_set_enum(p, o, IVS_OUTPUT_ATTRIBUTE, IVS_ATTR_ARN), "attribute");
+	}
+	for (size_t k = 0; k < nkeys; k++) {
+		snprintf(id, sizeof id, "PublicKey%04zu", k);
+		struct ivs_res *pk = add(p, IVS_KIND_PUBLIC_KEY, NULL, id);
+		must(ivs_edit_set_str(p, pk, IVS_PUBLIC_KEY_MATERIAL, bench_pem), "public key");
+	}
 	ivs_project_journal_clear(p);
 	ivs_project_set_history(p, true);
 	return p;
