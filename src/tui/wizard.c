@@ -405,3 +405,23 @@ void tui_wizard_reveal(struct tui_app *a, const struct ivs_res *r)
 			}
 	}
 }
+
+int tui_wizard_npages(void)
+{
+	return NPAGES;
+}
+
+const char *tui_wizard_page_name(int i)
+{
+	return i >= 0 && i < NPAGES ? pages[i].name : NULL;
+}
+
+unsigned tui_wizard_page_kinds(int i)
+{
+	return i >= 0 && i < NPAGES ? pages[i].kinds : 0;
+}
+
+unsigned tui_wizard_page_goals(int i)
+{
+	return i >= 0 && i < NPAGES ? pages[i].goals : 0;
+}

@@ -8,6 +8,7 @@
 #include "ivs/tui_form.h"
 #include "ivs/tui_tree.h"
 #include "ivs/validate.h"
+#include "tui/wizard.h"
 
 static const char *value(const struct ivs_res *r, int field, bool *is_def)
 {
@@ -214,6 +215,56 @@ static void test_tree_rows(void **state)
 	ivs_project_free(p);
 }
 
+/* The wizard asks nothing before it can exist: every kind a page's
+ * entries refer to (by one REF or a list of them) is made on that page or
+ * an earlier one walked for the same goal; every top-level kind has a
+ * page; the question comes first, the stack next, the review last. */
+static void test_wizard_order(void **state)
+{
+	(void)state;
+	int n = tui_wizard_npages();
+	assert_true(n >= 4);
+	assert_int_equal(tui_wizard_page_kinds(0), 0);
+	assert_int_equal(tui_wizard_page_kinds(1), 1u << IVS_KIND_STACK);
+	assert_int_equal(tui_wizard_page_kinds(n - 1), 0);
+	assert_string_equal(tui_wizard_page_name(n - 1), "Review");
+	unsigned seen = 0;
+	for (int i = 1; i < n - 1; i++) {
+		unsigned kinds = tui_wizard_page_kinds(i), goals = tui_wizard_page_goals(i);
+		assert_true(kinds != 0);
+		assert_true(goals != 0);
+		seen |= kinds;
+		for (int k = 0; k < IVS_KIND_COUNT; k++) {
+			if (!((kinds >> k) & 1u))
+				continue;
+			const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
+			for (int f = 0; f < ki->nfields; f++) {
+				const struct ivs_field *fd = &ki->fields[f];
+				if ((fd->type != IVS_FT_REF && fd->type != IVS_FT_REF_LIST) || fd->ref_mask ||
+				    ivs_kind_info(fd->ref)->role != IVS_ROLE_TOP)
+					continue;
+				/* for each goal of the page, an earlier page (or this one)
+				 * of that goal makes the kind */
+				for (int g = 0; g < 3; g++) {
+					if (!((goals >> g) & 1u))
+						continue;
+					bool made = false;
+					for (int j = 1; j <= i && !made; j++)
+						made = ((tui_wizard_page_goals(j) >> g) & 1u) &&
+						       ((tui_wizard_page_kinds(j) >> fd->ref) & 1u);
+					if (!made)
+						fail_msg("wizard page %s asks %s.%s before a %s can exist",
+						         tui_wizard_page_name(i), ki->list_key, fd->key,
+						         ivs_kind_info(fd->ref)->name);
+				}
+			}
+		}
+	}
+	for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++)
+		if (!((seen >> ivs_top_kinds[k]) & 1u))
+			fail_msg("no wizard page makes %s", ivs_kind_info(ivs_top_kinds[k])->plural);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_field_problem),
 		cmocka_unit_test(test_ref_targets_and_tags),
 		cmocka_unit_test(test_tree_rows),
+		cmocka_unit_test(test_wizard_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
