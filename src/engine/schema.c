@@ -620,10 +620,9 @@ static const struct ivs_field chat_room_fields[] = {
 	((1u << IVS_KIND_BUCKET) | (1u << IVS_KIND_CHANNEL) | (1u << IVS_KIND_KEY_PAIR) | \
 	 (1u << IVS_KIND_RECORDING) | (1u << IVS_KIND_PUBLIC_KEY) | (1u << IVS_KIND_CHAT_LOGGING) | \
 	 (1u << IVS_KIND_CHAT_ROOM) | IVS_OUTPUT_TARGETS_MORE)
-/* l1a's kinds join here at merge (stages, storage, encoder, ingest
- * configurations, playback restriction policies). */
+/* l1a's kinds (issue 10) */
 #define IVS_OUTPUT_TARGETS_MORE \
-	((1u << IVS_KIND_STAGE) | (1u << IVS_KIND_STORAGE) | (1u << IVS_KIND_ENCODER) | \
+	((1u << IVS_KIND_STORAGE) | (1u << IVS_KIND_STAGE) | (1u << IVS_KIND_ENCODER) | \
 	 (1u << IVS_KIND_INGEST) | (1u << IVS_KIND_PLAYBACK_POLICY))
 
 static const struct ivs_field output_fields[] = {
@@ -665,8 +664,8 @@ static const struct {
 	{IVS_KIND_PUBLIC_KEY, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_FINGERPRINT, 0},
 	{IVS_KIND_CHAT_LOGGING, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_ID, 0},
 	{IVS_KIND_CHAT_ROOM, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_ID, 0},
-	{IVS_KIND_STAGE, 1u << IVS_ATTR_ARN, 0},
 	{IVS_KIND_STORAGE, 1u << IVS_ATTR_ARN, 0},
+	{IVS_KIND_STAGE, 1u << IVS_ATTR_ARN, 0},
 	{IVS_KIND_ENCODER, 1u << IVS_ATTR_ARN, 0},
 	{IVS_KIND_PLAYBACK_POLICY, 1u << IVS_ATTR_ARN, 0},
 	{IVS_KIND_INGEST, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_STREAM_KEY | 1u << IVS_ATTR_PARTICIPANT_ID,
