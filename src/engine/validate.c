@@ -364,6 +364,9 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 	const char *key = lid;
 	if (*lid == OUTPUT_MARK)
 		lid++;
+	int lf = ivs_field_find(r->kind, -1, "logical_id");
+	if (strlen(lid) > 255 && lf >= 0 && ivs_res_is_set(r, lf))
+		return;   /* its own logical_id: the table's length rule says so */
 	if (strlen(lid) > 255) {
 		ivs_vdiag(out, IVS_RULE_LOGICAL_ID_TOO_LONG, r, 0,
 		          "the logical id made of id '%s' is %zu characters, but CloudFormation allows "
@@ -389,7 +392,6 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 		return;
 	}
 	bool dflt = ivs_str_eq(r->id, "Default") || ivs_str_eq(o->id, "Default");
-	int lf = ivs_field_find(r->kind, -1, "logical_id");
 	if (lf >= 0 && ivs_res_is_set(r, lf)) {
 		/* issue 10: the entry's own logical_id */
 		ivs_vdiag(out, IVS_RULE_LOGICAL_ID_COLLISION, r, lf,
@@ -417,6 +419,12 @@ static void check_authorized(const struct ivs_project *p, const struct ivs_vview
 	          "playback_key_pairs, or make sure the account has one, or viewers cannot play it.");
 }
 
+/* "a" or "an" before a kind's name ("an ingest configuration"). */
+static const char *article(const char *name)
+{
+	return strchr("aeiou", name[0]) ? "an" : "a";
+}
+
 /* A channel's L2 construct already has a child "Resource" (its CfnChannel):
  * a stream key of that name is refused by the CDK. */
 static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
@@ -428,18 +436,19 @@ static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
 	if (r->id && !r->parent && ivs_res_info(r)->path == IVS_PATH_L1 &&
 	    strcmp(r->id, "Default") == 0) {
 		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
-		          "a %s may not be called 'Default': the CDK drops that id from construct "
+		          "%s %s may not be called 'Default': the CDK drops that id from construct "
 		          "paths and has nothing left to make the logical id of (\"Unable to calculate "
 		          "a unique id for an empty set of components\"): give it another id.",
-		          ivs_res_info(r)->name);
+		          article(ivs_res_info(r)->name), ivs_res_info(r)->name);
 		return;
 	}
 	if (r->id && !r->parent && ivs_res_info(r)->path != IVS_PATH_NONE &&
 	    strcmp(r->id, "CheckBootstrapVersion") == 0) {
 		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
-		          "a %s may not be called 'CheckBootstrapVersion': the CDK adds a rule of that "
-		          "name to every stack (\"There is already a Construct with name "
-		          "'CheckBootstrapVersion'\"): give it another id.", ivs_res_info(r)->name);
+		          "%s %s may not be called 'CheckBootstrapVersion': the CDK adds a rule of "
+		          "that name to every stack (\"There is already a Construct with name "
+		          "'CheckBootstrapVersion'\"): give it another id.", article(ivs_res_info(r)->name),
+		          ivs_res_info(r)->name);
 		return;
 	}
 	if (r->kind != IVS_KIND_STREAM_KEY || !r->id || strcmp(r->id, "Resource") != 0)
