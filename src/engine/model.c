@@ -62,6 +62,8 @@ struct ivs_project {
 	size_t njournal, capjournal;
 	void *vstate;
 	void (*vstate_free)(void *);
+	void *comments;                         /* comments.c's store */
+	void (*comments_free)(void *);
 	struct ivs_diags diags;
 	/* Removed resources freed while the journal still names them: kept
 	 * until the journal is cleared, so its readers never see freed memory. */
@@ -748,6 +750,8 @@ void ivs_project_free(struct ivs_project *p)
 		return;
 	if (p->vstate_free)
 		p->vstate_free(p->vstate);
+	if (p->comments_free)
+		p->comments_free(p->comments);
 	/* Out-of-model resources are held by history; in-model ones by lists. */
 	ivs_project_journal_clear(p);
 	history_clear(NULL, &p->undo);
@@ -853,6 +857,19 @@ void ivs_project_set_vstate(struct ivs_project *p, void *state, void (*free_fn)(
 		p->vstate_free(p->vstate);
 	p->vstate = state;
 	p->vstate_free = free_fn;
+}
+
+void *ivs_project_comments(const struct ivs_project *p)
+{
+	return p->comments;
+}
+
+void ivs_project_set_comments(struct ivs_project *p, void *store, void (*free_fn)(void *))
+{
+	if (p->comments_free && p->comments != store)
+		p->comments_free(p->comments);
+	p->comments = store;
+	p->comments_free = free_fn;
 }
 
 struct ivs_diags *ivs_project_diags(struct ivs_project *p)

@@ -8,8 +8,8 @@
  * loading the file gives the same project and saving it again the same
  * bytes.
  *
- * The file is written from the model: comments and the layout of a
- * hand-written file are not kept.
+ * The file is written from the model: the layout of a hand-written file
+ * is not kept; its comments are (comments.c puts them back in).
  *
  * Ownership: nothing outlives a call; the caller owns `out`. */
 #include "ivs/yamlio.h"
@@ -20,6 +20,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "ivs/comments.h"
 #include "ivs/fsutil.h"
 
 struct saver {
@@ -403,8 +404,11 @@ static int save_buffer(const struct ivs_project *p, struct ivs_buf *out, const c
 	if (!s.problem && !yaml_emitter_flush(&s.em))
 		s.problem = "cannot write the YAML";
 	yaml_emitter_delete(&s.em);
-	if (!s.problem)
+	if (!s.problem) {
+		size_t start = out->len;
 		reindent(s.raw.data, s.raw.len, out);
+		ivs_comments_apply(p, out, start);
+	}
 	ivs_buf_free(&s.raw);
 	*problem = s.problem;
 	return s.problem ? -1 : 0;

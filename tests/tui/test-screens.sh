@@ -237,7 +237,9 @@ if [ -f "$EX" ]; then
 	"$BIN" export "$EX" >"$WORK/example/a.json" 2>/dev/null
 	"$BIN" export "$WORK/example/live-events.yaml" >"$WORK/example/b.json" 2>/dev/null
 	cmp -s "$WORK/example/a.json" "$WORK/example/b.json" || bad "example: saving changed the design"
-	grep -q '^#' "$WORK/example/live-events.yaml" && bad "example: not saved (comments still there)"
+	cmp -s "$EX" "$WORK/example/live-events.yaml" && bad "example: not saved (still the hand-written layout)"
+	grep -q '^# in canonical form and keeps these comments.$' "$WORK/example/live-events.yaml" ||
+		bad "example: saving lost the comments"
 fi
 
 # 15b. Destructive questions default to the harmless answer: Save As over
