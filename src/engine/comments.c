@@ -413,8 +413,8 @@ static void pending_flush(struct pending *q, struct store *s, const char *data, 
 
 /* The comments in data[from, to): end-of-line ones (on the line where the
  * previous event ended, after something) go to prev, the others wait. */
-static void scan_gap(const char *data, size_t len, size_t from, size_t to, struct anchor prev,
-                     struct store *s, struct pending *q)
+static void scan_gap(const char *data, size_t len, size_t base, size_t from, size_t to,
+                     struct anchor prev, struct store *s, struct pending *q)
 {
 	bool same_line = true;
 	for (size_t i = from; i < to && i < len; i++) {
@@ -422,12 +422,12 @@ static void scan_gap(const char *data, size_t len, size_t from, size_t to, struc
 			same_line = false;
 			continue;
 		}
-		if (data[i] == '%' && (i == 0 || data[i - 1] == '\n' || data[i - 1] == '\r')) {
+		if (data[i] == '%' && (i == base || data[i - 1] == '\n' || data[i - 1] == '\r')) {
 			i = comment_end(data, i, len);   /* a directive line */
 			same_line = false;
 			continue;
 		}
-		if (data[i] != '#' || (i > 0 && data[i - 1] != ' ' && data[i - 1] != '\t' &&
+		if (data[i] != '#' || (i > base && data[i - 1] != ' ' && data[i - 1] != '\t' &&
 		                       data[i - 1] != '\n' && data[i - 1] != '\r'))
 			continue;   /* "a#b" is no comment */
 		size_t e = comment_end(data, i, len);
@@ -484,7 +484,7 @@ void ivs_comments_read(struct ivs_project *p, const char *data, size_t len)
 	struct pending q = {0};
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	size_t prev_end = 0;
+	size_t prev_end = 0;   /* set past a byte-order mark below */
 	struct anchor prev = mk(AK_NONE);
 
 	if (!yaml_parser_initialize(&parser)) {
@@ -493,6 +493,7 @@ void ivs_comments_read(struct ivs_project *p, const char *data, size_t len)
 	}
 	struct cursor cur;
 	cursor_init(&cur, data, len);
+	prev_end = cur.base;
 	/* A recovery file's first line (recover.c) is not the project's. */
 	static const char rec[] = "# ivs-tui recovery file for ";
 	if (len - cur.base >= sizeof rec - 1 && memcmp(data + cur.base, rec, sizeof rec - 1) == 0)
@@ -504,7 +505,10 @@ void ivs_comments_read(struct ivs_project *p, const char *data, size_t len)
 		done = ev.type == YAML_STREAM_END_EVENT;
 		size_t ev_start = cursor_byte(&cur, ev.start_mark.index);
 		size_t ev_end = cursor_byte(&cur, ev.end_mark.index);
-		scan_gap(data, len, prev_end, ev_start, prev, s, &q);
+		/* A document start spans its directives and `---`: the comments
+		 * between them are read too. */
+		scan_gap(data, len, cur.base, prev_end, ev.type == YAML_DOCUMENT_START_EVENT ? ev_end : ev_start,
+		         prev, s, &q);
 		struct anchor self, after;
 		bool head;
 		on_event(&w, &ev, &self, &after, &head);
@@ -525,7 +529,7 @@ void ivs_comments_read(struct ivs_project *p, const char *data, size_t len)
 		prev = after;
 		yaml_event_delete(&ev);
 	}
-	scan_gap(data, len, prev_end, len, prev, s, &q);
+	scan_gap(data, len, cur.base, prev_end, len, prev, s, &q);
 	pending_flush(&q, s, data, mk(AK_TAIL));
 	yaml_parser_delete(&parser);
 	free(q.at);
@@ -541,7 +545,10 @@ void ivs_comments_read(struct ivs_project *p, const char *data, size_t len)
 size_t ivs_comments_count(const struct ivs_project *p)
 {
 	const struct store *s = ivs_project_comments(p);
-	return s ? s->n : 0;
+	size_t n = 0;
+	for (size_t i = 0; s && i < s->n; i++)
+		n += s->v[i].text[0] != '\0';   /* not the leading block's blank line */
+	return n;
 }
 
 /* ---- writing ---- */
