@@ -1,7 +1,14 @@
 /* files.c: save, save as, open, export and quit, each a short chain of
  * dialogs. A failed save or export says why in the status line and keeps
  * the edits. Saving notices a file changed on disk by another program
- * since it was loaded or saved (mtime and size) and asks first. */
+ * since it was loaded or saved (mtime and size) and asks first.
+ *
+ * Nothing is replaced on Enter: every question's default is the harmless
+ * answer. Save As over a file that does not load as a project says what it
+ * is and takes the letter r; onto a folder it says so at once and asks
+ * again. Export writes next to the project file, asks before it replaces a
+ * file, refuses the project's own file (same device and inode, whatever the
+ * spelling) and names the whole path it wrote. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
