@@ -128,9 +128,11 @@ static void cursor_init(struct cursor *c, const char *d, size_t len)
 
 static size_t cursor_byte(struct cursor *c, size_t ci)
 {
-	if (ci < c->ci) {
-		c->ci = 0;
-		c->bi = c->base;
+	while (c->ci > ci && c->bi > c->base) {   /* back: over continuation bytes */
+		c->bi--;
+		while (c->bi > c->base && ((unsigned char)c->d[c->bi] & 0xC0) == 0x80)
+			c->bi--;
+		c->ci--;
 	}
 	while (c->ci < ci && c->bi < c->len) {
 		unsigned char b = (unsigned char)c->d[c->bi];

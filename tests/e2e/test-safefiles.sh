@@ -8,6 +8,8 @@
 #  3. A commented project edited (an entry renamed, one deleted) and saved
 #     keeps every comment whose entry is still there: compared with an
 #     expected file.
+#  4. A recovery file restored, then "Discard" at quit: removed, not offered
+#     again.
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -84,3 +86,32 @@ same_file "$E2E_SRC/tests/e2e/data/commented.expected.yaml" "$E2E_WORK/proj/comm
 keys q
 wait_exit 0
 pass "a commented file edited and saved keeps its comments"
+
+# 4. A recovery file restored, then "Discard" at quit: the recovery file is
+#    removed and not offered again.
+cp "$E2E_SRC/tests/e2e/data/commented.yaml" "$E2E_WORK/rec.yaml"
+{ echo "# ivs-tui recovery file for rec.yaml: unsaved changes"
+  sed 's/name: concerts /name: recovered /' "$E2E_SRC/tests/e2e/data/commented.yaml"; } \
+	>"$E2E_WORK/.rec.yaml.ivs-recover"
+chmod 600 "$E2E_WORK/.rec.yaml.ivs-recover"
+touch -d '+1 minute' "$E2E_WORK/.rec.yaml.ivs-recover"
+run_ivs rec.yaml
+wait_for "Restore them?"
+has "Enter: Later"
+keys r
+wait_for "Restored from"
+wait_for "Stack recovered"
+keys q
+wait_for "has unsaved changes"
+has "Enter: Cancel"
+keys d
+wait_exit 0
+[ -f "$E2E_WORK/.rec.yaml.ivs-recover" ] && fail "recovery file kept after Restore and Discard"
+same_file "$E2E_SRC/tests/e2e/data/commented.yaml" "$E2E_WORK/rec.yaml"
+run_ivs rec.yaml
+wait_for "ivs-tui  rec.yaml"
+settle
+lacks "Restore them?"
+keys q
+wait_exit 0
+pass "restore, then discard at quit: the recovery file is gone"

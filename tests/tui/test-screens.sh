@@ -213,6 +213,7 @@ mkdir -p "$R"
 cp "$T/live-events.yaml" "$R/"
 sed 's/Live events with recording/Recovered description/' "$T/live-events.yaml" \
 	>"$R/.live-events.yaml.ivs-recover"
+chmod 600 "$R/.live-events.yaml.ivs-recover"
 touch -d '+1 minute' "$R/.live-events.yaml.ivs-recover" 2>/dev/null
 run_case recoverquit live-events.yaml
 rc_is recoverquit 0
@@ -221,6 +222,7 @@ cmp "$T/live-events.yaml" "$R/live-events.yaml" || bad "recoverquit: discard cha
 mkdir -p "$WORK/later"
 cp "$T/live-events.yaml" "$WORK/later/"
 cp "$R/live-events.yaml" "$WORK/later/.live-events.yaml.ivs-recover"
+chmod 600 "$WORK/later/.live-events.yaml.ivs-recover"
 touch -d '+1 minute' "$WORK/later/.live-events.yaml.ivs-recover" 2>/dev/null
 printf '# Later keeps the recovery file.\nl\nd\ny\nq\nd\n' >"$WORK/later.script"
 (cd "$WORK/later" && IVS_TUI_SCRIPT="$WORK/later.script" timeout 20 "$BIN" live-events.yaml 2>/dev/null)
