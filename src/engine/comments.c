@@ -771,7 +771,12 @@ void ivs_comments_apply(const struct ivs_project *p, struct ivs_buf *out, size_t
 		n->text = c->text;
 		n->seq = c->seq;
 		n->eol = c->where == CM_EOL && sp;
-		if (a.kind == AK_HEAD) {
+		if (a.kind == AK_HEAD && !c->text[0]) {
+			/* The blank line after the leading block: after every
+			 * comment above the first key, so that it reads back so. */
+			n->cls = 1;
+			n->spot = SIZE_MAX;
+		} else if (a.kind == AK_HEAD) {
 			n->at = 0;
 		} else if (a.kind == AK_TAIL) {
 			n->at = len;

@@ -195,6 +195,28 @@ static void test_unwritten_keys(void **state)
 	ivs_project_free(p);
 }
 
+/* The leading block and its blank line stay on top, also with comments of
+ * a first key that was not first in the file. */
+static void test_head_block(void **state)
+{
+	(void)state;
+	struct ivs_project *p = load("# head\n"
+	                             "\n"
+	                             "stack: {name: x}\n"
+	                             "# version\n"
+	                             "ivs_tui: 1\n");
+	char *s = save(p);
+	assert_text(s, "# head\n"
+	               "# version\n"
+	               "\n"
+	               "ivs_tui: 1\n"
+	               "stack:\n"
+	               "  name: x\n");
+	assert_stable(s);
+	free(s);
+	ivs_project_free(p);
+}
+
 /* A block scalar's header comment; comments after a literal block that are
  * less indented than it are comments, not text. */
 static void test_literal_block(void **state)
@@ -354,6 +376,7 @@ int main(void)
 		cmocka_unit_test(test_rename_move),
 		cmocka_unit_test(test_delete_unset_undo),
 		cmocka_unit_test(test_unwritten_keys),
+		cmocka_unit_test(test_head_block),
 		cmocka_unit_test(test_literal_block),
 		cmocka_unit_test(test_unicode_crlf_bom),
 		cmocka_unit_test(test_none),
