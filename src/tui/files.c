@@ -275,6 +275,12 @@ static void open_answer(struct tui_app *a, const char *text, void *ctx)
 	struct ivs_project *p = NULL;
 	if (stat(text, &st) != 0 && errno == ENOENT) {
 		p = ivs_project_new();
+	} else if (stat(text, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* Reading a pipe or a device would block the screen. */
+		tui_status(a, true, "Not opened: %s is %s", text,
+		           S_ISDIR(st.st_mode) ? "a folder" : "not a regular file (a device, pipe or socket)");
+		ivs_diags_free(&d);
+		return;
 	} else {
 		p = ivs_load_file(text, &d);
 	}

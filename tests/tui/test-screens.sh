@@ -253,6 +253,7 @@ cp "$T/live-events.yaml" "$S/proj/"
 printf 'root:x:0:0:root:/root:/bin/sh\n' >"$S/notes.txt"
 printf '{"keep": true}\n' >"$S/other.json"
 cp "$S/notes.txt" "$S/notes.orig"; cp "$S/other.json" "$S/other.orig"
+mkfifo "$S/fifo"
 run_case safe proj/live-events.yaml
 rc_is safe 0
 quiet safe
