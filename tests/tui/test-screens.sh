@@ -217,6 +217,7 @@ chmod 600 "$R/.live-events.yaml.ivs-recover"
 touch -d '+1 minute' "$R/.live-events.yaml.ivs-recover" 2>/dev/null
 run_case recoverquit live-events.yaml
 rc_is recoverquit 0
+quiet recoverquit
 cmp "$T/live-events.yaml" "$R/live-events.yaml" || bad "recoverquit: discard changed the project"
 [ -f "$R/.live-events.yaml.ivs-recover" ] && bad "recoverquit: recovery file kept after restore and discard"
 mkdir -p "$WORK/later"
