@@ -52,8 +52,9 @@ seed() {   # seed NAME FILES...: copies files that exist into seed-NAME
 	done
 	echo "  SEED    $d: $(ls "$d" | wc -l) files"
 }
-seed fuzz_load examples/*.yaml "$conf"/*.yaml tests/bad/*.yaml fuzz/seeds/load/*
-seed fuzz_roundtrip examples/*.yaml "$conf"/*.yaml tests/bad/*.yaml fuzz/seeds/load/*
+seed fuzz_load examples/*.yaml "$conf"/*.yaml tests/bad/*.yaml fuzz/seeds/load/* tests/comments/*.yaml
+seed fuzz_roundtrip examples/*.yaml "$conf"/*.yaml tests/bad/*.yaml fuzz/seeds/load/* \
+	tests/comments/*.yaml fuzz/seeds/roundtrip/*
 seed fuzz_theme themes/*.yaml tests/themes/*.yaml fuzz/seeds/theme/*
 seed fuzz_token fuzz/seeds/token/*
 seed fuzz_edit fuzz/seeds/edit/*

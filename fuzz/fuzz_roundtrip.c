@@ -1,6 +1,9 @@
 /* fuzz_roundtrip.c: what loads must save, load back, and save to the same
  * bytes; the saved file must mean the same (same diagnostics count, same
- * template). Any difference aborts, with both texts on stderr. */
+ * template). Any difference aborts, with both texts on stderr. Comments
+ * are kept (comments.c), so the same holds for them: the seeds
+ * (fuzz/seeds/roundtrip, tests/comments) and the dictionary have them in
+ * every place. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -317,6 +317,10 @@ void ivs_project_journal_clear(struct ivs_project *p);
 /* One opaque slot for the validator's indexes, freed with the project. */
 void *ivs_project_vstate(const struct ivs_project *p);
 void ivs_project_set_vstate(struct ivs_project *p, void *state, void (*free_fn)(void *));
+/* One opaque slot for the file's comments (comments.h), freed with the
+ * project. */
+void *ivs_project_comments(const struct ivs_project *p);
+void ivs_project_set_comments(struct ivs_project *p, void *store, void (*free_fn)(void *));
 /* Project-wide diagnostics (owned by the validator). */
 struct ivs_diags *ivs_project_diags(struct ivs_project *p);
 

@@ -142,6 +142,8 @@ void ivs_project_free(struct ivs_project *p)
 		return;
 	if (p->vstate_free)
 		p->vstate_free(p->vstate);
+	if (p->comments_free)
+		p->comments_free(p->comments);
 	/* Out-of-model resources are held by history; in-model ones by lists. */
 	ivs_project_journal_clear(p);
 	ivs_m_history_clear(NULL, &p->undo);
@@ -208,6 +210,19 @@ void ivs_project_set_vstate(struct ivs_project *p, void *state, void (*free_fn)(
 		p->vstate_free(p->vstate);
 	p->vstate = state;
 	p->vstate_free = free_fn;
+}
+
+void *ivs_project_comments(const struct ivs_project *p)
+{
+	return p->comments;
+}
+
+void ivs_project_set_comments(struct ivs_project *p, void *store, void (*free_fn)(void *))
+{
+	if (p->comments_free && p->comments != store)
+		p->comments_free(p->comments);
+	p->comments = store;
+	p->comments_free = free_fn;
 }
 
 struct ivs_diags *ivs_project_diags(struct ivs_project *p)

@@ -61,6 +61,8 @@ struct ivs_project {
 	size_t njournal, capjournal;
 	void *vstate;
 	void (*vstate_free)(void *);
+	void *comments;                         /* comments.c's store */
+	void (*comments_free)(void *);
 	struct ivs_diags diags;
 	/* Removed resources freed while the journal still names them: kept
 	 * until the journal is cleared, so its readers never see freed memory. */

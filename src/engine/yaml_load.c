@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ivs/comments.h"
 #include "ivs/fsutil.h"
 #include "yaml_tree.h"
 
@@ -323,6 +324,7 @@ struct ivs_project *ivs_load_buffer(const char *name, const char *data, size_t l
 		ivs_project_set_history(p, true);
 		ivs_project_journal_clear(p);
 		ivs_project_mark_saved(p);
+		ivs_comments_read(p, data, len);   /* comments.h: kept until saved */
 	}
 	ivs_diags_move(diags, &ld.d);
 	yl_free(&ld);

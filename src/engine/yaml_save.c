@@ -8,8 +8,8 @@
  * loading the file gives the same project and saving it again the same
  * bytes.
  *
- * The file is written from the model: comments and the layout of a
- * hand-written file are not kept.
+ * The file is written from the model: the layout of a hand-written file
+ * is not kept; its comments are (comments.c puts them back in).
  *
  * Ownership: nothing outlives a call; the caller owns `out`. */
 #include "ivs/yamlio.h"
@@ -20,12 +20,15 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "ivs/comments.h"
 #include "ivs/fsutil.h"
+#include "yaml_astral.h"
 
 struct saver {
 	yaml_emitter_t em;
 	struct ivs_buf raw;          /* libyaml's output, before reindent() */
 	const char *problem;         /* set when libyaml refused an event */
+	struct ivs_astral astral;    /* emoji written as UTF-8 (yaml_astral.h) */
 };
 
 static int write_raw(void *data, unsigned char *buffer, size_t size)
@@ -132,11 +135,17 @@ static void scalar(struct saver *s, const char *v, yaml_scalar_style_t style)
 		v = fixed = utf8_fix(v);
 		n = strlen(v);
 	}
+	char *hidden = ivs_astral_hide(&s->astral, v);
+	if (hidden) {
+		v = hidden;
+		n = strlen(v);
+	}
 	if (!s->problem && !yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)v,
 	                                                 (int)n, 1, 1, style))
 		s->problem = "a value is too long for the YAML emitter";
 	else if (!s->problem)
 		emit(s, &ev);
+	free(hidden);
 	free(fixed);
 }
 
@@ -411,11 +420,26 @@ static void reindent(const char *in, size_t len, struct ivs_buf *out)
 	}
 }
 
+static int save_buffer_try(const struct ivs_project *p, struct ivs_buf *out, const char **problem,
+                           int attempt);
+
 static int save_buffer(const struct ivs_project *p, struct ivs_buf *out, const char **problem)
+{
+	int rc = 1;
+	for (int attempt = 0; rc == 1; attempt++)
+		rc = save_buffer_try(p, out, problem, attempt);
+	return rc;
+}
+
+/* Returns 1 when a value held the marker that hides emoji (yaml_astral.h)
+ * and another should be tried (out untouched). */
+static int save_buffer_try(const struct ivs_project *p, struct ivs_buf *out, const char **problem,
+                           int attempt)
 {
 	struct saver s;
 
 	memset(&s, 0, sizeof s);
+	ivs_astral_init(&s.astral, attempt + 1 < IVS_ASTRAL_TRIES ? attempt : -1);
 	ivs_buf_init(&s.raw);
 	ivs_buf_add(&s.raw, "", 0);
 	if (!yaml_emitter_initialize(&s.em)) {
@@ -433,8 +457,17 @@ static int save_buffer(const struct ivs_project *p, struct ivs_buf *out, const c
 	if (!s.problem && !yaml_emitter_flush(&s.em))
 		s.problem = "cannot write the YAML";
 	yaml_emitter_delete(&s.em);
+	if (!s.problem && s.astral.clash && attempt + 1 < IVS_ASTRAL_TRIES) {
+		ivs_buf_free(&s.raw);
+		return 1;
+	}
 	if (!s.problem)
+		ivs_astral_restore(&s.astral, &s.raw, 0);
+	if (!s.problem) {
+		size_t start = out->len;
 		reindent(s.raw.data, s.raw.len, out);
+		ivs_comments_apply(p, out, start);
+	}
 	ivs_buf_free(&s.raw);
 	*problem = s.problem;
 	return s.problem ? -1 : 0;

@@ -448,6 +448,8 @@ static void recover_answer(struct tui_app *a, int choice, void *ctx)
 			free(path);
 			/* The restored content is not what the file holds. */
 			ivs_project_mark_modified(a->p);
+			/* Kept until saved, or discarded at quit or open. */
+			a->recovered = true;
 			tui_validate(a);
 			tui_status(a, false, "Restored from %s: save to keep it", rp);
 		}

@@ -58,6 +58,7 @@ struct tui_app {
 	bool quit;
 	int exit_code;
 	bool wizard;                  /* started without FILE */
+	bool recovered;               /* holds a restored recovery file, not saved yet */
 	FILE *script;
 	int mouse_x, mouse_y;         /* last click */
 	char title[96];               /* the base screen's title, for overlays */

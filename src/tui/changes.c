@@ -129,10 +129,11 @@ void tui_baseline_after_key(struct tui_app *a)
 	a->baseline_quiet = true;
 	tui_undo(a, false);
 	a->baseline_quiet = false;
-	static const char *const labels[] = {"Keep it as it was", "Apply anyway"};
+	/* Enter gives the last answer: the harmless one (dialog.h) */
+	static const char *const labels[] = {"Apply anyway", "Keep it as it was"};
 	char *msg = ivs_xasprintf("Deployed over %s, this edit would cost:\n%s", base_name(b->path),
 	                          loss);
-	tui_confirm(a, "This edit replaces deployed resources", msg, "ka", labels, answer, NULL);
+	tui_confirm(a, "This edit replaces deployed resources", msg, "ak", labels, answer, NULL);
 	free(msg);
 	free(loss);
 }

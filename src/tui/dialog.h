@@ -17,7 +17,9 @@ typedef void (*tui_multi_fn)(struct tui_app *a, const bool *on, void *ctx);    /
 void tui_prompt(struct tui_app *a, const char *title, const char *initial, bool complete_paths,
                 tui_prompt_fn fn, void *ctx);
 /* A question with answers chosen by their first letter: "sdc" and labels
- * {"Save", "Discard", "Cancel"}; the callback gets the letter (or -1). */
+ * {"Save", "Discard", "Cancel"}; the callback gets the letter (or -1 for
+ * Esc). Enter gives the LAST answer, which must be the harmless one
+ * (Cancel, Later); the dialog shows "Enter: Cancel". */
 void tui_confirm(struct tui_app *a, const char *title, const char *message,
                  const char *letters, const char *const *labels, tui_choice_fn fn, void *ctx);
 /* Pick one of items (copied); the callback gets the index. */

@@ -1,7 +1,14 @@
 /* files.c: save, save as, open, export and quit, each a short chain of
  * dialogs. A failed save or export says why in the status line and keeps
  * the edits. Saving notices a file changed on disk by another program
- * since it was loaded or saved (mtime and size) and asks first. */
+ * since it was loaded or saved (mtime and size) and asks first.
+ *
+ * Nothing is replaced on Enter: every question's default is the harmless
+ * answer. Save As over a file that does not load as a project says what it
+ * is and takes the letter r; onto a folder it says so at once and asks
+ * again. Export writes next to the project file, asks before it replaces a
+ * file, refuses the project's own file (same device and inode, whatever the
+ * spelling) and names the whole path it wrote. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -56,6 +63,82 @@ static void after(struct tui_app *a, enum tui_after then)
 	}
 }
 
+/* ---- what a file that would be replaced holds ---- */
+
+enum target { TARGET_NONE, TARGET_FOLDER, TARGET_SPECIAL, TARGET_SELF, TARGET_PROJECT,
+              TARGET_OTHER };
+
+/* The file at path, compared with the project's own file: nothing there,
+ * a folder, a device/pipe/socket, the project's file itself (same device
+ * and inode, whatever the spelling), another ivs-tui project, or any other
+ * file. For the last two *what (caller frees) says what it is. */
+static enum target examine(struct tui_app *a, const char *path, char **what)
+{
+	struct stat st, own;
+	*what = NULL;
+	if (stat(path, &st) != 0)
+		return TARGET_NONE;
+	if (S_ISDIR(st.st_mode))
+		return TARGET_FOLDER;
+	if (!S_ISREG(st.st_mode))
+		return TARGET_SPECIAL;
+	if (a->path && stat(a->path, &own) == 0 && own.st_dev == st.st_dev && own.st_ino == st.st_ino)
+		return TARGET_SELF;
+	struct ivs_diags d;
+	ivs_diags_init(&d);
+	struct ivs_project *p = ivs_load_file(path, &d);
+	ivs_diags_free(&d);
+	if (p) {
+		const char *name = ivs_project_stack(p)->name;
+		*what = name && *name ? ivs_xasprintf("the ivs-tui project of stack %s", name)
+		                      : ivs_xstrdup("an ivs-tui project");
+		ivs_project_free(p);
+		return TARGET_PROJECT;
+	}
+	/* Not a project: its size and first line tell the user what it is. */
+	char buf[64];
+	size_t n = 0;
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		n = fread(buf, 1, sizeof buf - 1, f);
+		fclose(f);
+	}
+	buf[n] = '\0';
+	bool text = n == strlen(buf);
+	for (size_t i = 0; text && i < n && buf[i] != '\n'; i++)
+		if ((unsigned char)buf[i] < 0x20 && buf[i] != '\t')
+			text = false;
+	char *nl = strchr(buf, '\n');
+	if (nl)
+		*nl = '\0';
+	if (st.st_size == 0)
+		*what = ivs_xstrdup("an empty file");
+	else if (text && ivs_utf8_valid(buf, strlen(buf)) && nl)
+		*what = ivs_xasprintf("a %lld-byte text file that starts with \"%s\"",
+		                      (long long)st.st_size, buf);
+	else if (text)
+		*what = ivs_xasprintf("a %lld-byte text file", (long long)st.st_size);
+	else
+		*what = ivs_xasprintf("a %lld-byte binary file", (long long)st.st_size);
+	return TARGET_OTHER;
+}
+
+/* "x/" for a folder typed without its slash. */
+static char *as_folder(const char *path)
+{
+	size_t n = strlen(path);
+	return ivs_xasprintf("%s%s", path, n && path[n - 1] == '/' ? "" : "/");
+}
+
+/* The absolute form of a path that exists (for messages). */
+static char *whole_path(const char *path)
+{
+	char *r = realpath(path, NULL);
+	return r ? r : ivs_xstrdup(path);
+}
+
+/* ---- save ---- */
+
 static void do_save(struct tui_app *a, const char *path, enum tui_after then)
 {
 	char *err = NULL;
@@ -74,6 +157,7 @@ static void do_save(struct tui_app *a, const char *path, enum tui_after then)
 	ivs_recover_discard(a->path);
 	if (was_unsaved)   /* a new project's recovery file has no project path */
 		ivs_recover_discard(NULL);
+	a->recovered = false;
 	size_t e = ivs_validate_errors(a->p);
 	if (e)
 		tui_status(a, false, "Saved %s (it still has %zu error%s)", path, e, e == 1 ? "" : "s");
@@ -85,28 +169,54 @@ static void do_save(struct tui_app *a, const char *path, enum tui_after then)
 static void overwrite_answer(struct tui_app *a, int choice, void *ctx)
 {
 	struct save_ctx *c = ctx;
-	if (choice == 'o')
+	if (choice == 'o' || choice == 'r')
 		do_save(a, c->path, c->then);
 	else
 		tui_status(a, false, "Not saved");
 	free(c->path);
 }
 
+static void save_as_prompt(struct tui_app *a, const char *title, const char *initial,
+                           enum tui_after then);
+
 static void save_to(struct tui_app *a, const char *path, enum tui_after then, bool ask_exists)
 {
 	static const char *const labels[] = {"Overwrite", "Cancel"};
-	struct stat st;
-	const char *why = NULL;
-	if (disk_changed(a, path))
-		why = "was changed on disk by another program since it was loaded.";
-	else if (ask_exists && (!a->path || strcmp(a->path, path) != 0) && stat(path, &st) == 0)
-		why = "exists already.";
-	if (why) {
+	static const char *const replace_labels[] = {"Replace it", "Cancel"};
+	char *what = NULL, *msg = NULL;
+	const char *letters = "oc";
+	const char *const *lab = labels;
+	enum target t = ask_exists ? examine(a, path, &what) : TARGET_NONE;
+
+	if (t == TARGET_FOLDER) {
+		char *initial = as_folder(path);
+		tui_status(a, true, "%s is a folder: type the name of a file in it", path);
+		save_as_prompt(a, "Save the project as (a file in the folder; Tab completes)", initial, then);
+		free(initial);
+		return;
+	}
+	if (t == TARGET_SPECIAL) {
+		tui_status(a, true, "Not saved: %s is not a regular file (a device, pipe or socket)", path);
+		return;
+	}
+	if (disk_changed(a, path)) {
+		msg = ivs_xasprintf("%s was changed on disk by another program since it was loaded.\n"
+		                    "Overwrite it with this project?", path);
+	} else if (t == TARGET_PROJECT && (!a->path || strcmp(a->path, path) != 0)) {
+		msg = ivs_xasprintf("%s exists already: it is %s.\nOverwrite it with this project?",
+		                    path, what);
+	} else if (t == TARGET_OTHER) {
+		msg = ivs_xasprintf("%s is not an ivs-tui project: it is %s.\n"
+		                    "Replace it with this project? What it holds is lost.", path, what);
+		letters = "rc";
+		lab = replace_labels;
+	}
+	free(what);
+	if (msg) {
 		struct save_ctx *c = ivs_xmalloc(sizeof *c);
 		c->path = ivs_xstrdup(path);
 		c->then = then;
-		char *msg = ivs_xasprintf("%s %s\nOverwrite it with this project?", path, why);
-		tui_confirm(a, "Save", msg, "oc", labels, overwrite_answer, c);
+		tui_confirm(a, "Save", msg, letters, lab, overwrite_answer, c);
 		free(msg);
 		return;
 	}
@@ -123,14 +233,19 @@ static void save_as_answer(struct tui_app *a, const char *text, void *ctx)
 	save_to(a, text, *then, true);
 }
 
+static void save_as_prompt(struct tui_app *a, const char *title, const char *initial,
+                           enum tui_after then)
+{
+	enum tui_after *c = ivs_xmalloc(sizeof *c);
+	*c = then;
+	tui_prompt(a, title, initial, true, save_as_answer, c);
+}
+
 void tui_file_save(struct tui_app *a, bool save_as, enum tui_after then)
 {
 	if (save_as || !a->path) {
 		char *def = a->path ? ivs_xstrdup(a->path) : ivs_xasprintf("%s.yaml", stack_name(a));
-		enum tui_after *c = ivs_xmalloc(sizeof *c);
-		*c = then;
-		tui_prompt(a, "Save the project as (comments are not kept; Tab completes)", def, true,
-		           save_as_answer, c);
+		save_as_prompt(a, "Save the project as (comments are kept; Tab completes)", def, then);
 		free(def);
 		return;
 	}
@@ -150,6 +265,12 @@ static void open_answer(struct tui_app *a, const char *text, void *ctx)
 	struct ivs_project *p = NULL;
 	if (stat(text, &st) != 0 && errno == ENOENT) {
 		p = ivs_project_new();
+	} else if (stat(text, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* Reading a pipe or a device would block the screen. */
+		tui_status(a, true, "Not opened: %s is %s", text,
+		           S_ISDIR(st.st_mode) ? "a folder" : "not a regular file (a device, pipe or socket)");
+		ivs_diags_free(&d);
+		return;
 	} else {
 		p = ivs_load_file(text, &d);
 	}
@@ -182,6 +303,10 @@ static void unsaved_answer(struct tui_app *a, int choice, void *ctx)
 	if (choice == 's') {
 		tui_file_save(a, false, *then);
 	} else if (choice == 'd') {
+		if (a->recovered) {   /* the restored changes are thrown away with the rest */
+			ivs_recover_discard(a->path);
+			a->recovered = false;
+		}
 		if (*then == TUI_AFTER_QUIT)
 			a->quit = true;
 		else if (*then == TUI_AFTER_OPEN_PROMPT)
@@ -223,12 +348,11 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static void export_answer(struct tui_app *a, const char *text, void *ctx)
+static void export_prompt(struct tui_app *a, const char *title, const char *initial);
+
+static void do_export(struct tui_app *a, const char *path)
 {
-	(void)ctx;
-	if (!text || !*text)
-		return;
-	enum ivs_export_format fmt = ends_with(text, ".yaml") || ends_with(text, ".yml")
+	enum ivs_export_format fmt = ends_with(path, ".yaml") || ends_with(path, ".yml")
 	                                     ? IVS_EXPORT_YAML : IVS_EXPORT_JSON;
 	cJSON *t = ivs_export_template(a->p);
 	if (!t) {
@@ -240,16 +364,77 @@ static void export_answer(struct tui_app *a, const char *text, void *ctx)
 	ivs_export_write(t, fmt, &b);
 	cJSON_Delete(t);
 	char *err = NULL;
-	if (ivs_write_atomic(text, b.data ? b.data : "", b.len, 0644, &err) < 0) {
+	if (ivs_write_atomic(path, b.data ? b.data : "", b.len, 0644, &err) < 0) {
 		tui_status(a, true, "Not exported: %s", err ? err : "write failed");
 		free(err);
 	} else {
+		char *whole = whole_path(path);
 		if (!a->wizard)   /* the wizard's first export is no deployed stack yet */
-			tui_baseline_exported(a, text);
-		tui_status(a, false, "Exported %s (%s, %zu resources)", text,
+			tui_baseline_exported(a, whole);
+		tui_status(a, false, "Exported %s (%s, %zu resources)", whole,
 		           fmt == IVS_EXPORT_YAML ? "YAML" : "JSON", ivs_project_cfn_count(a->p));
+		free(whole);
 	}
 	ivs_buf_free(&b);
+}
+
+static void export_replace_answer(struct tui_app *a, int choice, void *ctx)
+{
+	char *path = *(char **)ctx;
+	if (choice == 'r')
+		do_export(a, path);
+	else
+		tui_status(a, false, "Not exported");
+	free(path);
+}
+
+static void export_answer(struct tui_app *a, const char *text, void *ctx)
+{
+	(void)ctx;
+	if (!text || !*text)
+		return;
+	static const char *const labels[] = {"Replace it", "Cancel"};
+	char *what = NULL, *msg = NULL;
+	switch (examine(a, text, &what)) {
+	case TARGET_NONE:
+		do_export(a, text);
+		return;
+	case TARGET_FOLDER: {
+		char *initial = as_folder(text);
+		tui_status(a, true, "%s is a folder: type the name of a file in it", text);
+		export_prompt(a, "Export the template to (a file in the folder; Tab completes)", initial);
+		free(initial);
+		return;
+	}
+	case TARGET_SPECIAL:
+		tui_status(a, true, "Not exported: %s is not a regular file (a device, pipe or socket)",
+		           text);
+		return;
+	case TARGET_SELF: {
+		tui_status(a, true, "Not exported over %s: it is this project's own file", text);
+		export_prompt(a, "Export the template to (not the project's file; Tab completes)", text);
+		return;
+	}
+	case TARGET_PROJECT:
+		msg = ivs_xasprintf("%s exists already: it is %s, not a template.\n"
+		                    "Replace it with the template? The project it holds is lost.",
+		                    text, what);
+		break;
+	case TARGET_OTHER:
+		msg = ivs_xasprintf("%s exists already: it is %s.\nReplace it with the template?", text,
+		                    what);
+		break;
+	}
+	free(what);
+	char **c = ivs_xmalloc(sizeof *c);
+	*c = ivs_xstrdup(text);
+	tui_confirm(a, "Export", msg, "rc", labels, export_replace_answer, c);
+	free(msg);
+}
+
+static void export_prompt(struct tui_app *a, const char *title, const char *initial)
+{
+	tui_prompt(a, title, initial, true, export_answer, NULL);
 }
 
 void tui_file_export(struct tui_app *a)
@@ -261,9 +446,12 @@ void tui_file_export(struct tui_app *a)
 		           e == 1 ? "" : "s");
 		return;
 	}
-	char *def = ivs_xasprintf("%s.template.json", stack_name(a));
-	tui_prompt(a, "Export the template to (.json or .yaml; Tab completes)", def, true,
-	           export_answer, NULL);
+	/* Next to the project file, not in the current folder. */
+	const char *slash = a->path ? strrchr(a->path, '/') : NULL;
+	char *def = slash ? ivs_xasprintf("%.*s%s.template.json", (int)(slash - a->path + 1), a->path,
+	                                  stack_name(a))
+	                  : ivs_xasprintf("%s.template.json", stack_name(a));
+	export_prompt(a, "Export the template to (.json or .yaml; Tab completes)", def);
 	free(def);
 }
 

@@ -61,7 +61,10 @@ pass "help and preview"
 keys C-s
 wait_for "Saved live-events.yaml"
 wait_gone "[+]"
-if grep -q '^#' "$E2E_WORK/live-events.yaml"; then fail "saved file still has the comments"; fi
+grep -q '^# in canonical form and keeps these comments.$' "$E2E_WORK/live-events.yaml" ||
+	fail "saved file lost the leading comments"
+grep -q '^  name: live-events  # required; also the default export file name$' \
+	"$E2E_WORK/live-events.yaml" || fail "saved file lost an end-of-line comment"
 file_has "$E2E_WORK/live-events.yaml" "    channel_name: main-stage"
 cp "$E2E_WORK/live-events.yaml" "$E2E_TMP/saved1.yaml"
 keys q

@@ -80,7 +80,7 @@ keys F5
 wait_for "Export the template to"
 has "demo.template.json"
 keys Enter
-wait_for "Exported demo.template.json (JSON, 2 resources)"
+wait_for "/demo.template.json (JSON, 2 resources)"
 [ -f "$E2E_WORK/demo.template.json" ] || fail "template not written"
 keys F10
 wait_exit 0

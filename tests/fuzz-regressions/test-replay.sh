@@ -17,7 +17,9 @@ for t in fuzz_load fuzz_roundtrip fuzz_theme fuzz_token fuzz_edit fuzz_template;
 	bin=$B/fuzz/$t
 	[ -x "$bin" ] || { echo "FAIL: no $bin (make B=$B fuzz-replay)"; failed=1; continue; }
 	case $t in
-	fuzz_load|fuzz_roundtrip) set -- examples/*.yaml "$conf"/*.yaml tests/bad/*.yaml ;;
+	fuzz_load) set -- examples/*.yaml "$conf"/*.yaml tests/bad/*.yaml tests/comments/*.yaml ;;
+	fuzz_roundtrip) set -- examples/*.yaml "$conf"/*.yaml tests/bad/*.yaml tests/comments/*.yaml \
+		fuzz/seeds/roundtrip/* ;;
 	fuzz_theme) set -- themes/*.yaml ;;
 	fuzz_token) set -- fuzz/seeds/token/* ;;
 	fuzz_edit) set -- fuzz/seeds/edit/* ;;

@@ -10,7 +10,9 @@ B=${1:-build}
 BIN=${IVS_BIN:-$B/ivs-tui}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(cd "$(dirname "$0")" && pwd)
-WORK=$(mktemp -d)
+# A fixed-length folder name, written as /tmp/ivs-screens.XXXXXX in the
+# dumps: a status line that shows a whole path is the same on every run.
+WORK=$(mktemp -d /tmp/ivs-screens.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT INT TERM
 fail=0
 
@@ -35,6 +37,9 @@ run_case() {
 	sed "s|@OUT@|$dir|g" "$T/$name.script" >"$dir/script.txt"
 	(cd "$dir" && IVS_TUI_SCRIPT="$dir/script.txt" timeout 20 "$BIN" "$@" 2>"$dir/stderr")
 	echo $? >"$dir/rc"
+	for got in "$dir/$name"-[0-9]*.txt; do
+		[ -f "$got" ] && sed -i "s|$WORK|/tmp/ivs-screens.XXXXXX|g" "$got"
+	done
 	if [ -n "${UPDATE:-}" ]; then
 		rm -f "$T/expected/$name"-[0-9]*.txt
 		for got in "$dir/$name"-[0-9]*.txt; do
@@ -218,6 +223,29 @@ quiet recover
 grep -q 'Recovered description' "$WORK/recover/live-events.yaml" || bad "recover: restored project not saved"
 [ -f "$WORK/recover/.live-events.yaml.ivs-recover" ] && bad "recover: recovery file kept after the save"
 
+# 14b. Restore, then discard at quit: the recovery file is removed; a
+#      second start offers nothing. "Later" keeps it.
+R=$WORK/recoverquit
+mkdir -p "$R"
+cp "$T/live-events.yaml" "$R/"
+sed 's/Live events with recording/Recovered description/' "$T/live-events.yaml" \
+	>"$R/.live-events.yaml.ivs-recover"
+chmod 600 "$R/.live-events.yaml.ivs-recover"
+touch -d '+1 minute' "$R/.live-events.yaml.ivs-recover" 2>/dev/null
+run_case recoverquit live-events.yaml
+rc_is recoverquit 0
+quiet recoverquit
+cmp "$T/live-events.yaml" "$R/live-events.yaml" || bad "recoverquit: discard changed the project"
+[ -f "$R/.live-events.yaml.ivs-recover" ] && bad "recoverquit: recovery file kept after restore and discard"
+mkdir -p "$WORK/later"
+cp "$T/live-events.yaml" "$WORK/later/"
+cp "$R/live-events.yaml" "$WORK/later/.live-events.yaml.ivs-recover"
+chmod 600 "$WORK/later/.live-events.yaml.ivs-recover"
+touch -d '+1 minute' "$WORK/later/.live-events.yaml.ivs-recover" 2>/dev/null
+printf '# Later keeps the recovery file.\nl\nd\ny\nq\nd\n' >"$WORK/later.script"
+(cd "$WORK/later" && IVS_TUI_SCRIPT="$WORK/later.script" timeout 20 "$BIN" live-events.yaml 2>/dev/null)
+[ -f "$WORK/later/.live-events.yaml.ivs-recover" ] || bad "later: recovery file removed though the user said Later"
+
 # 15. The shipped example: every kind, imported entries; saving keeps the
 #     design (the template of the saved file equals the example's).
 EX=$T/../../examples/live-events.yaml
@@ -233,12 +261,32 @@ if [ -f "$EX" ]; then
 		{ bad "example: export of the saved example failed"; cat "$WORK/example/b.err"; }
 	[ -s "$WORK/example/a.json" ] || bad "example: empty template"
 	cmp -s "$WORK/example/a.json" "$WORK/example/b.json" || bad "example: saving changed the design"
-	grep -q '^#' "$WORK/example/live-events.yaml" && bad "example: not saved (comments still there)"
+	cmp -s "$EX" "$WORK/example/live-events.yaml" && bad "example: not saved (still the hand-written layout)"
+	grep -q '^# in canonical form and keeps these comments.$' "$WORK/example/live-events.yaml" ||
+		bad "example: saving lost the comments"
 else
 	bad "example: $EX is missing"
 fi
 
-# 15b. Against a baseline (the project's export, --baseline): renaming a
+# 15b. Destructive questions default to the harmless answer: Save As over
+#      a file that is not a project, onto a folder; export over the
+#      project's own file and over another file; delete.
+S=$WORK/safe
+mkdir -p "$S/proj"
+cp "$T/live-events.yaml" "$S/proj/"
+printf 'root:x:0:0:root:/root:/bin/sh\n' >"$S/notes.txt"
+printf '{"keep": true}\n' >"$S/other.json"
+cp "$S/notes.txt" "$S/notes.orig"; cp "$S/other.json" "$S/other.orig"
+mkfifo "$S/fifo"
+run_case safe proj/live-events.yaml
+rc_is safe 0
+quiet safe
+cmp "$S/notes.txt" "$S/notes.orig" || bad "safe: Enter twice replaced a file that is not a project"
+cmp "$S/other.json" "$S/other.orig" || bad "safe: Enter replaced an existing file on export"
+cmp "$S/proj/live-events.yaml" "$T/live-events.yaml" || bad "safe: the project file was changed"
+[ -f "$S/proj/live-events.template.json" ] || bad "safe: export not written next to the project"
+
+# 15c. Against a baseline (the project's export, --baseline): renaming a
 #      deployed channel asks, Enter keeps the id; a create-only change
 #      applied anyway marks the tree; the Changes panel. The baseline is
 #      remembered for the project in the XDG state folder, and found again.
