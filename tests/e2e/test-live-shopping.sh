@@ -187,7 +187,7 @@ wait_for "Saved live-shopping.yaml"
 keys F5
 wait_for "Export the template to"
 keys Enter
-wait_for "Exported live-shopping.template.json (JSON, 9 resources)"
+wait_for "/live-shopping.template.json (JSON, 9 resources"
 keys F10
 wait_exit 0
 pass "saved and exported"
