@@ -248,6 +248,14 @@ static void emit_value(struct saver *s, const struct ivs_res *r, int fi)
 		seq_end(s);
 		break;
 	}
+	case IVS_FT_REF_LIST: {
+		const struct ivs_idlist *l = ivs_res_get_ids(r, fi);
+		seq_start(s, YAML_FLOW_SEQUENCE_STYLE);
+		for (size_t i = 0; i < l->n; i++)
+			string(s, l->v[i]);
+		seq_end(s);
+		break;
+	}
 	case IVS_FT_TAGS:
 		map_start(s, YAML_FLOW_MAPPING_STYLE);
 		for (size_t i = 0; i < r->tags.n; i++) {
