@@ -185,6 +185,51 @@ static void test_duplicate_and_rename(void **state)
 	ivs_project_free(p);
 }
 
+/* One edit re-checks what it touches, whatever the project's size. */
+static void test_incremental_is_flat(void **state)
+{
+	(void)state;
+	struct ivs_project *p = ivs_project_new();
+	ivs_edit_set_str(p, &ivs_project_stack(p)->r, IVS_STACK_NAME, "big");
+	ivs_edit_add(p, IVS_KIND_BUCKET, NULL, "B", SIZE_MAX);
+	struct ivs_res *sc = ivs_edit_add(p, IVS_KIND_STORAGE, NULL, "S", SIZE_MAX);
+	ivs_edit_set_str(p, sc, IVS_STORAGE_BUCKET, "B");
+	struct ivs_res *first = NULL, *ing = NULL;
+	for (int i = 0; i < 160; i++) {   /* 482 resources: under the 500 limit */
+		char id[32];
+		snprintf(id, sizeof id, "Stage%d", i);
+		struct ivs_res *st = ivs_edit_add(p, IVS_KIND_STAGE, NULL, id, SIZE_MAX);
+		ivs_edit_set_str(p, st, IVS_STAGE_STORAGE, "S");
+		first = first ? first : st;
+		snprintf(id, sizeof id, "Ingest%d", i);
+		struct ivs_res *in = ivs_edit_add(p, IVS_KIND_INGEST, NULL, id, SIZE_MAX);
+		snprintf(id, sizeof id, "Stage%d", i);
+		ivs_edit_set_str(p, in, IVS_INGEST_STAGE, id);
+		ing = ing ? ing : in;
+		snprintf(id, sizeof id, "Enc%d", i);
+		ivs_edit_add(p, IVS_KIND_ENCODER, NULL, id, SIZE_MAX);
+	}
+	ivs_validate_all(p);
+	assert_int_equal(ivs_validate_errors(p), 0);
+
+	test_set_text(p, first, IVS_STAGE_NAME, "renamed-stage");
+	ivs_validate_changes(p);
+	assert_int_equal(ivs_validate_last_checked(p), 1);
+	test_set_text(p, first, IVS_STAGE_LOGICAL_ID, "Adopted");
+	ivs_validate_changes(p);
+	assert_int_equal(ivs_validate_last_checked(p), 1);
+	/* a rename: the stage and the one ingest configuration naming it */
+	assert_int_equal(ivs_edit_rename(p, first, "Main", NULL), 0);
+	ivs_validate_changes(p);
+	assert_int_equal(ivs_validate_last_checked(p), 2);
+	assert_string_equal(ivs_res_get_str(ing, IVS_INGEST_STAGE), "Main");
+	test_set_text(p, ing, IVS_INGEST_PROTOCOL, "RTMP");
+	ivs_validate_changes(p);
+	assert_int_equal(ivs_validate_last_checked(p), 1);
+	assert_int_equal(ivs_validate_errors(p), 1);   /* ingest-rtmp-insecure */
+	ivs_project_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_typed_values),
 		cmocka_unit_test(test_export_nesting_and_logical_ids),
 		cmocka_unit_test(test_duplicate_and_rename),
+		cmocka_unit_test(test_incremental_is_flat),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
