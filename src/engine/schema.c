@@ -577,6 +577,8 @@ static const struct ivs_field chat_logging_fields[] = {
 	 .chars = &ivs_chars_delivery_stream_rule, .check_text = "1 to 64 letters, digits and . - _",
 	 .help = "Destination: a Kinesis Data Firehose delivery stream, by name."},
 	CHAT_TAGS_ROW(struct ivs_chat_logging),
+	LOGICAL_ID_ROW(struct ivs_chat_logging, 0),
+	REMOVAL_ROW(struct ivs_chat_logging),
 };
 
 static const struct ivs_field chat_room_fields[] = {
@@ -613,6 +615,8 @@ static const struct ivs_field chat_room_fields[] = {
 	 .choices = fallback_results, .def = IVS_NO_DEFAULT, .def_text = "ALLOW",
 	 .help = "What happens to a message when the handler fails or times out."},
 	CHAT_TAGS_ROW(struct ivs_chat_room),
+	LOGICAL_ID_ROW(struct ivs_chat_room, 0),
+	REMOVAL_ROW(struct ivs_chat_room),
 };
 
 /* Kinds an output may name: every TOP kind that creates a resource. */

@@ -489,26 +489,6 @@ char *ivs_vlid_key(const struct ivs_res *r)
 	return k;
 }
 
-/* An L1 class or an output directly in the stack called "Default" has no
- * logical id ("Unable to calculate a unique id for an empty set of
- * components"); "CheckBootstrapVersion" is the CDK's own rule's. */
-static void check_l1_id(const struct ivs_vview *v, struct ivs_diags *out)
-{
-	const struct ivs_res *r = v->r;
-	if (ivs_res_info(r)->path != IVS_PATH_L1 || !r->id)
-		return;
-	if (strcmp(r->id, "Default") == 0)
-		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
-		          "a %s may not be called 'Default': the CDK drops that id from construct paths "
-		          "and leaves nothing to make the logical id of (\"Unable to calculate a unique "
-		          "id for an empty set of components\"): give it another id.",
-		          ivs_res_info(r)->name);
-	else if (strcmp(r->id, "CheckBootstrapVersion") == 0)
-		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
-		          "a %s may not be called 'CheckBootstrapVersion': the CDK's own bootstrap check "
-		          "has that logical id: give it another id.", ivs_res_info(r)->name);
-}
-
 /* An output: its resource has the attribute, is created here, the stream
  * key is one of the channel's, secrets, the export name is unique. */
 static void check_output(const struct ivs_project *p, const struct vstate *vs,
@@ -610,7 +590,6 @@ unsigned ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
 	check_authorized(p, v, out);
 	check_reserved_id(v, out);
 	check_default_name(p, v, out);
-	check_l1_id(v, out);
 	struct rslot *sl;
 	size_t n = ref_slots(v->r, &sl);
 	for (size_t j = 0; j < n; j++)
@@ -986,7 +965,7 @@ void ivs_validate_changes(struct ivs_project *p)
 {
 	struct vstate *vs = ivs_project_vstate(p);
 	struct rset dirty = {0}, moved = {0}, again = {0};
-	struct keys ids = {0}, lids = {0};
+	struct keys ids = {0}, lids = {0}, xnames = {0};
 	struct ptrmap lists = {0};
 	bool kind_changed[IVS_KIND_COUNT] = {false};
 
@@ -1005,6 +984,7 @@ void ivs_validate_changes(struct ivs_project *p)
 		struct vrec *rec = ivs_vpm_get(&vs->recs, r);
 		bool live = ivs_vlive(r), mv = ivs_vpm_get(&moved.m, r) != NULL;
 		char *oid = rec ? ivs_xstrdup(rec->id) : NULL, *olid = rec ? ivs_xstrdup(rec->lid) : NULL;
+		char *oxn = rec ? ivs_xstrdup(rec->xname) : NULL;
 		if (live) {
 			rec = index_in(vs, r, rec);
 			ivs_vpm_put(&vs->recs, r, rec);
@@ -1019,6 +999,7 @@ void ivs_validate_changes(struct ivs_project *p)
 			rec = NULL;
 		}
 		const char *nid = rec ? rec->id : NULL, *nlid = rec ? rec->lid : NULL;
+		const char *nxn = rec ? rec->xname : NULL;
 		if (str_differs(oid, nid) || mv) {
 			keys_add(&ids, oid, str_differs(oid, nid));
 			if (str_differs(oid, nid))
@@ -1027,12 +1008,19 @@ void ivs_validate_changes(struct ivs_project *p)
 			 * list order. */
 			kind_changed[r->kind] |= str_differs(oid, nid) || mv;
 		}
-		if (str_differs(olid, nlid) || mv) {
+		/* the id too: a collision's message names the other entry's id
+		 * (an own logical_id or an export name does not change with it) */
+		if (str_differs(olid, nlid) || mv || str_differs(oid, nid)) {
 			keys_add(&lids, olid, false);
 			keys_add(&lids, nlid, false);
 		}
+		if (str_differs(oxn, nxn) || mv || str_differs(oid, nid)) {
+			keys_add(&xnames, oxn, false);
+			keys_add(&xnames, nxn, false);
+		}
 		free(oid);
 		free(olid);
+		free(oxn);
 	}
 	for (size_t i = 0; i < ids.n; i++) {
 		add_holders(&again, &vs->ids, ids.v[i]);
@@ -1041,6 +1029,8 @@ void ivs_validate_changes(struct ivs_project *p)
 	}
 	for (size_t i = 0; i < lids.n; i++)
 		add_holders(&again, &vs->lids, lids.v[i]);
+	for (size_t i = 0; i < xnames.n; i++)
+		add_holders(&again, &vs->xnames, xnames.v[i]);
 	for (size_t k = 0; k < IVS_KIND_COUNT; k++)
 		for (size_t i = 0; kind_changed[k] && i < vs->missing[k].cap; i++)
 			if (vs->missing[k].v[i].key)
@@ -1066,6 +1056,7 @@ void ivs_validate_changes(struct ivs_project *p)
 	rset_free(&again);
 	keys_free(&ids);
 	keys_free(&lids);
+	keys_free(&xnames);
 	ivs_project_journal_clear(p);
 	vs->gen = ivs_project_generation(p);
 }
