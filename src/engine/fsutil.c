@@ -316,6 +316,10 @@ static int write_tmp_and_rename(const char *path_in, const char *data, size_t le
                                 int overwrite, int follow, unsigned flags, char **err)
 {
 	struct stat st;
+	/* /dev/stdout on a pipe is a link to "pipe:[N]": what is not a regular
+	 * file is written through its own name, not through a resolved one. */
+	if (follow && stat(path_in, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_direct(path_in, data, len, err);
 	char *path = follow ? follow_links(path_in) : ivs_xstrdup(path_in);
 	if (!path)
 		return fail(err, path_in, "write", errno);
@@ -329,13 +333,10 @@ static int write_tmp_and_rename(const char *path_in, const char *data, size_t le
 		return -1;
 	}
 	if (have_old && follow && !S_ISREG(st.st_mode)) {
-		if (S_ISDIR(st.st_mode)) {
-			free(path);
-			return fail(err, path_in, "replace", EISDIR);
-		}
-		rc = write_direct(path, data, len, err);
 		free(path);
-		return rc;
+		if (S_ISDIR(st.st_mode))
+			return fail(err, path_in, "replace", EISDIR);
+		return write_direct(path_in, data, len, err);
 	}
 	if (have_old && follow && !(flags & IVS_WRITE_FORCE) && !(st.st_mode & 0222)) {
 		if (err)

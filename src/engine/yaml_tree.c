@@ -48,6 +48,10 @@ void yl_diag(struct yl_loader *ld, enum ivs_rule rule, struct ivs_pos pos, const
 	va_list ap;
 	int n;
 
+	if (ivs_diags_full(&ld->d)) {     /* only counted: no message to format */
+		ivs_diags_add(&ld->d, rule, pos, "", "%s", "");
+		return;
+	}
 	va_start(ap, fmt);
 	n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);

@@ -136,6 +136,10 @@ void yl_unknown_key(struct yl_loader *ld, const char *const *keys, size_t n, con
 	size_t best = max + 1;
 	const char *hint = NULL;
 
+	if (ivs_diags_full(&ld->d)) {     /* only counted: skip the hint */
+		yl_diag(ld, IVS_RULE_YAML_UNKNOWN_KEY, pos, "%s", "");
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		size_t d = ivs_edit_distance(key, keys[i], max);
 		if (d < best && d < len) {
