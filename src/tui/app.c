@@ -452,7 +452,11 @@ static void recover_answer(struct tui_app *a, int choice, void *ctx)
 static void offer_recovery(struct tui_app *a)
 {
 	static const char *const labels[] = {"Restore", "Discard it", "Later"};
-	char *rp = ivs_recover_find(a->path);
+	char *why = NULL;
+	char *rp = ivs_recover_find_checked(a->path, &why);
+	if (why)   /* another user's, a link, readable by others: said, not offered */
+		tui_status(a, true, "%s", why);
+	free(why);
 	if (!rp)
 		return;
 	char **ctx = ivs_xmalloc(sizeof *ctx);

@@ -245,10 +245,15 @@ static void test_unwritable_folder_uses_state(void **state)
 	assert_int_equal(ivs_recover_write(p, proj, &err), 0);
 	assert_null(err);
 	/* the folder part is kept as given when it cannot be resolved */
-	char *mangled = ivs_xstrdup(proj);
-	for (char *c = mangled; *c; c++)
+	struct ivs_buf mb;
+	ivs_buf_init(&mb);
+	for (const char *c = proj; *c; c++) {
 		if (*c == '/')
-			*c = '%';
+			ivs_buf_puts(&mb, "%2F");
+		else
+			ivs_buf_putc(&mb, *c);
+	}
+	char *mangled = ivs_buf_steal(&mb);
 	char *want = ivs_xasprintf("%s/state/ivs-tui/%s.ivs-recover", tmp, mangled);
 	char *found = ivs_recover_find(proj);
 	assert_non_null(found);
