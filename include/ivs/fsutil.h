@@ -42,6 +42,11 @@ int ivs_write_new(const char *path, const char *data, size_t len, mode_t mode, i
  * it is read: a FIFO, a device or a socket is refused ("it is a FIFO, not a
  * regular file") unless it is this process's standard input (/dev/stdin). */
 char *ivs_read_file(const char *path, size_t max, size_t *len, char **err);
+/* The open of ivs_read_file, for readers of their own (key files): an fd
+ * (O_CLOEXEC, blocking again) of a regular file or of standard input under
+ * another name, or -1 with *err set ("cannot read PATH: it is a FIFO, not
+ * a regular file ..."); never blocks on a FIFO or a device. */
+int ivs_open_for_read(const char *path, char **err);
 
 /* Fault injection for tests (the IVS_FAULT variable only in builds with
  * -DIVS_FAULT_INJECTION): the Nth open/write/fsync/rename call from now

@@ -437,7 +437,7 @@ int ivs_same_file(const char *a, const char *b)
  * accepts only a regular file, or the process's own standard input under
  * another name (/dev/stdin, /dev/fd/0). Returns the fd (blocking again),
  * or -1 with *err set. */
-static int open_for_read(const char *path, char **err)
+int ivs_open_for_read(const char *path, char **err)
 {
 	struct stat st, in;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -482,7 +482,7 @@ static int open_for_read(const char *path, char **err)
 
 char *ivs_read_file(const char *path, size_t max, size_t *len, char **err)
 {
-	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open_for_read(path, err);
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : ivs_open_for_read(path, err);
 	struct ivs_buf b;
 	char chunk[65536];
 
