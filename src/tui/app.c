@@ -496,6 +496,7 @@ int ivs_tui_main(int argc, char **argv)
 	if (file && stat(file, &st) == 0) {
 		struct ivs_diags d;
 		ivs_diags_init(&d);
+		ivs_diags_set_limit(&d, IVS_DIAGS_LIMIT);   /* "… and N more" past it */
 		p = ivs_load_file(file, &d);
 		if (!p) {
 			ivs_diags_print(stderr, file, &d);
