@@ -10,7 +10,8 @@
  * - The 64 MB file of the issue (800 channels x 9,000 unknown keys) is
  *   generated here; `validate` runs in a child whose peak RSS (wait4's
  *   rusage) must stay within a small multiple of the file (the unbounded
- *   lists took 2.8 GB), and its output ends "… and 7199000 more".
+ *   lists took 2.8 GB), and its output ends "… and 7199000 more"; the
+ *   editor started on that file (which it refuses) is bounded the same way.
  *   `validate --format json` is streamed: never `[]` for a file with
  *   errors, and exit 2 with a message when stdout fails (/dev/full). */
 #define _GNU_SOURCE 1   /* fopencookie */
@@ -155,16 +156,21 @@ static void test_controls_escaped(void **state)
 	ivs_diags_free(&d);
 }
 
-/* Runs `ivs-tui validate ARGS` in a child with stdout to out_path (or
- * /dev/full); returns the exit status, *maxrss_kb the child's peak RSS. */
-static int run_validate(char **args, int nargs, const char *out_path, long *maxrss_kb)
+/* Runs `ivs-tui ARGS` in a child with stdout to out_path (or /dev/full),
+ * stderr to err_path, stdin from /dev/null; returns the exit status,
+ * *maxrss_kb the child's peak RSS. */
+static int run_cmd(char **args, int nargs, const char *out_path, const char *err_path,
+                   long *maxrss_kb)
 {
 	fflush(NULL);
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		int nul = open("/dev/null", O_WRONLY);
+		int nul = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int in = open("/dev/null", O_RDONLY);
+		if (in < 0 || dup2(in, 0) < 0)
+			_exit(97);
 		if (fd < 0 || nul < 0 || dup2(fd, 1) < 0 || dup2(nul, 2) < 0)
 			_exit(99);
 		/* the real program (run.sh sets IVS_BIN to the build's) */
@@ -233,7 +239,7 @@ static void test_64mb_unknown_keys(void **state)
 	char *args[] = {v, big, NULL};
 	long rss;
 	assert_true(size > 50 * 1024 * 1024);
-	assert_int_equal(run_validate(args, 2, out, &rss), 1);
+	assert_int_equal(run_cmd(args, 2, out, "/dev/null", &rss), 1);
 	/* a small multiple of the input (the whole file is read into memory
 	 * and parsed; sanitizer builds add their own overhead) */
 	long limit_kb = (long)(size / 1024) * 4 + 256 * 1024;
@@ -257,6 +263,20 @@ static void test_64mb_unknown_keys(void **state)
 		lines += *c == '\n';
 	assert_int_equal(lines, IVS_DIAGS_LIMIT + 1);
 	free(text);
+
+	/* the editor refusing the same file at start: its stderr is bounded too */
+	char *errp = ivs_xasprintf("%s/err.txt", dir);
+	char *targs[] = {big, NULL};
+	assert_int_equal(run_cmd(targs, 1, out, errp, &rss), 2);
+	fprintf(stderr, "ivs-tui %s: peak RSS %ld KiB\n", big, rss);
+	assert_true(rss < limit_kb);
+	text = read_all(errp);
+	tl = strlen(text);
+	assert_true(tl > wl);
+	assert_string_equal(text + tl - wl, want);
+	free(text);
+	unlink(errp);
+	free(errp);
 	free(want);
 	unlink(big);
 	unlink(out);
@@ -273,7 +293,7 @@ static void test_json_streamed(void **state)
 	char v[] = "validate", f[] = "--format", j[] = "json";
 	char *args[] = {v, f, j, mid, mid, NULL};
 	long rss;
-	assert_int_equal(run_validate(args, 5, out, &rss), 1);
+	assert_int_equal(run_cmd(args, 5, out, "/dev/null", &rss), 1);
 	char *text = read_all(out);
 	cJSON *arr = cJSON_Parse(text);
 	assert_non_null(arr);
@@ -284,9 +304,9 @@ static void test_json_streamed(void **state)
 	cJSON_Delete(arr);
 	free(text);
 	/* stdout that fails: exit 2 (not a silent 1 or 0) */
-	assert_int_equal(run_validate(args, 5, "/dev/full", &rss), 2);
+	assert_int_equal(run_cmd(args, 5, "/dev/full", "/dev/null", &rss), 2);
 	char *args1[] = {v, f, j, mid, NULL};
-	assert_int_equal(run_validate(args1, 4, "/dev/full", &rss), 2);
+	assert_int_equal(run_cmd(args1, 4, "/dev/full", "/dev/null", &rss), 2);
 	unlink(mid);
 	unlink(out);
 	free(mid);
