@@ -142,8 +142,13 @@ int ivs_cmd_export(int argc, char **argv)
 	struct ivs_project *p = ivs_cli_load(file, &name, &d, &io_error);
 	if (io_error) {
 		for (size_t i = 0; i < d.n; i++)
-			if (d.v[i].rule == IVS_RULE_IO_ERROR)
-				ivs_cli_error("export: %s", d.v[i].msg);
+			if (d.v[i].rule == IVS_RULE_IO_ERROR) {
+				struct ivs_buf b;   /* escaped, as diagnostics are */
+				ivs_buf_init(&b);
+				ivs_text_escape(&b, d.v[i].msg);
+				ivs_cli_error("export: %s", b.data ? b.data : "");
+				ivs_buf_free(&b);
+			}
 		status = IVS_EXIT_USAGE;
 	} else {
 		ivs_diags_print(stderr, name, &d);

@@ -34,10 +34,16 @@ static void io_message(const char *name, const struct ivs_diags *d)
 	for (size_t i = 0; i < d->n; i++) {
 		if (d->v[i].rule != IVS_RULE_IO_ERROR)
 			continue;
-		if (strstr(d->v[i].msg, name))
-			ivs_cli_error("%s", d->v[i].msg);
-		else
-			ivs_cli_error("%s: %s", name, d->v[i].msg);
+		/* escaped: a file name must not drive the terminal */
+		struct ivs_buf b;
+		ivs_buf_init(&b);
+		if (!strstr(d->v[i].msg, name)) {
+			ivs_text_escape(&b, name);
+			ivs_buf_puts(&b, ": ");
+		}
+		ivs_text_escape(&b, d->v[i].msg);
+		ivs_cli_error("%s", b.data ? b.data : "");
+		ivs_buf_free(&b);
 	}
 }
 

@@ -133,5 +133,11 @@ LC_ALL=C grep -q "$(printf '\302\233')" out && fail "a raw C1 control in validat
 run 1 "$BIN" validate --format json c1.yaml
 has out "a\\u009b31mb"
 
+# a file name with controls, in the I/O error: escaped too
+run 2 "$BIN" validate "$(printf 'no\033]0;x\007')"
+has err 'no\x1b]0;x\x07'
+run 2 "$BIN" export "$(printf 'no\302\233x')"
+has err 'no\u009bx'
+
 [ "$fails" = 0 ] || { echo "$fails check(s) failed"; exit 1; }
 echo "export safety: ok"
