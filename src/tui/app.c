@@ -463,7 +463,11 @@ static void recover_answer(struct tui_app *a, int choice, void *ctx)
 static void offer_recovery(struct tui_app *a)
 {
 	static const char *const labels[] = {"Restore", "Discard it", "Later"};
-	char *rp = ivs_recover_find(a->path);
+	char *why = NULL;
+	char *rp = ivs_recover_find_checked(a->path, &why);
+	if (why)   /* another user's, a link, readable by others: said, not offered */
+		tui_status(a, true, "%s", why);
+	free(why);
 	if (!rp)
 		return;
 	char **ctx = ivs_xmalloc(sizeof *ctx);
@@ -485,6 +489,7 @@ static struct ivs_project *load_start_project(const char *file, int *code)
 	if (stat(file, &st) == 0) {
 		struct ivs_diags d;
 		ivs_diags_init(&d);
+		ivs_diags_set_limit(&d, IVS_DIAGS_LIMIT);   /* "… and N more" past it */
 		struct ivs_project *p = ivs_load_file(file, &d);
 		if (!p)
 			ivs_diags_print(stderr, file, &d);

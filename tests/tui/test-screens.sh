@@ -216,6 +216,7 @@ mkdir -p "$WORK/recover"
 cp "$T/live-events.yaml" "$WORK/recover/"
 sed 's/Live events with recording/Recovered description/' "$T/live-events.yaml" \
 	>"$WORK/recover/.live-events.yaml.ivs-recover"
+chmod 600 "$WORK/recover/.live-events.yaml.ivs-recover"   # a recovery file is private (issue 15)
 touch -d '+1 minute' "$WORK/recover/.live-events.yaml.ivs-recover" 2>/dev/null
 run_case recover live-events.yaml
 rc_is recover 0
