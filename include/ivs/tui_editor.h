@@ -33,6 +33,16 @@ struct tui_editor {
 	bool stored;
 	bool was_modified;         /* the project, when the edit began */
 	struct ivs_diags cand;
+	bool new_id;               /* editing the id of an entry just added */
+	/* type-ahead on a choice or reference field */
+	char ta[64];
+	size_t ta_len;
+	const struct ivs_res *ta_res;
+	int ta_field;
+	/* jump to a field by name (/) */
+	bool jumping;
+	struct tui_le *jle;
+	int jump_from;
 	/* layout of the last draw, for the mouse */
 	int ty, tx, th, tw, fy, fx, fh, fw;
 	int form_line_row[128];
@@ -64,6 +74,17 @@ void tui_ed_edit_end(struct tui_app *a, struct tui_editor *ed);
 bool tui_ed_edit_key(struct tui_app *a, struct tui_editor *ed, int key);
 void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_action act);
 void tui_ed_key_file(struct tui_app *a, struct tui_editor *ed, enum tui_action act);
+/* A bracketed paste (tui_paste_text) on the form: into the field. */
+void tui_ed_paste(struct tui_app *a, struct tui_editor *ed);
+/* Type-ahead on a choice or reference field: text typed (append: after
+ * what was typed before) picks the first value that starts with it. Returns
+ * false when the selected row is not such a field. */
+bool tui_ed_typeahead(struct tui_app *a, struct tui_editor *ed, const char *text, bool append);
+/* Whether key types into a choice field's type-ahead. */
+bool tui_ed_typeahead_key(const struct tui_editor *ed, int key);
+/* Jump to a field (/): start, keys, and the line drawn at the bottom. */
+void tui_ed_jump_start(struct tui_app *a, struct tui_editor *ed);
+bool tui_ed_jump_key(struct tui_app *a, struct tui_editor *ed, int key);
 /* The problem shown under a field (the candidate's while editing it). */
 const struct ivs_diag *tui_ed_row_diag(const struct tui_editor *ed, const struct ivs_res *r,
                                        int field);

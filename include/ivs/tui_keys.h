@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <curses.h>
 
 #include "ivs/util.h"
@@ -26,6 +27,32 @@ static inline bool tui_key_is_fn(int key)
 {
 	return (key & TUI_FN_BIT) != 0;
 }
+
+/* Bracketed paste (xterm's mode 2004): the terminal wraps pasted text in
+ * ESC[200~ ... ESC[201~; curses is told these sequences (define_key) as
+ * the two codes below. The reader (paste.c) collects the text between
+ * them and hands it over as one key, TUI_KEY_PASTE, with the text in
+ * tui_paste_text(): a screen inserts it where text goes and never runs it
+ * as keys (a screen that takes no text ignores it). */
+#define TUI_KEYCODE_PASTE_BEGIN (KEY_MAX + 1)
+#define TUI_KEYCODE_PASTE_END (KEY_MAX + 2)
+#define TUI_KEY_PASTE TUI_FN(TUI_KEYCODE_PASTE_BEGIN)
+/* The most a paste keeps (the rest is read and dropped). */
+#define TUI_PASTE_MAX (1024u * 1024u)
+
+/* The text of the last TUI_KEY_PASTE (borrowed; "" when none). */
+const char *tui_paste_text(size_t *len);
+/* Sets it (a script's ":paste"; the reader); cut at TUI_PASTE_MAX. */
+void tui_paste_set(const char *s, size_t len);
+void tui_paste_clear(void);
+/* Whether the last paste was cut at TUI_PASTE_MAX. */
+bool tui_paste_cut(void);
+/* Curses side (paste.c): tells curses the two sequences and turns the mode
+ * on (on) or off on the terminal written through out (NULL: no writes). */
+void tui_paste_mode(FILE *out, bool on);
+/* After TUI_KEYCODE_PASTE_BEGIN: reads up to the end sequence (or a quiet
+ * second), keeps the text, returns TUI_KEY_PASTE. */
+int tui_paste_read(void);
 
 /* A key that types a character (not a control or function key). */
 static inline bool tui_key_is_char(int key)

@@ -665,6 +665,10 @@ static void record(struct ivs_project *p, struct op *o, const char *label)
 			last->ops[0].after = o->after;
 			fval_free(f, &o->before);
 			free(o);
+			if (label && *label) {   /* the step says what it did last */
+				free(last->label);
+				last->label = ivs_xstrdup(label);
+			}
 			return;
 		}
 	}
@@ -1030,7 +1034,7 @@ static int edit_field(struct ivs_project *p, struct ivs_res *r, int field, struc
 	}
 	label[0] = '\0';   /* only an undo step uses it (not the loader's edits) */
 	if (p->history_on)
-		snprintf(label, sizeof label, "set %s", f->key);
+		snprintf(label, sizeof label, "%s %s", v.set ? "set" : "unset", f->key);
 	bool need_group = v.set && f->parent >= 0 && !ivs_res_is_set(r, f->parent);
 	if (need_group)
 		ivs_edit_begin(p, label);
@@ -1147,11 +1151,17 @@ int ivs_edit_unset(struct ivs_project *p, struct ivs_res *r, int field)
 		return -1;
 	if (!ivs_res_is_set(r, field))
 		return 0;
-	ivs_edit_begin(p, "unset");
-	if (f->type == IVS_FT_GROUP)
-		for (int i = 0; i < ki->nfields; i++)
-			if (ki->fields[i].parent == field && ivs_res_is_set(r, i))
-				edit_field(p, r, i, (struct fval){.set = false});
+	if (f->type != IVS_FT_GROUP) {
+		/* One field: one op, so that emptying a field while typing
+		 * merges into the typing's undo step (coalescing). */
+		return edit_field(p, r, field, (struct fval){.set = false});
+	}
+	char label[96];
+	snprintf(label, sizeof label, "unset %s", f->key);
+	ivs_edit_begin(p, label);
+	for (int i = 0; i < ki->nfields; i++)
+		if (ki->fields[i].parent == field && ivs_res_is_set(r, i))
+			edit_field(p, r, i, (struct fval){.set = false});
 	edit_field(p, r, field, (struct fval){.set = false});
 	ivs_edit_end(p);
 	return 0;

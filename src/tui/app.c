@@ -244,6 +244,7 @@ static int read_key(struct tui_app *a)
 		return -1;
 	if (r == KEY_CODE_YES) {
 		switch (ch) {
+		case TUI_KEYCODE_PASTE_BEGIN: return tui_paste_read();
 		case KEY_ENTER: return TUI_ENTER;
 		case KEY_MOUSE: {
 			MEVENT ev;
@@ -309,6 +310,7 @@ static bool curses_start(struct tui_app *a, int cols, int rows)
 	keypad(stdscr, TRUE);
 	set_escdelay(50);
 	timeout(200);
+	tui_paste_mode(a->no_display ? NULL : stdout, true);
 	if (a->mouse && !a->no_display)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -324,6 +326,7 @@ static void curses_stop(struct tui_app *a)
 	if (!a->curses_on)
 		return;
 	ivs_term_screen_done();
+	tui_paste_mode(a->no_display ? NULL : stdout, false);
 	endwin();
 	delscreen(a->scr);
 	a->scr = NULL;
@@ -355,6 +358,7 @@ static void app_release(struct tui_app *a)
 	curses_stop(a);
 	ivs_colors_stop();
 	tui_keymap_free(a->km);
+	tui_paste_clear();
 	ivs_project_free(a->p);
 	free(a->path);
 	free(a);
