@@ -33,7 +33,6 @@ struct tui_editor {
 	bool stored;
 	bool was_modified;         /* the project, when the edit began */
 	struct ivs_diags cand;
-	bool new_id;               /* editing the id of an entry just added */
 	/* type-ahead on a choice or reference field */
 	char ta[64];
 	size_t ta_len;
@@ -57,6 +56,9 @@ struct fctx {
 };
 
 const char *tui_ed_str(const struct ivs_buf *b);
+/* The kind `add` adds: the selected row's (on a page without stream keys,
+ * a stream key's channel). */
+enum ivs_kind tui_editor_add_kind(const struct tui_editor *ed);
 struct ivs_res *tui_ed_sel_res(const struct tui_editor *ed);
 enum ivs_kind tui_ed_sel_kind(const struct tui_editor *ed);
 void tui_ed_form_sync(struct tui_editor *ed);
@@ -82,6 +84,8 @@ void tui_ed_paste(struct tui_app *a, struct tui_editor *ed);
 bool tui_ed_typeahead(struct tui_app *a, struct tui_editor *ed, const char *text, bool append);
 /* Whether key types into a choice field's type-ahead. */
 bool tui_ed_typeahead_key(const struct tui_editor *ed, int key);
+/* A key on the form that types (type-ahead): true when used. */
+bool tui_ed_form_char(struct tui_app *a, struct tui_editor *ed, int key);
 /* Jump to a field (/): start, keys, and the line drawn at the bottom. */
 void tui_ed_jump_start(struct tui_app *a, struct tui_editor *ed);
 bool tui_ed_jump_key(struct tui_app *a, struct tui_editor *ed, int key);

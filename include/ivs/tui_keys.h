@@ -92,6 +92,7 @@ enum tui_group {
 	X(PAGE_DOWN,     "page-down",      "PgDn",    MOVE,   "Move one page down") \
 	X(FIRST,         "move-first",     "First",   MOVE,   "Move to the first line") \
 	X(LAST,          "move-last",      "Last",    MOVE,   "Move to the last line") \
+	X(JUMP,          "jump-field",     "Jump",    MOVE,   "Jump to a field by typing its name (Enter stays, Esc goes back)") \
 	X(FOCUS_NEXT,    "focus-next",     "Pane",    MOVE,   "Focus the next pane (tree, form)") \
 	X(FOCUS_PREV,    "focus-prev",     "Pane",    MOVE,   "Focus the previous pane") \
 	X(ACTIVATE,      "activate",       "Edit",    EDIT,   "Edit the field, open the list, or enter the form") \
@@ -141,6 +142,7 @@ enum tui_action {
 	X(EDIT,     "edit",     "Editing a text field") \
 	X(LIST,     "list",     "Lists, pick lists and dialogs") \
 	X(PROMPT,   "prompt",   "Prompts (file names, values)") \
+	X(TEXT,     "textarea", "Several lines of text (the public key)") \
 	X(CONFIRM,  "confirm",  "Questions (answer with the letter shown)") \
 	X(HELP,     "help",     "Help screen") \
 	X(PROBLEMS, "problems", "Problems panel") \
@@ -185,6 +187,9 @@ char *tui_keymap_user_path(void);
 enum tui_action tui_keymap_lookup(const struct tui_keymap *km, enum tui_context ctx, int key);
 /* First key bound to action in ctx or its fallback; -1 when none. */
 int tui_keymap_key_for(const struct tui_keymap *km, enum tui_context ctx, enum tui_action a);
+/* Overrides an action's key-bar label ("Add channel" for add in the
+ * wizard); NULL: back to the table's. The text is copied. */
+void tui_keymap_set_bar_label(struct tui_keymap *km, enum tui_action a, const char *label);
 /* The key bar of a context: "F1 Help  ^S Save  ..." (appended). */
 void tui_keymap_bar(const struct tui_keymap *km, enum tui_context ctx, struct ivs_buf *out);
 /* The help text: one line per binding, grouped by context, '\n'-separated,

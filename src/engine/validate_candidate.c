@@ -97,6 +97,12 @@ static bool parse_into(struct ivs_res *copy, const struct ivs_res *r, int field,
 		char *end;
 		errno = 0;
 		long v = strtol(t, &end, 10);
+		if (errno == ERANGE && !*end && end != t) {
+			ivs_vdiag(d, IVS_RULE_YAML_BAD_INT, r, field,
+			          "%s is too large a number; give a whole number from %ld to %ld.", f->key,
+			          f->min, f->max);
+			return false;
+		}
 		if (errno || *end || end == t) {
 			ivs_vdiag(d, IVS_RULE_YAML_BAD_INT, r, field, "%s is a whole number, not '%s'.",
 			          f->key, ivs_vshow(t, vb, sizeof vb));

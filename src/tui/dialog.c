@@ -221,7 +221,9 @@ static enum tui_context dlg_context(struct tui_app *a, void *st)
 {
 	(void)a;
 	const struct dlg *d = st;
-	if (d->type == DLG_PROMPT || d->type == DLG_TEXT)
+	if (d->type == DLG_TEXT)
+		return TUI_CTX_TEXT;
+	if (d->type == DLG_PROMPT)
 		return TUI_CTX_PROMPT;
 	if (d->type == DLG_CONFIRM || d->type == DLG_MESSAGE)
 		return TUI_CTX_CONFIRM;
@@ -244,6 +246,10 @@ static bool dlg_key(struct tui_app *a, void *st, int key)
 				tui_le_set(d->le, c);
 				free(c);
 			}
+		} else if (key == TUI_KEY_PASTE) {
+			size_t n;
+			const char *t = tui_paste_text(&n);
+			tui_le_paste(d->le, t, n);
 		} else {
 			tui_le_key(d->le, key);
 		}
@@ -316,6 +322,18 @@ static bool dlg_key(struct tui_app *a, void *st, int key)
 			char *last = d->lines[--d->nlines];
 			tui_le_set(d->le, last);
 			free(last);
+		} else if (key == TUI_KEY_PASTE) {
+			/* Pasted lines are lines (a PEM key), never keys. */
+			for (const char *s = tui_paste_text(NULL);;) {
+				const char *e = strchr(s, '\n');
+				tui_le_paste(d->le, s, e ? (size_t)(e - s) : strlen(s));
+				if (!e || !e[1])
+					break;
+				d->lines = ivs_xrealloc(d->lines, (d->nlines + 1) * sizeof *d->lines);
+				d->lines[d->nlines++] = ivs_xstrdup(tui_le_text(d->le));
+				tui_le_set(d->le, "");
+				s = e + 1;
+			}
 		} else {
 			tui_le_key(d->le, key);
 		}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ivs/tui_lineedit.h"
 #include "ivs/tui_screen.h"
 
 struct help {
@@ -70,6 +71,38 @@ const struct tui_screen_ops tui_help_screen = {
 	.context = help_context,
 };
 
+/* The line editor's keys, from its key table (tui_lineedit.h), and what
+ * typing does where no key is bound. */
+static void help_line_editor(struct ivs_buf *b)
+{
+	ivs_buf_puts(b, "\nLine editor: text fields and prompts (edit, prompt)\n");
+	for (int op = 1; op < TUI_LE_OP_COUNT; op++) {
+		struct ivs_buf keys;
+		ivs_buf_init(&keys);
+		int key;
+		enum tui_le_op o;
+		char name[24];
+		for (size_t i = 0; tui_le_binding(i, &key, &o); i++)
+			if (o == (enum tui_le_op)op)
+				ivs_buf_printf(&keys, "%s%s", keys.len ? ", " : "",
+				               tui_key_name(key, name, sizeof name));
+		ivs_buf_printf(b, "  %-16s %s\n", keys.data ? keys.data : "", tui_le_op_help(op));
+		ivs_buf_free(&keys);
+	}
+	ivs_buf_printf(b, "  %-16s %s\n", "(characters)",
+	               "Insert; a proposed id (a new entry's) is selected: typing replaces it");
+	ivs_buf_printf(b, "  %-16s %s\n", "(paste)",
+	               "Goes into the field as text, never runs as keys (line breaks: spaces)");
+	ivs_buf_printf(b, "  %-16s %s %u %s\n", "(limit)", "A value holds at most",
+	               TUI_LE_MAX_BYTES, "bytes, as a project file can load");
+	ivs_buf_puts(b, "\nTyping on the form (form)\n");
+	ivs_buf_printf(b, "  %-16s %s\n", "letters, digits",
+	               "On a choice or reference: jump to the first value starting so");
+	ivs_buf_printf(b, "  %-16s %s\n", "Backspace", "Take back one typed letter");
+	ivs_buf_printf(b, "  %-16s %s\n", "(paste)",
+	               "Into the selected field (replacing its value; Esc puts it back)");
+}
+
 void tui_help_open(struct tui_app *a)
 {
 	struct help *h = ivs_xcalloc(1, sizeof *h);
@@ -80,6 +113,7 @@ void tui_help_open(struct tui_app *a)
 	ivs_buf_printf(&b, "%s, warnings %s. Fields marked * are required.\n\n",
 	               tui_marker(a, IVS_SEV_ERROR), tui_marker(a, IVS_SEV_WARNING));
 	tui_keymap_help(a->km, &b);
+	help_line_editor(&b);
 	h->text = ivs_buf_steal(&b);
 	for (const char *s = h->text; *s; s++)
 		h->nlines += *s == '\n';

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ivs/export.h"
+#include "ivs/tui_editor.h"
 #include "ivs/tui_screen.h"
 #include "ivs/validate.h"
 
@@ -127,7 +128,14 @@ static void wz_draw(struct tui_app *a, void *st)
 	}
 	char title[64];
 	snprintf(title, sizeof title, "new stack: step %d of %d", w->step + 1, NPAGES);
+	/* The key bar says what a adds on this page. */
+	if (pages[w->step].kinds && !(pages[w->step].kinds & K(STACK))) {
+		char label[32];
+		snprintf(label, sizeof label, "Add %s", ivs_kind_info(tui_editor_add_kind(w->ed))->name);
+		tui_keymap_set_bar_label(a->km, TUI_ACT_ADD, label);
+	}
 	tui_draw_chrome(a, ctx, title);
+	tui_keymap_set_bar_label(a->km, TUI_ACT_ADD, NULL);
 }
 
 static bool wz_key(struct tui_app *a, void *st, int key)
