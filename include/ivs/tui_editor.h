@@ -33,6 +33,8 @@ struct tui_editor {
 	bool stored;
 	bool was_modified;         /* the project, when the edit began */
 	struct ivs_diags cand;
+	bool new_id;               /* the id of an entry just added: its add
+	                            * and its naming are one undo step */
 	/* type-ahead on a choice or reference field */
 	char ta[64];
 	size_t ta_len;

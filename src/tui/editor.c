@@ -43,6 +43,7 @@ void tui_ed_edit_end(struct tui_app *a, struct tui_editor *ed)
 	tui_le_free(ed->le);
 	ed->le = NULL;
 	ed->editing = false;
+	ed->new_id = false;
 	ed->eres = NULL;
 	ivs_diags_clear(&ed->cand);
 	if (a)
@@ -208,6 +209,7 @@ static void add_entry(struct tui_app *a, struct tui_editor *ed, enum ivs_kind ki
 		/* Ask for the id: the default is selected, typing replaces it. */
 		tui_ed_edit_start(a, ed, r, 0);
 		tui_le_select_all(ed->le);
+		ed->new_id = true;
 		tui_status(a, false, "Added %s: type its id (Enter keeps %s)", ivs_res_info(r)->name,
 		           r->id);
 	}
@@ -396,6 +398,9 @@ static bool mouse(struct tui_app *a, struct tui_editor *ed)
 
 bool tui_editor_key(struct tui_app *a, struct tui_editor *ed, int key)
 {
+	/* A message is about the key before: the next one clears it. */
+	if (key != TUI_FN(KEY_RESIZE))
+		a->status[0] = 0;
 	if (ed->jumping)
 		return tui_ed_jump_key(a, ed, key);
 	if (ed->editing)

@@ -91,6 +91,27 @@ static void edit_apply(struct tui_app *a, struct tui_editor *ed)
 	candidate(a, ed);
 }
 
+/* The id typed for an entry just added: one undo step adds it under that
+ * id (the add and the rename are undone and the add made again), so that
+ * one undo takes the new entry away. */
+static void name_new_entry(struct tui_app *a, struct tui_editor *ed)
+{
+	struct ivs_res *r = ed->eres, *parent = r->parent;
+	enum ivs_kind kind = r->kind;
+	size_t index = r->index;
+	char *id = ivs_xstrdup(r->id);
+	tui_ed_edit_end(a, ed);
+	if (ivs_undo(a->p) && ivs_undo(a->p))
+		r = ivs_edit_add(a->p, kind, parent, id, index);
+	tui_validate(a);
+	tui_editor_structure(a, ed);
+	if (r) {
+		tui_editor_select(a, ed, r, 0);
+		tui_status(a, false, "Added %s %s", ivs_res_info(r)->name, id);
+	}
+	free(id);
+}
+
 static bool edit_commit(struct tui_app *a, struct tui_editor *ed)
 {
 	const struct ivs_field *f = &ivs_res_info(ed->eres)->fields[ed->efield];
@@ -106,14 +127,18 @@ static bool edit_commit(struct tui_app *a, struct tui_editor *ed)
 			}
 			tui_validate(a);
 			tui_status(a, false, "Renamed to %s", text);
+			if (ed->new_id) {
+				name_new_entry(a, ed);
+				return true;
+			}
 		}
 	} else if (f->type == IVS_FT_INT && *text && !parse_long(text, &v)) {
 		if (too_large(text))
-			tui_status(a, true, "%s: too large a number; give a whole number from %ld to %ld "
-			           "(Esc cancels)", f->key, f->min, f->max);
-		else
-			tui_status(a, true, "%s: give a whole number from %ld to %ld (Esc cancels)", f->key,
+			tui_status(a, true, "Too large: give a whole number from %ld to %ld (Esc cancels)",
 			           f->min, f->max);
+		else
+			tui_status(a, true, "Give a whole number from %ld to %ld (Esc cancels)", f->min,
+			           f->max);
 		return false;
 	}
 	tui_ed_edit_end(a, ed);

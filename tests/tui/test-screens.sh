@@ -215,6 +215,15 @@ if [ -f "$EX" ]; then
 	grep -q '^#' "$WORK/example/live-events.yaml" && bad "example: not saved (comments still there)"
 fi
 
+# 17. Issue 11's frictions: type-ahead, paste, jump, undo, add asks for the
+#     id, delete names who refers, a too-large number; discarded at the end.
+mkdir -p "$WORK/frictions"
+cp "$T/live-events.yaml" "$WORK/frictions/"
+run_case frictions live-events.yaml
+rc_is frictions 0
+quiet frictions
+cmp "$T/live-events.yaml" "$WORK/frictions/live-events.yaml" || bad "frictions: discard changed the file"
+
 # 16. No terminal and no NO_DISPLAY: refuse (exit 2) instead of spinning.
 (unset IVS_TUI_NO_DISPLAY; "$BIN" "$T/live-events.yaml" </dev/null >"$WORK/notty.out" 2>"$WORK/notty.err")
 [ $? = 2 ] || bad "notty: exit code not 2"
