@@ -908,7 +908,7 @@ static void loadavg(char *out, size_t sz)
 
 static void usage(void)
 {
-	fputs("usage: bench [--quick] [--results FILE] [--tui PATH] [--example FILE]\n"
+	fputs("usage: bench [--quick | --paste-only] [--results FILE] [--tui PATH] [--example FILE]\n"
 	      "             [--marker TEXT] [--workdir DIR]\n", stderr);
 	exit(2);
 }
@@ -946,6 +946,14 @@ int main(int argc, char **argv)
 		cl += (size_t)snprintf(opt.cmdline + cl, sizeof opt.cmdline - cl, "%s%s", i ? " " : "",
 		                       argv[i]);
 	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--paste-only") == 0) {   /* just the paste figures */
+			struct ivs_buf pb;
+			ivs_buf_init(&pb);
+			bench_paste(&pb);
+			fwrite(pb.data, 1, pb.len, stdout);
+			ivs_buf_free(&pb);
+			return 0;
+		}
 		if (strcmp(argv[i], "--quick") == 0) {
 			opt.min_time = 0.05;
 			opt.min_n = 5;
@@ -997,6 +1005,7 @@ int main(int argc, char **argv)
 	ivs_buf_init(&out);
 	report(&out, runs, su, 2, t_start, t_end, load_before, load_after);
 	bench_keys(&out, opt.min_time, opt.min_n, opt.max_n);
+	bench_paste(&out);
 	fwrite(out.data, 1, out.len, stdout);
 	if (opt.results)
 		write_results(opt.results, &out);

@@ -117,6 +117,10 @@ int bench_keystrokes_child(const char *self, const char *path, size_t nbuckets,
                            struct key_result *out);
 int bench_keys_child_main(const char *path, const char *nbuckets);
 
+/* paste.c: pasting 100,000 characters (the line editor; the TUI);
+ * appends a "Paste" section to out. */
+void bench_paste(struct ivs_buf *out);
+
 /* keys.c: the key check (per keystroke in the key field), token signing
  * and verifying; appends a "Playback keys" section to out. */
 void bench_keys(struct ivs_buf *out, double min_time, size_t min_n, size_t max_n);
