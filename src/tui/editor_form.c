@@ -131,6 +131,8 @@ static bool edit_commit(struct tui_app *a, struct tui_editor *ed)
 				name_new_entry(a, ed);
 				return true;
 			}
+		} else if (ed->new_id) {
+			tui_status(a, false, "Added %s %s", ivs_res_info(ed->eres)->name, text);
 		}
 	} else if (f->type == IVS_FT_INT && *text && !parse_long(text, &v)) {
 		if (too_large(text))
