@@ -224,6 +224,12 @@ rc_is frictions 0
 quiet frictions
 cmp "$T/live-events.yaml" "$WORK/frictions/live-events.yaml" || bad "frictions: discard changed the file"
 
+# 18. The wizard's a adds the step's kind; the key bar says which.
+mkdir -p "$WORK/wizardadd"
+run_case wizardadd
+rc_is wizardadd 0
+quiet wizardadd
+
 # 16. No terminal and no NO_DISPLAY: refuse (exit 2) instead of spinning.
 (unset IVS_TUI_NO_DISPLAY; "$BIN" "$T/live-events.yaml" </dev/null >"$WORK/notty.out" 2>"$WORK/notty.err")
 [ $? = 2 ] || bad "notty: exit code not 2"
