@@ -110,6 +110,15 @@ static void wz_draw(struct tui_app *a, void *st)
 	for (int i = 0; i < NPAGES; i++)
 		ivs_buf_printf(&b, "%s%s%d %s%s", i ? " > " : " ", i == w->step ? "[" : "", i + 1,
 		               pages[i].name, i == w->step ? "]" : "");
+	if (tui_width(b.data) > a->cols) {
+		/* Narrow: the other steps by number only. */
+		ivs_buf_reset(&b);
+		for (int i = 0; i < NPAGES; i++) {
+			ivs_buf_printf(&b, "%s%d", i ? " > " : " ", i + 1);
+			if (i == w->step)
+				ivs_buf_printf(&b, " [%s]", pages[i].name);
+		}
+	}
 	tui_fill(1, 0, a->cols, tui_attr(IVS_COLOR_BORDER));
 	tui_put(1, 0, a->cols, tui_attr(IVS_COLOR_BORDER) | A_BOLD, b.data);
 	tui_fill(2, 0, a->cols, tui_attr(IVS_COLOR_NORMAL));
