@@ -270,6 +270,13 @@ static void typed_text(struct tui_app *a, const char *text, void *ctx)
 	struct fctx *c = ctx;
 	if (!text)
 		return;
+	if (strlen(text) > TUI_LE_MAX_BYTES) {
+		/* The loader refuses a longer value: never store what could not
+		 * be opened again. */
+		tui_status(a, true, "%s holds at most %u bytes (this is %zu): not stored",
+		           ivs_res_info(c->r)->fields[c->field].key, TUI_LE_MAX_BYTES, strlen(text));
+		return;
+	}
 	if (*text)
 		ivs_edit_set_str(a->p, c->r, c->field, text);
 	else
