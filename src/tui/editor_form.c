@@ -101,8 +101,15 @@ static void name_new_entry(struct tui_app *a, struct tui_editor *ed)
 	size_t index = r->index;
 	char *id = ivs_xstrdup(r->id);
 	tui_ed_edit_end(a, ed);
-	if (ivs_undo(a->p) && ivs_undo(a->p))
-		r = ivs_edit_add(a->p, kind, parent, id, index);
+	/* Only when the last two steps are this rename and that add. */
+	const char *l = ivs_undo_label(a->p);
+	if (l && strcmp(l, "rename") == 0 && ivs_undo(a->p)) {
+		l = ivs_undo_label(a->p);
+		if (l && strncmp(l, "add ", 4) == 0 && ivs_undo(a->p))
+			r = ivs_edit_add(a->p, kind, parent, id, index);
+		else
+			ivs_redo(a->p);
+	}
 	tui_validate(a);
 	tui_editor_structure(a, ed);
 	if (r) {
@@ -156,8 +163,13 @@ static void edit_cancel(struct tui_app *a, struct tui_editor *ed)
 		if (!ed->was_modified)
 			ivs_project_mark_saved(a->p);
 	}
+	bool new_id = ed->new_id;
+	const struct ivs_res *r = ed->eres;
 	tui_ed_edit_end(a, ed);
-	tui_status(a, false, "Edit cancelled");
+	if (new_id)
+		tui_status(a, false, "Added %s %s (the id proposed)", ivs_res_info(r)->name, r->id);
+	else
+		tui_status(a, false, "Edit cancelled");
 }
 
 bool tui_ed_edit_key(struct tui_app *a, struct tui_editor *ed, int key)
