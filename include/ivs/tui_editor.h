@@ -33,6 +33,7 @@ struct tui_editor {
 	bool stored;
 	bool was_modified;         /* the project, when the edit began */
 	struct ivs_diags cand;
+	bool dirty;                /* typed text not stored yet (a burst) */
 	bool new_id;               /* the id of an entry just added: its add
 	                            * and its naming are one undo step */
 	/* type-ahead on a choice or reference field */
@@ -76,6 +77,8 @@ void tui_ed_draw_preview(struct tui_app *a, struct tui_editor *ed, int y, int x,
 void tui_ed_edit_start(struct tui_app *a, struct tui_editor *ed, struct ivs_res *r, int field);
 void tui_ed_edit_end(struct tui_app *a, struct tui_editor *ed);
 bool tui_ed_edit_key(struct tui_app *a, struct tui_editor *ed, int key);
+/* Stores and checks typed text a burst of keys left pending. */
+void tui_ed_flush(struct tui_app *a, struct tui_editor *ed);
 void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_action act);
 void tui_ed_key_file(struct tui_app *a, struct tui_editor *ed, enum tui_action act);
 /* A bracketed paste (tui_paste_text) on the form: into the field. */
@@ -91,6 +94,10 @@ bool tui_ed_form_char(struct tui_app *a, struct tui_editor *ed, int key);
 /* Jump to a field (/): start, keys, and the line drawn at the bottom. */
 void tui_ed_jump_start(struct tui_app *a, struct tui_editor *ed);
 bool tui_ed_jump_key(struct tui_app *a, struct tui_editor *ed, int key);
+/* problems.c: where a problem is, named as the user named it
+ * ("StageLeft: recording_configuration", "stack: name", "Main/Key: id");
+ * the file path only for what has no id. */
+void tui_problem_place(const struct ivs_diag *d, char *out, size_t size);
 /* The problem shown under a field (the candidate's while editing it). */
 const struct ivs_diag *tui_ed_row_diag(const struct tui_editor *ed, const struct ivs_res *r,
                                        int field);

@@ -50,6 +50,11 @@ bool tui_paste_cut(void);
 /* Curses side (paste.c): tells curses the two sequences and turns the mode
  * on (on) or off on the terminal written through out (NULL: no writes). */
 void tui_paste_mode(FILE *out, bool on);
+/* Whether keys wait to be read (the terminal sent more than one): the
+ * main loop draws only once they are in, and the editor stores and checks
+ * typed text once per burst instead of once per key (linear time for a
+ * paste the terminal did not bracket). */
+bool tui_input_pending(void);
 /* After TUI_KEYCODE_PASTE_BEGIN: reads up to the end sequence (or a quiet
  * second), keeps the text, returns TUI_KEY_PASTE. */
 int tui_paste_read(void);

@@ -564,7 +564,10 @@ int ivs_tui_main(int argc, char **argv)
 	offer_recovery(a);
 	int eof_waits = 0;
 	while (!a->quit) {
-		draw(a);
+		/* Keys waiting (typed faster than drawn, a paste without
+		 * bracketed paste): take them first, draw once they are in. */
+		if (a->script || !tui_input_pending())
+			draw(a);
 		int key;
 		if (a->no_display && !a->script)
 			break;   /* nothing to read: one frame, then out */

@@ -42,6 +42,7 @@ void tui_ed_edit_end(struct tui_app *a, struct tui_editor *ed)
 {
 	tui_le_free(ed->le);
 	ed->le = NULL;
+	ed->dirty = false;
 	ed->editing = false;
 	ed->new_id = false;
 	ed->eres = NULL;

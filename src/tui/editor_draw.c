@@ -451,6 +451,7 @@ void tui_ed_draw_form(struct tui_app *a, struct tui_editor *ed, int y, int x, in
 		draw_kind_pane(a, ed, y, x, w);
 		return;
 	}
+	tui_ed_flush(a, ed);
 	tui_ed_form_sync(ed);
 	draw_heading(r, y, x, w);
 	int maxhelp = h >= 12 ? HELP_LINES : 1;

@@ -105,10 +105,15 @@ static void name_new_entry(struct tui_app *a, struct tui_editor *ed)
 	const char *l = ivs_undo_label(a->p);
 	if (l && strcmp(l, "rename") == 0 && ivs_undo(a->p)) {
 		l = ivs_undo_label(a->p);
-		if (l && strncmp(l, "add ", 4) == 0 && ivs_undo(a->p))
+		if (l && strncmp(l, "add ", 4) == 0 && ivs_undo(a->p)) {
+			/* The tree lets go of the old entry before the new add
+			 * frees it (it clears the redo steps that hold it). */
+			tui_validate(a);
+			tui_editor_structure(a, ed);
 			r = ivs_edit_add(a->p, kind, parent, id, index);
-		else
+		} else {
 			ivs_redo(a->p);
+		}
 	}
 	tui_validate(a);
 	tui_editor_structure(a, ed);
@@ -172,8 +177,31 @@ static void edit_cancel(struct tui_app *a, struct tui_editor *ed)
 		tui_status(a, false, "Edit cancelled");
 }
 
+void tui_ed_flush(struct tui_app *a, struct tui_editor *ed)
+{
+	if (ed->editing && ed->dirty && ed->eres && ed->eres->in_model) {
+		ed->dirty = false;
+		edit_apply(a, ed);
+	}
+}
+
 bool tui_ed_edit_key(struct tui_app *a, struct tui_editor *ed, int key)
 {
+	/* A character while more keys wait: into the line editor only; the
+	 * text is stored and checked once the burst is in (tui_ed_flush). */
+	if (tui_key_is_char(key) && ed->efield >= 0 &&
+	    ivs_res_info(ed->eres)->fields[ed->efield].type != IVS_FT_ID && tui_input_pending()) {
+		enum tui_le_result r = tui_le_key(ed->le, key);
+		if (r == TUI_LE_CHANGED) {
+			ed->dirty = true;
+			return true;
+		}
+		if (r == TUI_LE_FULL) {
+			said_full(a, ed);
+			return true;
+		}
+	}
+	tui_ed_flush(a, ed);
 	enum tui_action act = tui_keymap_lookup(a->km, TUI_CTX_EDIT, key);
 	if (act == TUI_ACT_COMMIT) {
 		if (edit_commit(a, ed) && key != TUI_ENTER) {
@@ -201,10 +229,12 @@ bool tui_ed_edit_key(struct tui_app *a, struct tui_editor *ed, int key)
 	}
 	if (r == TUI_LE_FULL)
 		said_full(a, ed);
-	if (r == TUI_LE_CHANGED || r == TUI_LE_FULL) {
+	if (r == TUI_LE_CHANGED || (r == TUI_LE_FULL && key == TUI_KEY_PASTE)) {
 		edit_apply(a, ed);
 		return true;
 	}
+	if (r == TUI_LE_FULL)
+		return true;   /* a key refused at the limit: nothing changed */
 	if (r == TUI_LE_MOVED)
 		return true;
 	if (act != TUI_ACT_NONE) {

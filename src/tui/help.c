@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ivs/tui_editor.h"
 #include "ivs/tui_lineedit.h"
 #include "ivs/tui_screen.h"
 
@@ -71,6 +72,58 @@ const struct tui_screen_ops tui_help_screen = {
 	.context = help_context,
 };
 
+/* Appends text word-wrapped to width columns, each line indented. */
+static void wrap_into(struct ivs_buf *b, const char *text, int width, const char *indent)
+{
+	struct ivs_buf line;
+	ivs_buf_init(&line);
+	const char *s = text;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		const char *e = s;
+		while (*e && *e != ' ')
+			e++;
+		char *word = ivs_xstrndup(s, (size_t)(e - s));
+		if (line.len && tui_width(line.data) + 1 + tui_width(word) > width) {
+			ivs_buf_printf(b, "%s%s\n", indent, line.data);
+			ivs_buf_reset(&line);
+		}
+		if (*word)
+			ivs_buf_printf(&line, "%s%s", line.len ? " " : "", word);
+		free(word);
+		s = e;
+	}
+	if (line.len)
+		ivs_buf_printf(b, "%s%s\n", indent, line.data);
+	ivs_buf_free(&line);
+}
+
+/* The selected field, in full (the form may cut its help and problem
+ * with "…": here is the whole text, on demand). */
+static void help_field(struct tui_app *a, struct ivs_buf *b)
+{
+	struct tui_editor *ed = tui_current_editor(a);
+	struct ivs_res *r = ed ? tui_ed_sel_res(ed) : NULL;
+	if (!r || ed->focus != FOCUS_FORM || ed->fsel >= ed->form.n || ed->form.res != r)
+		return;
+	int field = ed->form.rows[ed->fsel].field;
+	const struct ivs_field *f = &ivs_res_info(r)->fields[field];
+	int width = a->cols - 6 > 20 ? a->cols - 6 : 20;
+	ivs_buf_printf(b, "This field: %s of %s%s%s\n", f->key, ivs_res_info(r)->name, r->id ? " " : "",
+	               r->id ? r->id : "");
+	if (f->help)
+		wrap_into(b, f->help, width, "  ");
+	const struct ivs_diag *d = tui_ed_row_diag(ed, r, field);
+	if (d) {
+		char *m = ivs_xasprintf("%s %s: %s", tui_marker(a, d->sev),
+		                        d->sev == IVS_SEV_ERROR ? "error" : "warning", d->msg ? d->msg : "");
+		wrap_into(b, m, width, "  ");
+		free(m);
+	}
+	ivs_buf_puts(b, "\n");
+}
+
 /* The line editor's keys, from its key table (tui_lineedit.h), and what
  * typing does where no key is bound. */
 static void help_line_editor(struct ivs_buf *b)
@@ -112,6 +165,7 @@ void tui_help_open(struct tui_app *a)
 	                 "Errors are marked ");
 	ivs_buf_printf(&b, "%s, warnings %s. Fields marked * are required.\n\n",
 	               tui_marker(a, IVS_SEV_ERROR), tui_marker(a, IVS_SEV_WARNING));
+	help_field(a, &b);
 	tui_keymap_help(a->km, &b);
 	help_line_editor(&b);
 	h->text = ivs_buf_steal(&b);

@@ -71,6 +71,24 @@ static void put_utf8(unsigned v)
 	ivs_buf_add(&paste, o, n);
 }
 
+bool tui_input_pending(void)
+{
+	if (!stdscr)
+		return false;
+	wint_t ch;
+	nodelay(stdscr, TRUE);
+	int r = get_wch(&ch);
+	nodelay(stdscr, FALSE);
+	timeout(200);
+	if (r == ERR)
+		return false;
+	if (r == KEY_CODE_YES)
+		ungetch((int)ch);
+	else
+		unget_wch((wchar_t)ch);
+	return true;
+}
+
 int tui_paste_read(void)
 {
 	tui_paste_clear();

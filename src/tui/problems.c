@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ivs/tui_editor.h"
 #include "ivs/tui_screen.h"
 #include "ivs/validate.h"
 
@@ -30,7 +31,7 @@ static void sync(struct tui_app *a, struct problems *p)
 /* Where a problem is, as the user named it: "StageLeft: recording_
  * configuration" (the entry's id, the field), "stack: name"; the file
  * path (channels[0]...) only when the entry has no id. */
-static void problem_place(const struct ivs_diag *d, char *out, size_t size)
+void tui_problem_place(const struct ivs_diag *d, char *out, size_t size)
 {
 	const struct ivs_res *r = d->res;
 	const char *field = r && d->field >= 0 && d->field < ivs_res_info(r)->nfields
@@ -67,7 +68,7 @@ static void pr_draw(struct tui_app *a, void *st)
 		const struct ivs_diag *d = &p->d.v[k];
 		char buf[700];
 		char where[300];
-		problem_place(d, where, sizeof where);
+		tui_problem_place(d, where, sizeof where);
 		snprintf(buf, sizeof buf, "%s %s: %s [%s]", tui_marker(a, d->sev), where,
 		         d->msg ? d->msg : "", ivs_rule_id(d->rule));
 		attr_t at = k == p->sel ? tui_attr(IVS_COLOR_SELECTED)

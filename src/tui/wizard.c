@@ -90,9 +90,9 @@ static void draw_review(struct tui_app *a, struct wizard *w, int y, int h)
 		        "No problems: the template can be exported.");
 	for (int i = 0; i < ph - 2 && (size_t)i < w->diags.n; i++) {
 		const struct ivs_diag *d = &w->diags.v[i];
-		char buf[700];
-		snprintf(buf, sizeof buf, "%s %s: %s", tui_marker(a, d->sev),
-		         d->path && *d->path ? d->path : "project", d->msg ? d->msg : "");
+		char buf[700], where[300];
+		tui_problem_place(d, where, sizeof where);
+		snprintf(buf, sizeof buf, "%s %s: %s", tui_marker(a, d->sev), where, d->msg ? d->msg : "");
 		tui_put(y + 1 + i, 2, a->cols - 4,
 		        tui_attr(d->sev == IVS_SEV_ERROR ? IVS_COLOR_ERROR : IVS_COLOR_WARNING), buf);
 	}
