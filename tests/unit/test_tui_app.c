@@ -173,6 +173,43 @@ static void test_paste_limit(void **state)
 	tui_app_free(a);
 }
 
+/* Keys that arrive faster than they are drawn (a paste the terminal did
+ * not bracket): the line editor takes them, the field is stored and
+ * checked once they are in (the draw), not once per key; Enter stores
+ * what is pending first. */
+static void test_burst_is_stored_once(void **state)
+{
+	(void)state;
+	struct tui_app *a = tui_app_new(project(), NULL, 80, 24, false);
+	struct ivs_project *p = tui_app_project(a);
+	struct ivs_res *c = ivs_project_find(p, "C");
+	keys(a, to_channel_name);
+	unget_wch(L'w');   /* a key waiting to be read */
+	assert_true(tui_input_pending());
+	unsigned long gen = ivs_project_generation(p);
+	tui_app_key(a, 'a');
+	tui_app_key(a, 'b');
+	assert_false(ivs_res_is_set(c, IVS_CHANNEL_NAME));   /* not yet */
+	assert_int_equal(ivs_project_generation(p), gen);
+	tui_app_draw(a);   /* the burst is in: stored once */
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "ab");
+	tui_app_key(a, 'c');   /* still pending: deferred */
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "ab");
+	tui_app_key(a, TUI_ENTER);   /* stores what is pending, then commits */
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "abc");
+	assert_string_equal(ivs_undo_label(p), "set channel_name");
+	wint_t ch;
+	nodelay(stdscr, TRUE);
+	assert_int_equal(get_wch(&ch), OK);   /* the waiting key, read */
+	assert_int_equal(ch, L'w');
+	nodelay(stdscr, FALSE);
+	assert_false(tui_input_pending());
+	/* One undo step for the whole burst. */
+	tui_app_key(a, TUI_CTRL('z'));
+	assert_false(ivs_res_is_set(c, IVS_CHANNEL_NAME));
+	tui_app_free(a);
+}
+
 static void test_quit_asks(void **state)
 {
 	(void)state;
@@ -327,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_escape_restores),
 		cmocka_unit_test(test_rename_on_enter),
 		cmocka_unit_test(test_paste_limit),
+		cmocka_unit_test(test_burst_is_stored_once),
 		cmocka_unit_test(test_quit_asks),
 		cmocka_unit_test(test_dump_and_too_small),
 		cmocka_unit_test(test_random_keys),
