@@ -45,8 +45,6 @@ const char *tui_paste_text(size_t *len);
 /* Sets it (a script's ":paste"; the reader); cut at TUI_PASTE_MAX. */
 void tui_paste_set(const char *s, size_t len);
 void tui_paste_clear(void);
-/* Whether the last paste was cut at TUI_PASTE_MAX. */
-bool tui_paste_cut(void);
 /* Curses side (paste.c): tells curses the two sequences and turns the mode
  * on (on) or off on the terminal written through out (NULL: no writes). */
 void tui_paste_mode(FILE *out, bool on);

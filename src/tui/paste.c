@@ -8,7 +8,6 @@
 #include "ivs/tui_keys.h"
 
 static struct ivs_buf paste;
-static bool paste_cut;
 
 const char *tui_paste_text(size_t *len)
 {
@@ -21,19 +20,12 @@ void tui_paste_clear(void)
 {
 	ivs_buf_free(&paste);
 	ivs_buf_init(&paste);
-	paste_cut = false;
-}
-
-bool tui_paste_cut(void)
-{
-	return paste_cut;
 }
 
 void tui_paste_set(const char *s, size_t len)
 {
 	tui_paste_clear();
-	paste_cut = len > TUI_PASTE_MAX;
-	ivs_buf_add(&paste, s, paste_cut ? TUI_PASTE_MAX : len);
+	ivs_buf_add(&paste, s, len > TUI_PASTE_MAX ? TUI_PASTE_MAX : len);
 	ivs_buf_puts(&paste, "");
 }
 
@@ -64,10 +56,8 @@ static void put_utf8(unsigned v)
 		o[0] = (char)(0xf0 | (v >> 18)); o[1] = (char)(0x80 | ((v >> 12) & 0x3f));
 		o[2] = (char)(0x80 | ((v >> 6) & 0x3f)); o[3] = (char)(0x80 | (v & 0x3f)); n = 4;
 	}
-	if (paste.len + n > TUI_PASTE_MAX) {
-		paste_cut = true;
-		return;
-	}
+	if (paste.len + n > TUI_PASTE_MAX)
+		return;   /* past what any field holds: read and dropped */
 	ivs_buf_add(&paste, o, n);
 }
 
