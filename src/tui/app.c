@@ -257,6 +257,7 @@ static int read_key(struct tui_app *a)
 		return -1;
 	if (r == KEY_CODE_YES) {
 		switch (ch) {
+		case TUI_KEYCODE_PASTE_BEGIN: return tui_paste_read();
 		case KEY_ENTER: return TUI_ENTER;
 		case KEY_MOUSE: {
 			MEVENT ev;
@@ -322,6 +323,7 @@ static bool curses_start(struct tui_app *a, int cols, int rows)
 	keypad(stdscr, TRUE);
 	set_escdelay(50);
 	timeout(200);
+	tui_paste_mode(a->no_display ? NULL : stdout, true);
 	if (a->mouse && !a->no_display)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -337,6 +339,7 @@ static void curses_stop(struct tui_app *a)
 	if (!a->curses_on)
 		return;
 	ivs_term_screen_done();
+	tui_paste_mode(a->no_display ? NULL : stdout, false);
 	endwin();
 	delscreen(a->scr);
 	a->scr = NULL;
@@ -369,6 +372,7 @@ static void app_release(struct tui_app *a)
 	curses_stop(a);
 	ivs_colors_stop();
 	tui_keymap_free(a->km);
+	tui_paste_clear();
 	ivs_project_free(a->p);
 	free(a->path);
 	free(a);
@@ -579,7 +583,10 @@ static void main_loop(struct tui_app *a)
 {
 	int eof_waits = 0;
 	while (!a->quit) {
-		draw(a);
+		/* Keys waiting (typed faster than drawn, a paste without
+		 * bracketed paste): take them first, draw once they are in. */
+		if (a->script || !tui_input_pending())
+			draw(a);
 		int key;
 		if (a->no_display && !a->script)
 			break;   /* nothing to read: one frame, then out */

@@ -301,6 +301,21 @@ cmp -s "$T/live-events.yaml" "$WORK/baseline/live-events.yaml" || bad "baseline:
 grep -q "live-events.yaml	.*/baseline/deployed.json\$" "$HOME/.local/state/ivs-tui/baselines" ||
 	bad "baseline: not remembered in the state folder"
 
+# 17. Issue 11's frictions: type-ahead, paste, jump, undo, add asks for the
+#     id, delete names who refers, a too-large number; discarded at the end.
+mkdir -p "$WORK/frictions"
+cp "$T/live-events.yaml" "$WORK/frictions/"
+run_case frictions live-events.yaml
+rc_is frictions 0
+quiet frictions
+cmp "$T/live-events.yaml" "$WORK/frictions/live-events.yaml" || bad "frictions: discard changed the file"
+
+# 18. The wizard's a adds the step's kind; the key bar says which.
+mkdir -p "$WORK/wizardadd"
+run_case wizardadd
+rc_is wizardadd 0
+quiet wizardadd
+
 # 16. No terminal and no NO_DISPLAY: refuse (exit 2) instead of spinning.
 (unset IVS_TUI_NO_DISPLAY; "$BIN" "$T/live-events.yaml" </dev/null >"$WORK/notty.out" 2>"$WORK/notty.err")
 [ $? = 2 ] || bad "notty: exit code not 2"
