@@ -961,7 +961,7 @@ static void loadavg(char *out, size_t sz)
 
 static void usage(void)
 {
-	fputs("usage: bench [--quick] [--results FILE] [--tui PATH] [--example FILE]\n"
+	fputs("usage: bench [--quick | --paste-only] [--results FILE] [--tui PATH] [--example FILE]\n"
 	      "             [--marker TEXT] [--workdir DIR]\n", stderr);
 	exit(2);
 }
@@ -971,6 +971,7 @@ int main(int argc, char **argv)
 	static char tui_default[PATH_MAX + 16], workdir_default[PATH_MAX];
 	struct size_run runs[NSIZES];
 	char load_before[64], load_after[64];
+	bool paste_only = false;
 
 	if (argc == 4 && strcmp(argv[1], "--keys-child") == 0)
 		return bench_keys_child_main(argv[2], argv[3]);
@@ -999,7 +1000,9 @@ int main(int argc, char **argv)
 		cl += (size_t)snprintf(opt.cmdline + cl, sizeof opt.cmdline - cl, "%s%s", i ? " " : "",
 		                       argv[i]);
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--quick") == 0) {
+		if (strcmp(argv[i], "--paste-only") == 0) {   /* just the paste figures */
+			paste_only = true;
+		} else if (strcmp(argv[i], "--quick") == 0) {
 			opt.min_time = 0.05;
 			opt.min_n = 5;
 		} else if (i + 1 < argc && strcmp(argv[i], "--results") == 0) {
@@ -1017,6 +1020,15 @@ int main(int argc, char **argv)
 		}
 	}
 
+	if (paste_only) {
+		mem_spawner_stop();
+		struct ivs_buf pb;
+		ivs_buf_init(&pb);
+		bench_paste(&pb, opt.tui, opt.workdir);
+		fwrite(pb.data, 1, pb.len, stdout);
+		ivs_buf_free(&pb);
+		return 0;
+	}
 	loadavg(load_before, sizeof load_before);
 	double t_start = bench_now();
 	memset(runs, 0, sizeof runs);
@@ -1050,6 +1062,7 @@ int main(int argc, char **argv)
 	ivs_buf_init(&out);
 	report(&out, runs, su, 2, t_start, t_end, load_before, load_after);
 	bench_keys(&out, opt.min_time, opt.min_n, opt.max_n);
+	bench_paste(&out, opt.tui, opt.workdir);
 	fwrite(out.data, 1, out.len, stdout);
 	if (opt.results)
 		write_results(opt.results, &out);

@@ -117,6 +117,20 @@ int bench_keystrokes_child(const char *self, const char *path, size_t nbuckets,
                            struct key_result *out);
 int bench_keys_child_main(const char *path, const char *nbuckets);
 
+/* The real binary in a pty (80x24) on file: once `ready` is drawn, sends
+ * setup (keys) and waits for quiet, then sends data (n bytes, written
+ * while the output is read); returns the seconds from the first byte of
+ * data to the last output before quiet_ms of quiet (the screen drawn
+ * after all of it), or -1 (timeout_s). */
+double bench_pty_type(const char *tui, const char *file, const char *ready, const char *setup,
+                      const char *data, size_t n, int quiet_ms, double timeout_s);
+
+/* paste.c: pasting 100,000 characters (the line editor; the TUI in
+ * process; the real binary in a pty, bracketed and as plain keys);
+ * appends a "Paste" section to out. tui: the binary; workdir: for the
+ * project file. */
+void bench_paste(struct ivs_buf *out, const char *tui, const char *workdir);
+
 /* keys.c: the key check (per keystroke in the key field), token signing
  * and verifying; appends a "Playback keys" section to out. */
 void bench_keys(struct ivs_buf *out, double min_time, size_t min_n, size_t max_n);

@@ -4,6 +4,7 @@
  * (see RESULTS.md); escape sequences are stripped before matching. */
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -156,4 +157,91 @@ double bench_startup_once(const char *tui, const char *file, const char *marker,
 	}
 	ivs_buf_free(&text);
 	return found;
+}
+
+/* Reads what the child draws (stripped, into text) and writes data (from
+ * *off, when off is given) until marker shows (marker non-NULL) or, with
+ * no marker, until all data is written and the output was quiet for
+ * quiet_ms; or until the deadline. *last: when the last output came.
+ * Returns true when it ended that way (not at the deadline). */
+static bool pty_pump(int fd, struct strip *st, struct ivs_buf *text, const char *marker,
+                     int quiet_ms, double deadline, const char *data, size_t n, size_t *off,
+                     double *last)
+{
+	char raw[65536];
+	size_t mlen = marker ? strlen(marker) : 0;
+	while (bench_now() < deadline) {
+		bool writing = off && *off < n;
+		struct pollfd pfd = {.fd = fd, .events = POLLIN | (writing ? POLLOUT : 0)};
+		int rc = poll(&pfd, 1, marker || writing ? 50 : quiet_ms);
+		if (rc < 0 && errno == EINTR)
+			continue;
+		if (rc < 0)
+			return false;
+		if (rc == 0 && !marker && !writing)
+			return true;   /* quiet after everything was sent */
+		if (pfd.revents & POLLIN) {
+			ssize_t k = read(fd, raw, sizeof raw);
+			if (k <= 0)
+				return false;
+			if (last)
+				*last = bench_now();
+			size_t from = text->len > mlen ? text->len - mlen : 0;
+			strip_feed(st, raw, (size_t)k, text);
+			if (marker && contains(text->data + from, text->len - from, marker, mlen))
+				return true;
+		}
+		if (writing && (pfd.revents & POLLOUT)) {
+			size_t chunk = n - *off < 4096 ? n - *off : 4096;
+			ssize_t k = write(fd, data + *off, chunk);
+			if (k > 0)
+				*off += (size_t)k;
+		}
+		if ((pfd.revents & (POLLERR | POLLHUP)) && !(pfd.revents & POLLIN))
+			return false;
+	}
+	return false;
+}
+
+double bench_pty_type(const char *tui, const char *file, const char *ready, const char *setup,
+                      const char *data, size_t n, int quiet_ms, double timeout_s)
+{
+	struct winsize ws = {.ws_row = 24, .ws_col = 80};
+	struct ivs_buf text;
+	struct strip st = {0};
+	int fd;
+	double t = -1, last = 0;
+
+	ivs_buf_init(&text);
+	ivs_buf_puts(&text, "");
+	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+		unsetenv("TMUX");
+		execl(tui, tui, file, (char *)NULL);
+		_exit(127);
+	}
+	if (pty_pump(fd, &st, &text, ready, 0, bench_now() + 10, NULL, 0, NULL, NULL)) {
+		size_t off = 0;
+		pty_pump(fd, &st, &text, NULL, quiet_ms, bench_now() + 10, setup, strlen(setup), &off,
+		         NULL);
+		off = 0;
+		double t0 = bench_now();
+		last = t0;
+		if (pty_pump(fd, &st, &text, NULL, quiet_ms, t0 + timeout_s, data, n, &off, &last))
+			t = last - t0;
+		else if (getenv("BENCH_DEBUG"))
+			fprintf(stderr, "bench: no quiet after %zu of %zu bytes\n", off, n);
+	} else if (getenv("BENCH_DEBUG")) {
+		fprintf(stderr, "bench: no \"%s\": %.300s\n", ready,
+		        text.len > 300 ? text.data + text.len - 300 : text.data);
+	}
+	stop_child(pid);
+	close(fd);
+	ivs_buf_free(&text);
+	return t;
 }

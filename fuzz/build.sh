@@ -59,4 +59,5 @@ seed fuzz_theme themes/*.yaml tests/themes/*.yaml fuzz/seeds/theme/*
 seed fuzz_token fuzz/seeds/token/*
 seed fuzz_edit fuzz/seeds/edit/*
 seed fuzz_template fuzz/seeds/template/* tests/diff/*.json tests/diff/*.yaml "$conf"/*.expected.json
+seed fuzz_lineedit fuzz/seeds/lineedit/*
 [ -z "$failed" ] || { echo "fuzz/build.sh: could not build:$failed" >&2; exit 1; }

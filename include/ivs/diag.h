@@ -9,8 +9,11 @@
 #ifndef IVS_DIAG_H
 #define IVS_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+
+struct ivs_buf;
 
 enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 
@@ -121,7 +124,9 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	/* the template as a whole */ \
 	X(RESOURCE_LIMIT,              "resource-limit",               ERROR) \
 	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING) \
-	X(TEMPLATE_INVALID,            "template-invalid",             ERROR)
+	X(TEMPLATE_INVALID,            "template-invalid",             ERROR) \
+	/* output: the last entry when a list was cut at its limit (diag.c) */ \
+	X(TOO_MANY_PROBLEMS,           "too-many-problems",            ERROR)
 
 enum ivs_rule {
 #define IVS_RULE_ENUM(name, id, sev) IVS_RULE_##name,
@@ -155,22 +160,39 @@ struct ivs_diag {
 	int field;                  /* field-table index in res, -1: the resource */
 };
 
-/* A growable list of diagnostics. Owns its entries. */
+/* A growable list of diagnostics. Owns its entries.
+ *
+ * Bounded lists: with limit > 0 (ivs_diags_set_limit; the command line
+ * uses IVS_DIAGS_LIMIT per file) the list keeps the first `limit` entries
+ * and only counts the rest (dropped; errors and warnings count them all),
+ * so a file with millions of problems costs memory for a thousand. The
+ * printers end a cut list with "FILE: … and N more". */
+#define IVS_DIAGS_LIMIT 1000
 struct ivs_diags {
 	struct ivs_diag *v;
 	size_t n, cap;
 	size_t errors, warnings;
+	size_t limit;               /* 0: no limit */
+	size_t dropped, dropped_errors;
+	struct ivs_diag spare;      /* what ivs_diags_add returns past the limit */
 };
 
 void ivs_diags_init(struct ivs_diags *d);
 void ivs_diags_free(struct ivs_diags *d);
 void ivs_diags_clear(struct ivs_diags *d);
+/* Keeps at most limit entries from now on (0: all). */
+void ivs_diags_set_limit(struct ivs_diags *d, size_t limit);
+/* True when d is at its limit: a new entry would only be counted (a caller
+ * may then skip the work of composing its message). */
+bool ivs_diags_full(const struct ivs_diags *d);
 /* Adds a diagnostic with the rule's default severity; path and the
- * formatted message are copied. Returns the new entry. */
+ * formatted message are copied. Returns the new entry (past the limit, a
+ * scratch entry that is only counted: set its res, field or sev freely). */
 struct ivs_diag *ivs_diags_add(struct ivs_diags *d, enum ivs_rule rule, struct ivs_pos pos,
                                const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
-/* Moves every entry of src to the end of dst; src is left empty. */
+/* Moves every entry of src to the end of dst (within dst's limit; the
+ * rest is counted as dropped); src is left empty. */
 void ivs_diags_move(struct ivs_diags *dst, struct ivs_diags *src);
 /* Sorts by position (line, column), then path, then rule. Stable. */
 void ivs_diags_sort(struct ivs_diags *d);
@@ -178,8 +200,24 @@ void ivs_diags_sort(struct ivs_diags *d);
 /* Prints "FILE:LINE:COL: error|warning: message [rule-id]" per line. A
  * diagnostic without a position prints "FILE: ..." and with a path but no
  * position "FILE: PATH: ...". */
+/* Text quoted from a file is escaped (\t, \n, \r, \xHH for the other C0
+ * controls and DEL, \u0080-\u009f for the C1 controls, \xHH for every
+ * byte >= 0x80 of a string that is not UTF-8) so that it cannot drive the
+ * terminal or break the one-line format. A cut list ends with the line
+ * "FILE: … and N more". Output is built in memory and written in large
+ * blocks (one write per 64 KiB on an unbuffered stderr, not per byte). */
 void ivs_diags_print(FILE *out, const char *file, const struct ivs_diags *d);
-/* The same list as a JSON array (via cJSON); caller frees the string. */
+/* The escaping of ivs_diags_print, appended to b (for every printer of
+ * text from a file or a token, e.g. `token --verify`). */
+void ivs_text_escape(struct ivs_buf *b, const char *s);
+/* The same list as a JSON array; caller frees the string. A cut list
+ * ends with a "too-many-problems" entry whose message is "… and N more". */
 char *ivs_diags_json(const char *file, const struct ivs_diags *d);
+/* Streams the JSON array of several files to out, entry by entry, in the
+ * layout of ivs_diags_json (no whole-array string in memory): call
+ * ivs_diags_json_write per file with the same *count (0 at first), then
+ * ivs_diags_json_end. Strings escape control characters, C1 included. */
+void ivs_diags_json_write(FILE *out, const char *file, const struct ivs_diags *d, size_t *count);
+void ivs_diags_json_end(FILE *out, size_t count);
 
 #endif

@@ -10,12 +10,15 @@
  * yet, the file goes to the state folder, $XDG_STATE_HOME/ivs-tui/
  * (XDG_STATE_HOME unset, empty or relative: ~/.local/state): there a
  * project with no path is unsaved.ivs-recover, and a project with a path
- * is its absolute path with '/' written '%' (as vim's swap folder), plus
- * .ivs-recover.
+ * is its absolute path percent-encoded ('/' is %2F, '%' is %25, control
+ * bytes %XX: no two paths share a name), plus .ivs-recover; a name longer
+ * than NAME_MAX (a deep folder, or a long NAME beside the project) is
+ * sha256-HEX.ivs-recover, the hash of the absolute path.
  *
  * The file is an ordinary project file (canonical YAML from
- * ivs_save_buffer, after a comment line naming the project), mode 0600,
- * written atomically (ivs_write_atomic). Everything here is plain code
+ * ivs_save_buffer, after a comment line naming the project by its absolute
+ * path, escaped as diagnostics are), mode 0600, written atomically and
+ * never through a symbolic link (ivs_write_new). Everything here is plain code
  * with no static state: call it from the main loop once
  * ivs_term_signal_take() reports the signal, never from the handler. */
 #ifndef IVS_RECOVER_H
@@ -35,6 +38,12 @@ int ivs_recover_write(const struct ivs_project *p, const char *project_path, cha
  * exists and is not older than the project file (or the project file is
  * gone); else NULL. Caller frees. Load it with ivs_load_file(). */
 char *ivs_recover_find(const char *project_path);
+/* ivs_recover_find, accepting only a regular file (never through a
+ * symbolic link) owned by the effective user that no one else may read or
+ * write; *ignored (may be NULL; caller frees) then says why a recovery
+ * file was passed over ("Ignored the recovery file X: it belongs to
+ * another user (uid 65534), not to you"), or is NULL. */
+char *ivs_recover_find_checked(const char *project_path, char **ignored);
 
 /* Removes the recovery files of project_path, in both places (after a
  * save, a restore, or when the user declines). Returns 0, or -1 when a

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <curses.h>
 
 #include "ivs/util.h"
@@ -26,6 +27,35 @@ static inline bool tui_key_is_fn(int key)
 {
 	return (key & TUI_FN_BIT) != 0;
 }
+
+/* Bracketed paste (xterm's mode 2004): the terminal wraps pasted text in
+ * ESC[200~ ... ESC[201~; curses is told these sequences (define_key) as
+ * the two codes below. The reader (paste.c) collects the text between
+ * them and hands it over as one key, TUI_KEY_PASTE, with the text in
+ * tui_paste_text(): a screen inserts it where text goes and never runs it
+ * as keys (a screen that takes no text ignores it). */
+#define TUI_KEYCODE_PASTE_BEGIN (KEY_MAX + 1)
+#define TUI_KEYCODE_PASTE_END (KEY_MAX + 2)
+#define TUI_KEY_PASTE TUI_FN(TUI_KEYCODE_PASTE_BEGIN)
+/* The most a paste keeps (the rest is read and dropped). */
+#define TUI_PASTE_MAX (1024u * 1024u)
+
+/* The text of the last TUI_KEY_PASTE (borrowed; "" when none). */
+const char *tui_paste_text(size_t *len);
+/* Sets it (a script's ":paste"; the reader); cut at TUI_PASTE_MAX. */
+void tui_paste_set(const char *s, size_t len);
+void tui_paste_clear(void);
+/* Curses side (paste.c): tells curses the two sequences and turns the mode
+ * on (on) or off on the terminal written through out (NULL: no writes). */
+void tui_paste_mode(FILE *out, bool on);
+/* Whether keys wait to be read (the terminal sent more than one): the
+ * main loop draws only once they are in, and the editor stores and checks
+ * typed text once per burst instead of once per key (linear time for a
+ * paste the terminal did not bracket). */
+bool tui_input_pending(void);
+/* After TUI_KEYCODE_PASTE_BEGIN: reads up to the end sequence (or a quiet
+ * second), keeps the text, returns TUI_KEY_PASTE. */
+int tui_paste_read(void);
 
 /* A key that types a character (not a control or function key). */
 static inline bool tui_key_is_char(int key)
@@ -65,6 +95,7 @@ enum tui_group {
 	X(PAGE_DOWN,     "page-down",      "PgDn",    MOVE,   "Move one page down") \
 	X(FIRST,         "move-first",     "First",   MOVE,   "Move to the first line") \
 	X(LAST,          "move-last",      "Last",    MOVE,   "Move to the last line") \
+	X(JUMP,          "jump-field",     "Jump",    MOVE,   "Jump to a field by typing its name (Enter stays, Esc goes back)") \
 	X(FOCUS_NEXT,    "focus-next",     "Pane",    MOVE,   "Focus the next pane (tree, form)") \
 	X(FOCUS_PREV,    "focus-prev",     "Pane",    MOVE,   "Focus the previous pane") \
 	X(ACTIVATE,      "activate",       "Edit",    EDIT,   "Edit the field, open the list, or enter the form") \
@@ -115,6 +146,7 @@ enum tui_action {
 	X(EDIT,     "edit",     "Editing a text field") \
 	X(LIST,     "list",     "Lists, pick lists and dialogs") \
 	X(PROMPT,   "prompt",   "Prompts (file names, values)") \
+	X(TEXT,     "textarea", "Several lines of text (the public key)") \
 	X(CONFIRM,  "confirm",  "Questions (answer with the letter shown)") \
 	X(HELP,     "help",     "Help screen") \
 	X(PROBLEMS, "problems", "Problems panel") \
@@ -159,6 +191,9 @@ char *tui_keymap_user_path(void);
 enum tui_action tui_keymap_lookup(const struct tui_keymap *km, enum tui_context ctx, int key);
 /* First key bound to action in ctx or its fallback; -1 when none. */
 int tui_keymap_key_for(const struct tui_keymap *km, enum tui_context ctx, enum tui_action a);
+/* Overrides an action's key-bar label ("Add channel" for add in the
+ * wizard); NULL: back to the table's. The text is copied. */
+void tui_keymap_set_bar_label(struct tui_keymap *km, enum tui_action a, const char *label);
 /* The key bar of a context: "F1 Help  ^S Save  ..." (appended). */
 void tui_keymap_bar(const struct tui_keymap *km, enum tui_context ctx, struct ivs_buf *out);
 /* The help text: one line per binding, grouped by context, '\n'-separated,

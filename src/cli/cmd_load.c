@@ -36,6 +36,8 @@ struct ivs_project *ivs_cli_load(const char *path, const char **name, struct ivs
 	struct ivs_project *p;
 
 	*io_error = false;
+	if (!d->limit)
+		ivs_diags_set_limit(d, IVS_DIAGS_LIMIT);
 	if (strcmp(path, "-") == 0) {
 		size_t len = 0;
 		char *data;

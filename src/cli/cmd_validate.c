@@ -2,11 +2,12 @@
  *
  * The diagnostics are the command's data: they go to stdout, one
  * "FILE:LINE:COL: error|warning: message [rule-id]" per line, or with
- * --format json one JSON array for all files. A summary per file
+ * --format json one JSON array for all files, written as it goes (never
+ * held whole in memory). At most IVS_DIAGS_LIMIT diagnostics a file are
+ * listed; a last line (entry) "… and N more" counts the rest. A summary per file
  * ("FILE: 2 errors, 1 warning") goes to stderr unless -q. Exit status:
  * 0 no errors (warnings allowed), 1 some file has errors, 2 a usage
  * problem or a file that could not be read. */
-#include <cjson/cJSON.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -15,7 +16,6 @@
 
 #include "cmd_load.h"
 #include "ivs/cli.h"
-#include "ivs/export.h"
 
 static void usage_help(FILE *f)
 {
@@ -29,26 +29,21 @@ static void usage_help(FILE *f)
 	      f);
 }
 
-/* Moves the entries of one file's JSON array into all. */
-static void json_append(cJSON *all, const char *name, const struct ivs_diags *d)
-{
-	char *text = ivs_diags_json(name, d);
-	cJSON *arr = cJSON_Parse(text);
-	free(text);
-	while (arr && arr->child)
-		cJSON_AddItemToArray(all, cJSON_DetachItemViaPointer(arr, arr->child));
-	cJSON_Delete(arr);
-}
-
 static void io_message(const char *name, const struct ivs_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		if (d->v[i].rule != IVS_RULE_IO_ERROR)
 			continue;
-		if (strstr(d->v[i].msg, name))
-			ivs_cli_error("%s", d->v[i].msg);
-		else
-			ivs_cli_error("%s: %s", name, d->v[i].msg);
+		/* escaped: a file name must not drive the terminal */
+		struct ivs_buf b;
+		ivs_buf_init(&b);
+		if (!strstr(d->v[i].msg, name)) {
+			ivs_text_escape(&b, name);
+			ivs_buf_puts(&b, ": ");
+		}
+		ivs_text_escape(&b, d->v[i].msg);
+		ivs_cli_error("%s", b.data ? b.data : "");
+		ivs_buf_free(&b);
 	}
 }
 
@@ -62,7 +57,7 @@ int ivs_cmd_validate(int argc, char **argv)
 	};
 	bool json = false, quiet = false;
 	int c, status = IVS_EXIT_OK;
-	cJSON *all = NULL;
+	size_t count = 0;
 
 	optind = 0;     /* glibc: full re-initialisation (the command may run twice) */
 	opterr = 0;
@@ -96,8 +91,6 @@ int ivs_cmd_validate(int argc, char **argv)
 		ivs_cli_usage(stderr, "validate");
 		return IVS_EXIT_USAGE;
 	}
-	if (json)
-		all = cJSON_CreateArray();
 	for (int i = optind; i < argc; i++) {
 		struct ivs_diags d;
 		const char *name;
@@ -110,27 +103,26 @@ int ivs_cmd_validate(int argc, char **argv)
 			status = IVS_EXIT_USAGE;
 		} else {
 			if (json)
-				json_append(all, name, &d);
+				ivs_diags_json_write(stdout, name, &d, &count);
 			else
 				ivs_diags_print(stdout, name, &d);
 			if (d.errors && status == IVS_EXIT_OK)
 				status = IVS_EXIT_INVALID;
-			if (!quiet)
-				fprintf(stderr, "%s: %zu %s, %zu %s\n", name, d.errors,
+			if (!quiet) {
+				struct ivs_buf shown;   /* the name, escaped as in the diagnostics */
+				ivs_buf_init(&shown);
+				ivs_text_escape(&shown, name);
+				fprintf(stderr, "%s: %zu %s, %zu %s\n", shown.data ? shown.data : "", d.errors,
 				        ivs_cli_plural(d.errors, "error", "errors"), d.warnings,
 				        ivs_cli_plural(d.warnings, "warning", "warnings"));
+				ivs_buf_free(&shown);
+			}
 		}
 		ivs_project_free(p);
 		ivs_diags_free(&d);
 	}
-	if (json) {
-		struct ivs_buf text;
-		ivs_buf_init(&text);
-		ivs_export_write(all, IVS_EXPORT_JSON, &text);    /* the templates' layout */
-		fputs(text.data, stdout);
-		ivs_buf_free(&text);
-		cJSON_Delete(all);
-	}
+	if (json)
+		ivs_diags_json_end(stdout, count);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		ivs_cli_error("validate: cannot write to standard output");
 		return IVS_EXIT_USAGE;

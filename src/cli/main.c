@@ -14,7 +14,7 @@
 static const struct ivs_cmd commands[] = {
 	{"validate", "[-q] [--format text|json] FILE...",
 	 "check a project; print FILE:LINE:COL diagnostics", ivs_cmd_validate},
-	{"export", "FILE [-o OUT] [--format json|yaml]",
+	{"export", "FILE [-o OUT|-] [--force] [--format json|yaml]",
 	 "write the CloudFormation template of a project", ivs_cmd_export},
 	{"keygen", "-o PRIVATE.pem [--force] [--add FILE (--id NAME | --public-key NAME)]",
 	 "make a P-384 key pair; print the public key (playback or stage tokens)", ivs_cmd_keygen},

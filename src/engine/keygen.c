@@ -196,20 +196,28 @@ int ivs_write_private_key_then(const char *path, const char *private_pem, bool f
 {
 	struct stat st;
 	char *staged = NULL;
+	sigset_t held;
 
-	if (ivs_private_key_target_ok(path, force, err) != 0 ||
-	    stage_private_key(path, private_pem, &staged, err) != 0)
+	if (ivs_private_key_target_ok(path, force, err) != 0)
 		return -1;
+	/* An interrupt waits until the staged name is gone: never a private
+	 * key left behind under NAME.new-XXXXXXXXXXXX. */
+	ivs_signals_hold(&held);
+	if (stage_private_key(path, private_pem, &staged, err) != 0) {
+		ivs_signals_release(&held);
+		return -1;
+	}
 	if (before_publish && before_publish(ctx, err) != 0) {
 		unlink(staged);
 		free(staged);
+		ivs_signals_release(&held);
 		return -1;
 	}
-	if (publish_private_key(staged, path, force, err) != 0) {
-		free(staged);
-		return -1;
-	}
+	int rc = publish_private_key(staged, path, force, err);
 	free(staged);
+	ivs_signals_release(&held);
+	if (rc != 0)
+		return -1;
 	if (stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
 		if (chmod(path, 0600) != 0 || stat(path, &st) != 0 || (st.st_mode & 07777) != 0600) {
 			set_err(err, ivs_xasprintf("wrote %s but cannot make it readable by you only "

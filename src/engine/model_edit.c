@@ -40,7 +40,7 @@ static int edit_field(struct ivs_project *p, struct ivs_res *r, int field, struc
 	}
 	label[0] = '\0';   /* only an undo step uses it (not the loader's edits) */
 	if (p->history_on)
-		snprintf(label, sizeof label, "set %s", f->key);
+		snprintf(label, sizeof label, "%s %s", v.set ? "set" : "unset", f->key);
 	bool need_group = v.set && f->parent >= 0 && !ivs_res_is_set(r, f->parent);
 	if (need_group)
 		ivs_edit_begin(p, label);
@@ -191,9 +191,15 @@ int ivs_edit_unset(struct ivs_project *p, struct ivs_res *r, int field)
 		return -1;
 	if (!ivs_res_is_set(r, field))
 		return 0;
-	ivs_edit_begin(p, "unset");
-	if (f->type == IVS_FT_GROUP)
-		unset_members(p, r, field);
+	if (f->type != IVS_FT_GROUP) {
+		/* One field: one op, so that emptying a field while typing
+		 * merges into the typing's undo step (coalescing). */
+		return edit_field(p, r, field, (struct fval){.set = false});
+	}
+	char label[96];
+	snprintf(label, sizeof label, "unset %s", f->key);
+	ivs_edit_begin(p, label);
+	unset_members(p, r, field);
 	edit_field(p, r, field, (struct fval){.set = false});
 	ivs_edit_end(p);
 	return 0;

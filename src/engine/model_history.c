@@ -285,6 +285,10 @@ void ivs_m_record(struct ivs_project *p, struct op *o, const char *label)
 			last->ops[0].after = o->after;
 			ivs_m_fval_free(f, &o->before);
 			free(o);
+			if (label && *label) {   /* the step says what it did last */
+				free(last->label);
+				last->label = ivs_xstrdup(label);
+			}
 			return;
 		}
 	}

@@ -8,6 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/evp.h>
+
+#include "ivs/diag.h"
 #include "ivs/fsutil.h"
 #include "ivs/util.h"
 #include "ivs/yamlio.h"
@@ -86,9 +89,46 @@ static char *beside_path(const char *project_path)
 	char *dir;
 	const char *base;
 	split(project_path, &dir, &base);
-	char *p = *base ? ivs_xasprintf("%s/.%s" RECOVER_EXT, dir, base) : NULL;
+	/* a name too long for ".NAME.ivs-recover": the state folder's hash */
+	char *p = *base && 1 + strlen(base) + strlen(RECOVER_EXT) <= NAME_MAX
+	                  ? ivs_xasprintf("%s/.%s" RECOVER_EXT, dir, base) : NULL;
 	free(dir);
 	return p;
+}
+
+/* The state folder's name for an absolute path: percent-encoded ('/' is
+ * %2F, '%' is %25, control bytes %XX), so that two paths never share a
+ * name (/x/a%b/p.yaml and /x/a/b/p.yaml did); when that is longer than a
+ * file name may be (a deep folder), the SHA-256 of the path instead. */
+static char *state_name(const char *abs)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct ivs_buf b;
+	ivs_buf_init(&b);
+	for (const char *c = abs; *c; c++) {
+		unsigned char u = (unsigned char)*c;
+		if (u == '/' || u == '%' || u < 0x20 || u == 0x7f) {
+			char e[3] = {'%', hex[u >> 4], hex[u & 15]};
+			ivs_buf_add(&b, e, 3);
+		} else {
+			ivs_buf_putc(&b, (char)u);
+		}
+	}
+	if (b.len + strlen(RECOVER_EXT) <= NAME_MAX)
+		return ivs_buf_steal(&b);
+	ivs_buf_free(&b);
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	char *name = ivs_xmalloc(2 * EVP_MAX_MD_SIZE + 8);
+	strcpy(name, "sha256-");
+	if (EVP_Digest(abs, strlen(abs), md, &mdlen, EVP_sha256(), NULL) != 1)
+		mdlen = 0;
+	for (unsigned int i = 0; i < mdlen; i++) {
+		name[7 + 2 * i] = hex[md[i] >> 4];
+		name[8 + 2 * i] = hex[md[i] & 15];
+	}
+	name[7 + 2 * mdlen] = '\0';
+	return name;
 }
 
 static char *state_path(const char *project_path)
@@ -101,10 +141,9 @@ static char *state_path(const char *project_path)
 		p = ivs_xasprintf("%s/unsaved" RECOVER_EXT, dir);
 	} else {
 		char *abs = absolute(project_path);
-		for (char *c = abs; *c; c++)
-			if (*c == '/')
-				*c = '%';
-		p = ivs_xasprintf("%s/%s" RECOVER_EXT, dir, abs);
+		char *name = state_name(abs);
+		p = ivs_xasprintf("%s/%s" RECOVER_EXT, dir, name);
+		free(name);
 		free(abs);
 	}
 	free(dir);
@@ -123,7 +162,9 @@ char *ivs_recover_path(const char *project_path)
 
 static int write_one(const char *path, const struct ivs_buf *b, char **err)
 {
-	if (ivs_write_atomic(path, b->data, b->len, 0600, err) != 0)
+	/* ivs_write_new, not ivs_write_atomic: a symbolic link planted under
+	 * the recovery file's name is replaced, never followed. */
+	if (ivs_write_new(path, b->data, b->len, 0600, 1, err) != 0)
 		return -1;
 	/* ivs_write_atomic keeps an existing file's mode: make sure */
 	if (chmod(path, 0600) != 0) {
@@ -139,8 +180,17 @@ int ivs_recover_write(const struct ivs_project *p, const char *project_path, cha
 		project_path = NULL;
 	struct ivs_buf b;
 	ivs_buf_init(&b);
-	ivs_buf_printf(&b, "# ivs-tui recovery file for %s: unsaved changes\n",
-	               project_path ? project_path : "a project never saved");
+	/* The absolute path, escaped: a newline in a file name must not end
+	 * the comment and become YAML. */
+	ivs_buf_puts(&b, "# ivs-tui recovery file for ");
+	if (project_path) {
+		char *abs = absolute(project_path);
+		ivs_text_escape(&b, abs);
+		free(abs);
+	} else {
+		ivs_buf_puts(&b, "a project never saved");
+	}
+	ivs_buf_puts(&b, ": unsaved changes\n");
 	ivs_save_buffer(p, &b);
 
 	char *first_err = NULL;
@@ -184,8 +234,29 @@ static bool not_older(const struct stat *a, const struct stat *b)
 	return a->st_mtim.tv_nsec >= b->st_mtim.tv_nsec;
 }
 
-char *ivs_recover_find(const char *project_path)
+/* NULL when the file at path may be restored, else why not. Only a
+ * regular file (not a symbolic link, not followed), owned by the effective
+ * user, that no one else may read or write: another user must not be able
+ * to plant a recovery file that is then restored into the project. */
+static char *refusal(const char *path, const struct stat *rs)
 {
+	if (S_ISLNK(rs->st_mode))
+		return ivs_xasprintf("Ignored the recovery file %s: it is a symbolic link", path);
+	if (!S_ISREG(rs->st_mode))
+		return ivs_xasprintf("Ignored the recovery file %s: it is not a regular file", path);
+	if (rs->st_uid != geteuid())
+		return ivs_xasprintf("Ignored the recovery file %s: it belongs to another user "
+		                     "(uid %lu), not to you", path, (unsigned long)rs->st_uid);
+	if (rs->st_mode & 066)
+		return ivs_xasprintf("Ignored the recovery file %s: others may read or write it "
+		                     "(mode %04o; yours are 0600)", path, (unsigned)(rs->st_mode & 07777));
+	return NULL;
+}
+
+char *ivs_recover_find_checked(const char *project_path, char **ignored)
+{
+	if (ignored)
+		*ignored = NULL;
 	if (project_path && !*project_path)
 		project_path = NULL;
 	struct stat ps;
@@ -194,14 +265,26 @@ char *ivs_recover_find(const char *project_path)
 	char *found = NULL;
 	for (int i = 0; i < 2; i++) {
 		struct stat rs;
-		if (!found && cands[i] && stat(cands[i], &rs) == 0 && S_ISREG(rs.st_mode) &&
+		if (!found && cands[i] && lstat(cands[i], &rs) == 0 &&
 		    (!have_project || not_older(&rs, &ps))) {
-			found = cands[i];
-			cands[i] = NULL;
+			char *why = refusal(cands[i], &rs);
+			if (!why) {
+				found = cands[i];
+				cands[i] = NULL;
+			} else if (ignored && !*ignored) {
+				*ignored = why;
+				why = NULL;
+			}
+			free(why);
 		}
 		free(cands[i]);
 	}
 	return found;
+}
+
+char *ivs_recover_find(const char *project_path)
+{
+	return ivs_recover_find_checked(project_path, NULL);
 }
 
 int ivs_recover_discard(const char *project_path)

@@ -99,6 +99,11 @@ static enum ivs_rule parse_int(const struct ivs_field *f, const char *t, long *o
 	char *end, vb[80];
 	errno = 0;
 	long v = strtol(t, &end, 10);
+	if (errno == ERANGE && !*end && end != t) {   /* say the range, never cut digits */
+		put_msg(msg, ivs_xasprintf("%s is too large a number; give a whole number from %ld "
+		                           "to %ld.", f->key, f->min, f->max));
+		return IVS_RULE_YAML_BAD_INT;
+	}
 	if (errno || *end || end == t) {
 		put_msg(msg, ivs_xasprintf("%s is a whole number, not '%s'.", f->key,
 		                           ivs_vshow(t, vb, sizeof vb)));

@@ -313,6 +313,7 @@ struct ivs_project *ivs_load_buffer(const char *name, const char *data, size_t l
 		return NULL;
 	}
 	yl_init(&ld, data ? data : "", data ? len : 0);
+	ivs_diags_set_limit(&ld.d, diags->limit);   /* a bounded list stays bounded */
 	ld.p = ivs_project_new();
 	ivs_project_set_history(ld.p, false);
 	read_stream(&ld);

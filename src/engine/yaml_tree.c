@@ -50,6 +50,10 @@ void yl_diag(struct yl_loader *ld, enum ivs_rule rule, struct ivs_pos pos, const
 	va_list ap;
 	int n;
 
+	if (ivs_diags_full(&ld->d)) {     /* only counted: no message to format */
+		ivs_diags_add(&ld->d, rule, pos, "", "%s", "");
+		return;
+	}
 	va_start(ap, fmt);
 	n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
@@ -169,6 +173,16 @@ static void report_parser_error(struct yl_loader *ld)
 		return;
 	}
 	struct ivs_pos pos = yl_mark_pos(ps->problem_mark);
+	/* libyaml gives up on a key over 1024 characters on one line with
+	 * "could not find expected ':'" though the `:` is there. */
+	if (ps->context && strstr(ps->context, "simple key") &&
+	    ps->context_mark.line == ps->problem_mark.line &&
+	    ps->problem_mark.index > ps->context_mark.index + 1024) {
+		yl_diag(ld, IVS_RULE_YAML_SYNTAX, yl_mark_pos(ps->context_mark),
+		        "not valid YAML: this key is longer than 1024 characters, the most YAML "
+		        "reads as a key; shorten it (no key of a project file is that long).");
+		return;
+	}
 	for (size_t i = 0; i < IVS_ARRAY_LEN(syntax_advice); i++) {
 		if (strstr(problem, syntax_advice[i].problem)) {
 			yl_diag(ld, IVS_RULE_YAML_SYNTAX, pos, "not valid YAML: %s.", syntax_advice[i].advice);

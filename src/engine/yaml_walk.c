@@ -145,6 +145,10 @@ void yl_unknown_key(struct yl_loader *ld, const char *const *keys, size_t n, con
                         const char *key, struct ivs_pos pos)
 {
 	size_t len = strlen(key), max = len <= 3 ? 1 : len <= 8 ? 2 : 3;
+	if (ivs_diags_full(&ld->d)) {     /* only counted: skip the hint */
+		yl_diag(ld, IVS_RULE_YAML_UNKNOWN_KEY, pos, "%s", "");
+		return;
+	}
 	/* a hint closer than the key is long (not "a" for "x") */
 	const char *hint = len ? ivs_closest(key, n, word_at, keys, len - 1 < max ? len - 1 : max)
 	                       : NULL;

@@ -257,6 +257,7 @@ static int read_key(struct tui_app *a)
 		return -1;
 	if (r == KEY_CODE_YES) {
 		switch (ch) {
+		case TUI_KEYCODE_PASTE_BEGIN: return tui_paste_read();
 		case KEY_ENTER: return TUI_ENTER;
 		case KEY_MOUSE: {
 			MEVENT ev;
@@ -322,6 +323,7 @@ static bool curses_start(struct tui_app *a, int cols, int rows)
 	keypad(stdscr, TRUE);
 	set_escdelay(50);
 	timeout(200);
+	tui_paste_mode(a->no_display ? NULL : stdout, true);
 	if (a->mouse && !a->no_display)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -337,6 +339,7 @@ static void curses_stop(struct tui_app *a)
 	if (!a->curses_on)
 		return;
 	ivs_term_screen_done();
+	tui_paste_mode(a->no_display ? NULL : stdout, false);
 	endwin();
 	delscreen(a->scr);
 	a->scr = NULL;
@@ -369,6 +372,7 @@ static void app_release(struct tui_app *a)
 	curses_stop(a);
 	ivs_colors_stop();
 	tui_keymap_free(a->km);
+	tui_paste_clear();
 	ivs_project_free(a->p);
 	free(a->path);
 	free(a);
@@ -463,7 +467,11 @@ static void recover_answer(struct tui_app *a, int choice, void *ctx)
 static void offer_recovery(struct tui_app *a)
 {
 	static const char *const labels[] = {"Restore", "Discard it", "Later"};
-	char *rp = ivs_recover_find(a->path);
+	char *why = NULL;
+	char *rp = ivs_recover_find_checked(a->path, &why);
+	if (why)   /* another user's, a link, readable by others: said, not offered */
+		tui_status(a, true, "%s", why);
+	free(why);
 	if (!rp)
 		return;
 	char **ctx = ivs_xmalloc(sizeof *ctx);
@@ -485,6 +493,7 @@ static struct ivs_project *load_start_project(const char *file, int *code)
 	if (stat(file, &st) == 0) {
 		struct ivs_diags d;
 		ivs_diags_init(&d);
+		ivs_diags_set_limit(&d, IVS_DIAGS_LIMIT);   /* "… and N more" past it */
 		struct ivs_project *p = ivs_load_file(file, &d);
 		if (!p)
 			ivs_diags_print(stderr, file, &d);
@@ -574,7 +583,10 @@ static void main_loop(struct tui_app *a)
 {
 	int eof_waits = 0;
 	while (!a->quit) {
-		draw(a);
+		/* Keys waiting (typed faster than drawn, a paste without
+		 * bracketed paste): take them first, draw once they are in. */
+		if (a->script || !tui_input_pending())
+			draw(a);
 		int key;
 		if (a->no_display && !a->script)
 			break;   /* nothing to read: one frame, then out */

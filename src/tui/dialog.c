@@ -184,6 +184,10 @@ static bool prompt_key(struct tui_app *a, void *st, int key)
 			tui_le_set(d->le, c);
 			free(c);
 		}
+	} else if (key == TUI_KEY_PASTE) {
+		size_t n;
+		const char *t = tui_paste_text(&n);
+		tui_le_paste(d->le, t, n);
 	} else {
 		tui_le_key(d->le, key);
 	}
@@ -409,7 +413,7 @@ static void text_draw(struct tui_app *a, void *st)
 	for (size_t k = first; k < d->nlines; k++, i++)
 		tui_put(y + 1 + i, x + 2, w - 4, at, d->lines[k]);
 	tui_put(y + h - 2, x + 2, w - 4, at | A_DIM, "Enter: new line  ^D/F2: done  Esc: cancel");
-	tui_draw_chrome(a, TUI_CTX_PROMPT, NULL);
+	tui_draw_chrome(a, TUI_CTX_TEXT, NULL);
 	draw_line_editor(a, d->le, y + 1 + i, x + 2, w - 4);
 }
 
@@ -435,10 +439,29 @@ static bool text_key(struct tui_app *a, void *st, int key)
 		char *last = d->lines[--d->nlines];
 		tui_le_set(d->le, last);
 		free(last);
+	} else if (key == TUI_KEY_PASTE) {
+		/* Pasted lines are lines (a PEM key), never keys. */
+		for (const char *s = tui_paste_text(NULL);;) {
+			const char *e = strchr(s, '\n');
+			tui_le_paste(d->le, s, e ? (size_t)(e - s) : strlen(s));
+			if (!e || !e[1])
+				break;
+			d->lines = ivs_xrealloc(d->lines, (d->nlines + 1) * sizeof *d->lines);
+			d->lines[d->nlines++] = ivs_xstrdup(tui_le_text(d->le));
+			tui_le_set(d->le, "");
+			s = e + 1;
+		}
 	} else {
 		tui_le_key(d->le, key);
 	}
 	return true;
+}
+
+static enum tui_context text_context(struct tui_app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return TUI_CTX_TEXT;
 }
 
 static const struct tui_screen_ops text_ops = {
@@ -446,7 +469,7 @@ static const struct tui_screen_ops text_ops = {
 	.draw = text_draw,
 	.key = text_key,
 	.leave = dlg_leave,
-	.context = prompt_context,
+	.context = text_context,
 	.overlay = true,
 };
 

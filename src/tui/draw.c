@@ -146,17 +146,25 @@ void tui_draw_chrome(struct tui_app *a, enum tui_context ctx, const char *title)
 	               ivs_project_modified(a->p) ? " [+]" : "", title ? "  " : "");
 	if (title)
 		ivs_buf_puts(&b, title);
-	tui_put(0, 0, a->cols, tui_attr(IVS_COLOR_TITLE), b.data);
-	ivs_buf_reset(&b);
+	struct ivs_buf r;
+	ivs_buf_init(&r);
 	size_t e = ivs_validate_errors(a->p), w = ivs_validate_warnings(a->p);
 	if (e || w)
-		ivs_buf_printf(&b, "%s %zu error%s  %s %zu warning%s ", tui_marker(a, IVS_SEV_ERROR), e,
+		ivs_buf_printf(&r, "%s %zu error%s  %s %zu warning%s ", tui_marker(a, IVS_SEV_ERROR), e,
 		               e == 1 ? "" : "s", tui_marker(a, IVS_SEV_WARNING), w, w == 1 ? "" : "s");
 	else
-		ivs_buf_puts(&b, "no problems ");
-	int tw = tui_width(b.data);
+		ivs_buf_puts(&r, "no problems ");
+	int tw = tui_width(r.data);
+	/* The left part never runs into the counts: cut with "…" a column
+	 * before them (a narrow terminal, a long title). */
+	int lw = tw < a->cols / 2 ? a->cols - tw - 1 : a->cols;
+	tui_put(0, 0, lw, tui_attr(IVS_COLOR_TITLE), b.data);
+	if (tui_width(b.data) > lw && lw > 1)
+		tui_put(0, lw - 1, 1, tui_attr(IVS_COLOR_TITLE), a->utf8 ? "…" : "~");
 	if (tw < a->cols / 2)
-		tui_put(0, a->cols - tw, tw, tui_attr(IVS_COLOR_TITLE), b.data);
+		tui_put(0, a->cols - tw, tw, tui_attr(IVS_COLOR_TITLE), r.data);
+	ivs_buf_free(&r);
+	ivs_buf_reset(&b);
 	/* Status line. */
 	tui_fill(a->rows - 2, 0, a->cols, tui_attr(IVS_COLOR_NORMAL));
 	if (a->status[0])

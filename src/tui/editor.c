@@ -46,7 +46,9 @@ void tui_ed_edit_end(struct tui_app *a, struct tui_editor *ed)
 {
 	tui_le_free(ed->le);
 	ed->le = NULL;
+	ed->dirty = false;
 	ed->editing = false;
+	ed->new_id = false;
 	ed->eres = NULL;
 	ivs_diags_clear(&ed->cand);
 	if (a)
@@ -58,6 +60,7 @@ void tui_editor_free(struct tui_editor *ed)
 	if (!ed)
 		return;
 	tui_le_free(ed->le);
+	tui_le_free(ed->jle);
 	ivs_diags_free(&ed->cand);
 	tui_tree_free(&ed->tree);
 	free(ed->ptext);
@@ -66,7 +69,7 @@ void tui_editor_free(struct tui_editor *ed)
 
 bool tui_editor_editing(const struct tui_editor *ed)
 {
-	return ed->editing;
+	return ed->editing || ed->jumping;
 }
 
 void tui_editor_toggle_preview(struct tui_editor *ed)
@@ -79,7 +82,7 @@ void tui_editor_toggle_preview(struct tui_editor *ed)
 
 enum tui_context tui_editor_context(const struct tui_editor *ed)
 {
-	if (ed->editing)
+	if (ed->editing || ed->jumping)
 		return TUI_CTX_EDIT;
 	return ed->focus == FOCUS_TREE ? TUI_CTX_TREE : TUI_CTX_FORM;
 }
@@ -119,6 +122,9 @@ void tui_editor_structure(struct tui_app *a, struct tui_editor *ed)
 				i = j;
 		if (i == SIZE_MAX)
 			i = ed->tsel < ed->tree.n ? ed->tsel : (ed->tree.n ? ed->tree.n - 1 : 0);
+		/* (an undone add, a delete): the tree has the focus again */
+		if (r)
+			ed->focus = FOCUS_TREE;
 	}
 	ed->tsel = tui_tree_step(&ed->tree, i, 1);
 	if (ed->editing && (!ed->eres || !ed->eres->in_model))
@@ -205,8 +211,52 @@ static void add_entry(struct tui_app *a, struct tui_editor *ed, enum ivs_kind ki
 		tui_editor_select(a, ed, r, -1);
 		ed->focus = FOCUS_FORM;
 		ed->fsel = 0;
-		tui_status(a, false, "Added %s %s", ivs_res_info(r)->name, r->id);
+		/* Ask for the id: the default is selected, typing replaces it. */
+		tui_ed_edit_start(a, ed, r, 0);
+		tui_le_select_all(ed->le);
+		ed->new_id = true;
+		tui_status(a, false, "Added %s: type its id (Enter keeps %s)", ivs_res_info(r)->name,
+		           r->id);
 	}
+}
+
+struct refs {
+	const struct ivs_res *target;
+	struct ivs_buf who;
+	size_t n;
+};
+
+static void find_ref(struct ivs_res *r, void *ctx)
+{
+	struct refs *c = ctx;
+	const struct ivs_kind_info *ki = ivs_res_info(r);
+	for (int f = 0; f < ki->nfields; f++) {
+		const char *v;
+		if (ki->fields[f].type != IVS_FT_REF || ki->fields[f].ref != c->target->kind ||
+		    !(v = ivs_res_get_str(r, f)) || strcmp(v, c->target->id) != 0)
+			continue;
+		if (c->n < 3)
+			ivs_buf_printf(&c->who, "%s%s.%s", c->n ? ", " : "", r->id ? r->id : "stack",
+			               ki->fields[f].key);
+		c->n++;
+	}
+}
+
+/* "Channel StageLeft.recording_configuration, ..." for the entries that
+ * refer to r (appended); returns how many. */
+static size_t referrers(const struct ivs_project *p, const struct ivs_res *r, struct ivs_buf *out)
+{
+	struct refs c = {.target = r};
+	ivs_buf_init(&c.who);
+	if (r->id)
+		ivs_project_each(p, find_ref, &c);
+	if (c.n) {
+		ivs_buf_puts(out, c.who.data);
+		if (c.n > 3)
+			ivs_buf_printf(out, " and %zu more", c.n - 3);
+	}
+	ivs_buf_free(&c.who);
+	return c.n;
 }
 
 static void delete_confirmed(struct tui_app *a, int choice, void *ctx)
@@ -227,12 +277,24 @@ static void delete_confirmed(struct tui_app *a, int choice, void *ctx)
 	free(id);
 }
 
+enum ivs_kind tui_editor_add_kind(const struct tui_editor *ed)
+{
+	enum ivs_kind k = tui_ed_sel_kind(ed);
+	/* A page whose kinds do not name the child kind (the wizard's
+	 * Channels, showing stream keys under them): add adds the page's
+	 * kind, the parent; s adds children. */
+	const struct ivs_kind_info *ki = ivs_kind_info(k);
+	if (ki->role == IVS_ROLE_CHILD && !(ed->tree.kinds & (1u << k)))
+		return ki->parent;
+	return k;
+}
+
 static bool res_action(struct tui_app *a, struct tui_editor *ed, enum tui_action act)
 {
 	struct ivs_res *r = tui_ed_sel_res(ed);
 	switch (act) {
 	case TUI_ACT_ADD:
-		add_entry(a, ed, tui_ed_sel_kind(ed));
+		add_entry(a, ed, tui_editor_add_kind(ed));
 		return true;
 	case TUI_ACT_ADD_KEY: {
 		/* the child kind of the selected entry (or of its parent) */
@@ -256,6 +318,17 @@ static bool res_action(struct tui_app *a, struct tui_editor *ed, enum tui_action
 				                    r->id, kids->n, ivs_kind_info(kids->v[0]->kind)->name);
 			else
 				msg = ivs_xasprintf("Delete %s %s?", ivs_res_info(r)->name, r->id);
+			struct ivs_buf who;
+			ivs_buf_init(&who);
+			size_t n = referrers(a->p, r, &who);
+			if (n) {
+				char *m2 = ivs_xasprintf("%s\n%s refer%s to it: %s (an error until changed).",
+				                         msg, n == 1 ? "This field" : "These fields",
+				                         n == 1 ? "s" : "", who.data);
+				free(msg);
+				msg = m2;
+			}
+			ivs_buf_free(&who);
 			tui_confirm(a, "Delete", msg, "yc", labels, delete_confirmed, tui_ed_fctx_new(r, -1));
 			free(msg);
 		}
@@ -337,11 +410,25 @@ static bool mouse(struct tui_app *a, struct tui_editor *ed)
 
 bool tui_editor_key(struct tui_app *a, struct tui_editor *ed, int key)
 {
+	/* A message is about the key before: the next one clears it. */
+	if (key != TUI_FN(KEY_RESIZE))
+		a->status[0] = 0;
+	if (ed->jumping)
+		return tui_ed_jump_key(a, ed, key);
 	if (ed->editing)
 		return tui_ed_edit_key(a, ed, key);
 	if (key == TUI_FN(KEY_MOUSE))
 		return mouse(a, ed);
 	tui_ed_form_sync(ed);
+	if (key == TUI_KEY_PASTE) {
+		tui_ed_paste(a, ed);
+		return true;
+	}
+	/* On a choice or reference field, letters pick a value (type-ahead):
+	 * typing "standard" on type never runs s, t, a... as commands. */
+	if (tui_ed_form_char(a, ed, key))
+		return true;
+	ed->ta_len = 0;
 	enum tui_context ctx = tui_editor_context(ed);
 	enum tui_action act = tui_keymap_lookup(a->km, ctx, key);
 	int page = ed->th > 2 ? ed->th - 1 : 10;
@@ -365,6 +452,9 @@ bool tui_editor_key(struct tui_app *a, struct tui_editor *ed, int key)
 			move_sel(&s, (size_t)ed->form.n, act, page);
 			ed->fsel = (int)s;
 		}
+		return true;
+	case TUI_ACT_JUMP:
+		tui_ed_jump_start(a, ed);
 		return true;
 	case TUI_ACT_FOCUS_NEXT:
 	case TUI_ACT_FOCUS_PREV:

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ivs/export.h"
 #include "ivs/fsutil.h"
@@ -50,6 +51,14 @@ static bool parse_long(const struct ivs_field *f, const char *s, long *v, char *
 	return true;
 }
 
+/* The line editor refused text at the length limit: say so. */
+static void said_full(struct tui_app *a, struct tui_editor *ed)
+{
+	tui_status(a, true, "%s holds at most %zu bytes (what a project file can load): the rest "
+	           "was not inserted", ivs_res_info(ed->eres)->fields[ed->efield].key,
+	           (size_t)TUI_LE_MAX_BYTES);
+}
+
 /* Stores what was typed (each keystroke, coalesced into one undo step). */
 static void edit_apply(struct tui_app *a, struct tui_editor *ed)
 {
@@ -77,6 +86,39 @@ static void edit_apply(struct tui_app *a, struct tui_editor *ed)
 	candidate(a, ed);
 }
 
+/* The id typed for an entry just added: one undo step adds it under that
+ * id (the add and the rename are undone and the add made again), so that
+ * one undo takes the new entry away. */
+static void name_new_entry(struct tui_app *a, struct tui_editor *ed)
+{
+	struct ivs_res *r = ed->eres, *parent = r->parent;
+	enum ivs_kind kind = r->kind;
+	size_t index = r->index;
+	char *id = ivs_xstrdup(r->id);
+	tui_ed_edit_end(a, ed);
+	/* Only when the last two steps are this rename and that add. */
+	const char *l = ivs_undo_label(a->p);
+	if (l && strcmp(l, "rename") == 0 && ivs_undo(a->p)) {
+		l = ivs_undo_label(a->p);
+		if (l && strncmp(l, "add ", 4) == 0 && ivs_undo(a->p)) {
+			/* The tree lets go of the old entry before the new add
+			 * frees it (it clears the redo steps that hold it). */
+			tui_validate(a);
+			tui_editor_structure(a, ed);
+			r = ivs_edit_add(a->p, kind, parent, id, index);
+		} else {
+			ivs_redo(a->p);
+		}
+	}
+	tui_validate(a);
+	tui_editor_structure(a, ed);
+	if (r) {
+		tui_editor_select(a, ed, r, 0);
+		tui_status(a, false, "Added %s %s", ivs_res_info(r)->name, id);
+	}
+	free(id);
+}
+
 static bool edit_commit(struct tui_app *a, struct tui_editor *ed)
 {
 	const struct ivs_field *f = &ivs_res_info(ed->eres)->fields[ed->efield];
@@ -92,6 +134,12 @@ static bool edit_commit(struct tui_app *a, struct tui_editor *ed)
 			}
 			tui_validate(a);
 			tui_status(a, false, "Renamed to %s", text);
+			if (ed->new_id) {
+				name_new_entry(a, ed);
+				return true;
+			}
+		} else if (ed->new_id) {
+			tui_status(a, false, "Added %s %s", ivs_res_info(ed->eres)->name, text);
 		}
 	} else if (f->type == IVS_FT_INT && *text) {
 		char *msg = NULL;
@@ -114,12 +162,40 @@ static void edit_cancel(struct tui_app *a, struct tui_editor *ed)
 		if (!ed->was_modified)
 			ivs_project_mark_saved(a->p);
 	}
+	bool new_id = ed->new_id;
+	const struct ivs_res *r = ed->eres;
 	tui_ed_edit_end(a, ed);
-	tui_status(a, false, "Edit cancelled");
+	if (new_id)
+		tui_status(a, false, "Added %s %s (the id proposed)", ivs_res_info(r)->name, r->id);
+	else
+		tui_status(a, false, "Edit cancelled");
+}
+
+void tui_ed_flush(struct tui_app *a, struct tui_editor *ed)
+{
+	if (ed->editing && ed->dirty && ed->eres && ed->eres->in_model) {
+		ed->dirty = false;
+		edit_apply(a, ed);
+	}
 }
 
 bool tui_ed_edit_key(struct tui_app *a, struct tui_editor *ed, int key)
 {
+	/* A character while more keys wait: into the line editor only; the
+	 * text is stored and checked once the burst is in (tui_ed_flush). */
+	if (tui_key_is_char(key) && ed->efield >= 0 &&
+	    ivs_res_info(ed->eres)->fields[ed->efield].type != IVS_FT_ID && tui_input_pending()) {
+		enum tui_le_result r = tui_le_key(ed->le, key);
+		if (r == TUI_LE_CHANGED) {
+			ed->dirty = true;
+			return true;
+		}
+		if (r == TUI_LE_FULL) {
+			said_full(a, ed);
+			return true;
+		}
+	}
+	tui_ed_flush(a, ed);
 	enum tui_action act = tui_keymap_lookup(a->km, TUI_CTX_EDIT, key);
 	if (act == TUI_ACT_COMMIT) {
 		if (edit_commit(a, ed) && key != TUI_ENTER) {
@@ -135,11 +211,24 @@ bool tui_ed_edit_key(struct tui_app *a, struct tui_editor *ed, int key)
 		edit_cancel(a, ed);
 		return true;
 	}
-	enum tui_le_result r = tui_le_key(ed->le, key);
-	if (r == TUI_LE_CHANGED) {
+	enum tui_le_result r;
+	if (key == TUI_KEY_PASTE) {
+		size_t n;
+		const char *t = tui_paste_text(&n);
+		r = tui_le_paste(ed->le, t, n);
+		if (r == TUI_LE_MOVED)
+			return true;
+	} else {
+		r = tui_le_key(ed->le, key);
+	}
+	if (r == TUI_LE_FULL)
+		said_full(a, ed);
+	if (r == TUI_LE_CHANGED || (r == TUI_LE_FULL && key == TUI_KEY_PASTE)) {
 		edit_apply(a, ed);
 		return true;
 	}
+	if (r == TUI_LE_FULL)
+		return true;   /* a key refused at the limit: nothing changed */
 	if (r == TUI_LE_MOVED)
 		return true;
 	if (act != TUI_ACT_NONE) {
@@ -200,6 +289,13 @@ static void typed_text(struct tui_app *a, const char *text, void *ctx)
 	struct fctx *c = ctx;
 	if (!text)
 		return;
+	if (strlen(text) > TUI_LE_MAX_BYTES) {
+		/* The loader refuses a longer value: never store what could not
+		 * be opened again. */
+		tui_status(a, true, "%s holds at most %u bytes (this is %zu): not stored",
+		           ivs_res_info(c->r)->fields[c->field].key, TUI_LE_MAX_BYTES, strlen(text));
+		return;
+	}
 	if (*text)
 		ivs_edit_set_str(a->p, c->r, c->field, text);
 	else
@@ -357,6 +453,245 @@ void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_act
 	}
 	tui_validate(a);
 	tui_ed_form_sync(ed);
+}
+
+/* ---- type-ahead, paste, jump ---- */
+
+static const struct ivs_field *sel_field(const struct tui_editor *ed, struct ivs_res **r,
+                                         int *field)
+{
+	*r = tui_ed_sel_res(ed);
+	if (!*r || ed->fsel >= ed->form.n)
+		return NULL;
+	*field = ed->form.rows[ed->fsel].field;
+	return &ivs_res_info(*r)->fields[*field];
+}
+
+bool tui_ed_typeahead_key(const struct tui_editor *ed, int key)
+{
+	struct ivs_res *r;
+	int field;
+	const struct ivs_field *f = sel_field(ed, &r, &field);
+	if (ed->focus != FOCUS_FORM || !f || (f->type != IVS_FT_ENUM && f->type != IVS_FT_REF))
+		return false;
+	if (key == TUI_FN(KEY_BACKSPACE) && ed->ta_len && ed->ta_res == r && ed->ta_field == field)
+		return true;
+	return tui_key_is_char(key) && key < 0x80 &&
+	       ((key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z') ||
+	        (key >= '0' && key <= '9') || key == '_' || key == '-' || key == '.');
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool holds(const char *s, const char *q)
+{
+	for (; *s; s++)
+		if (starts_with(s, q))
+			return true;
+	return false;
+}
+
+/* The first of names that starts with q; else the first that holds it. */
+static int match(const char *const *names, size_t n, const char *q)
+{
+	for (size_t i = 0; i < n; i++)
+		if (starts_with(names[i], q))
+			return (int)i;
+	for (size_t i = 0; i < n; i++)
+		if (holds(names[i], q))
+			return (int)i;
+	return -1;
+}
+
+bool tui_ed_typeahead(struct tui_app *a, struct tui_editor *ed, const char *text, bool append)
+{
+	struct ivs_res *r;
+	int field;
+	const struct ivs_field *f = sel_field(ed, &r, &field);
+	if (!f || (f->type != IVS_FT_ENUM && f->type != IVS_FT_REF))
+		return false;
+	if (ed->ta_res != r || ed->ta_field != field || !append) {
+		ed->ta_len = 0;
+		ed->ta_res = r;
+		ed->ta_field = field;
+		ivs_edit_coalesce_break(a->p);
+	}
+	char q[sizeof ed->ta];
+	size_t tl = strcspn(text, "\r\n");
+	if (tl >= sizeof q)
+		tl = sizeof q - 1;
+	if (ed->ta_len + tl >= sizeof q)
+		ed->ta_len = 0;
+	snprintf(q, sizeof q, "%.*s%.*s", (int)ed->ta_len, ed->ta, (int)tl, text);
+	size_t n;
+	const char **t = NULL;
+	const char *const *names;
+	if (f->type == IVS_FT_ENUM) {
+		n = ivs_choice_count(f->choices);
+		names = (const char *const *)f->choices;
+	} else {
+		t = tui_form_ref_targets(a->p, f, &n);
+		names = t;
+	}
+	int i = q[0] ? match(names, n, q) : -1;
+	if (i < 0 && ed->ta_len && tl) {
+		/* What was typed before plus this matches nothing: start over
+		 * with this (as a file manager's type-ahead does). */
+		snprintf(q, sizeof q, "%.*s", (int)tl, text);
+		i = match(names, n, q);
+	}
+	if (i < 0) {
+		tui_status(a, true, "No %s value matches \"%s\" (Del unsets; Enter lists them)", f->key,
+		           q);
+	} else {
+		ivs_edit_coalesce(a->p, true);
+		if (f->type == IVS_FT_ENUM)
+			ivs_edit_set_enum(a->p, r, field, i);
+		else
+			ivs_edit_set_str(a->p, r, field, names[i]);
+		ivs_edit_coalesce(a->p, false);
+		snprintf(ed->ta, sizeof ed->ta, "%s", q);
+		ed->ta_len = strlen(ed->ta);
+		tui_status(a, false, "%s: %s (typed \"%s\")", f->key, names[i], ed->ta);
+		tui_validate(a);
+		tui_ed_form_sync(ed);
+	}
+	free(t);
+	return true;
+}
+
+/* Type-ahead's Backspace: one character less, matched again. */
+static void typeahead_back(struct tui_app *a, struct tui_editor *ed)
+{
+	char q[sizeof ed->ta];
+	snprintf(q, sizeof q, "%.*s", (int)(ed->ta_len ? ed->ta_len - 1 : 0), ed->ta);
+	ed->ta_len = 0;
+	if (q[0])
+		tui_ed_typeahead(a, ed, q, true);
+	else
+		tui_status(a, false, "%s", "");
+}
+
+bool tui_ed_form_char(struct tui_app *a, struct tui_editor *ed, int key)
+{
+	if (!tui_ed_typeahead_key(ed, key))
+		return false;
+	if (key == TUI_FN(KEY_BACKSPACE)) {
+		typeahead_back(a, ed);
+		return true;
+	}
+	char c[2] = {(char)key, 0};
+	return tui_ed_typeahead(a, ed, c, true);
+}
+
+void tui_ed_paste(struct tui_app *a, struct tui_editor *ed)
+{
+	struct ivs_res *r;
+	int field;
+	size_t n;
+	const char *text = tui_paste_text(&n);
+	const struct ivs_field *f = ed->focus == FOCUS_FORM ? sel_field(ed, &r, &field) : NULL;
+	if (!f) {
+		tui_status(a, true, "Select a field in the form to paste into (the paste was not used)");
+		return;
+	}
+	switch (f->type) {
+	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_INT:
+		/* Into the field's editor, replacing its value (Esc puts it back). */
+		tui_ed_edit_start(a, ed, r, field);
+		tui_le_select_all(ed->le);
+		tui_ed_edit_key(a, ed, TUI_KEY_PASTE);
+		return;
+	case IVS_FT_ENUM: case IVS_FT_REF:
+		tui_ed_typeahead(a, ed, text, false);
+		return;
+	case IVS_FT_TEXT: {
+		/* The multi-line editor opens with the pasted text: F2 keeps it. */
+		tui_textarea(a, f->key, text, typed_text, tui_ed_fctx_new(r, field));
+		return;
+	}
+	default:
+		tui_status(a, true, "%s takes no pasted text (the paste was not used)", f->key);
+		return;
+	}
+}
+
+/* ---- jump to a field (/) ---- */
+
+void tui_ed_jump_start(struct tui_app *a, struct tui_editor *ed)
+{
+	if (!tui_ed_sel_res(ed)) {
+		tui_status(a, true, "Select an entry first: / jumps to one of its fields");
+		return;
+	}
+	tui_ed_form_sync(ed);
+	ed->jumping = true;
+	ed->jle = tui_le_new("");
+	ed->jump_from = ed->fsel;
+	ed->focus = FOCUS_FORM;
+	tui_status(a, false, "%s", "");
+}
+
+static void jump_end(struct tui_editor *ed)
+{
+	tui_le_free(ed->jle);
+	ed->jle = NULL;
+	ed->jumping = false;
+}
+
+/* The row from `from` on (dir 1) or back (dir -1) whose field name starts
+ * with q; else one that holds q; -1 when none. */
+static int jump_find(const struct tui_editor *ed, const char *q, int from, int dir)
+{
+	const struct ivs_res *r = ed->form.res;
+	int n = ed->form.n;
+	if (!r || !n || !*q)
+		return -1;
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < n; k++) {
+			int i = ((from + dir * k) % n + n) % n;
+			const char *key = ivs_res_info(r)->fields[ed->form.rows[i].field].key;
+			if (pass == 0 ? starts_with(key, q) : holds(key, q))
+				return i;
+		}
+	return -1;
+}
+
+bool tui_ed_jump_key(struct tui_app *a, struct tui_editor *ed, int key)
+{
+	enum tui_action act = tui_keymap_lookup(a->km, TUI_CTX_EDIT, key);
+	if (key == TUI_ENTER || act == TUI_ACT_COMMIT) {
+		int dir = key == TUI_FN(KEY_UP) ? -1 : 1;
+		if (key != TUI_ENTER) {   /* Up/Down/Tab: the previous/next match */
+			int i = jump_find(ed, tui_le_text(ed->jle), ed->fsel + dir, dir);
+			if (i >= 0)
+				ed->fsel = i;
+			return true;
+		}
+		jump_end(ed);
+		return true;
+	}
+	if (act == TUI_ACT_CANCEL) {
+		ed->fsel = ed->jump_from;
+		jump_end(ed);
+		return true;
+	}
+	enum tui_le_result r = key == TUI_KEY_PASTE
+	        ? tui_le_paste(ed->jle, tui_paste_text(NULL), strlen(tui_paste_text(NULL)))
+	        : tui_le_key(ed->jle, key);
+	if (r == TUI_LE_CHANGED || r == TUI_LE_FULL) {
+		int i = jump_find(ed, tui_le_text(ed->jle), ed->jump_from, 1);
+		if (i >= 0)
+			ed->fsel = i;
+		else if (tui_le_len(ed->jle))
+			tui_status(a, true, "No field matches \"%s\"", tui_le_text(ed->jle));
+		if (i >= 0)
+			tui_status(a, false, "%s", "");
+	}
+	return true;
 }
 
 /* ---- resource actions ---- */

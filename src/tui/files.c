@@ -261,6 +261,7 @@ static void open_answer(struct tui_app *a, const char *text, void *ctx)
 		return;
 	struct ivs_diags d;
 	ivs_diags_init(&d);
+	ivs_diags_set_limit(&d, IVS_DIAGS_LIMIT);   /* "… and N more" past it */
 	struct stat st;
 	struct ivs_project *p = NULL;
 	if (stat(text, &st) != 0 && errno == ENOENT) {

@@ -40,6 +40,7 @@ static const char builtin_keys[] =
 	"bind generic <Tab>      focus-next\n"
 	"bind generic <S-Tab>    focus-prev\n"
 	"bind generic <Esc>      cancel\n"
+	"bind tree    /          jump-field\n"
 	"bind tree    <Enter>    activate\n"
 	"bind tree    <Right>    activate\n"
 	"bind tree    a          add\n"
@@ -55,6 +56,7 @@ static const char builtin_keys[] =
 	"bind tree    J          move-entry-down\n"
 	"bind tree    -          move-entry-up\n"
 	"bind tree    +          move-entry-down\n"
+	"bind form    /          jump-field\n"
 	"bind form    <Enter>    activate\n"
 	"bind form    <Space>    toggle\n"
 	"bind form    <Right>    next-choice\n"
@@ -83,6 +85,9 @@ static const char builtin_keys[] =
 	"bind prompt  <Enter>    commit\n"
 	"bind prompt  <Tab>      complete\n"
 	"bind prompt  <Esc>      cancel\n"
+	"bind textarea <F2>      commit\n"
+	"bind textarea <C-d>     commit\n"
+	"bind textarea <Esc>     cancel\n"
 	"bind confirm <Esc>      cancel\n"
 	"bind confirm <Enter>    commit\n"
 	"bind help    <Esc>      cancel\n"
@@ -101,6 +106,7 @@ static const char builtin_keys[] =
 	"bar edit     commit cancel undo\n"
 	"bar list     commit toggle cancel\n"
 	"bar prompt   commit complete cancel\n"
+	"bar textarea commit cancel\n"
 	"bar confirm  cancel\n"
 	"bar help     cancel\n"
 	"bar problems activate cancel\n"
@@ -291,7 +297,14 @@ struct tui_keymap {
 	size_t n, cap;
 	enum tui_action bar[TUI_CTX_COUNT][BAR_MAX];
 	size_t nbar[TUI_CTX_COUNT];
+	char bar_label[TUI_ACT_COUNT][32];   /* "": the table's */
 };
+
+void tui_keymap_set_bar_label(struct tui_keymap *km, enum tui_action a, const char *label)
+{
+	if ((unsigned)a < TUI_ACT_COUNT)
+		snprintf(km->bar_label[a], sizeof km->bar_label[a], "%s", label ? label : "");
+}
 
 static int context_by_name(const char *s)
 {
@@ -421,10 +434,11 @@ enum tui_action tui_keymap_lookup(const struct tui_keymap *km, enum tui_context 
 	enum tui_action a = find(km, ctx, key);
 	if (a != TUI_ACT_NONE || ctx == TUI_CTX_GENERIC)
 		return a;
-	if ((ctx == TUI_CTX_EDIT || ctx == TUI_CTX_LIST || ctx == TUI_CTX_PROMPT) && (tui_key_is_char(key) || key == TUI_CTRL('h')))
+	if ((ctx == TUI_CTX_EDIT || ctx == TUI_CTX_LIST || ctx == TUI_CTX_PROMPT ||
+	     ctx == TUI_CTX_TEXT) && (tui_key_is_char(key) || key == TUI_CTRL('h')))
 		return TUI_ACT_NONE;
 	/* Moving keys belong to the line editor while editing. */
-	if (ctx == TUI_CTX_EDIT || ctx == TUI_CTX_PROMPT) {
+	if (ctx == TUI_CTX_EDIT || ctx == TUI_CTX_PROMPT || ctx == TUI_CTX_TEXT) {
 		a = find(km, TUI_CTX_GENERIC, key);
 		if (tui_action_group(a) == TUI_GROUP_MOVE)
 			return TUI_ACT_NONE;
@@ -457,7 +471,7 @@ void tui_keymap_bar(const struct tui_keymap *km, enum tui_context ctx, struct iv
 		if (key < 0)
 			continue;
 		ivs_buf_printf(out, "%s%s %s", out->len ? "  " : "", tui_key_name(key, name, sizeof name),
-		               tui_action_bar(a));
+		               km->bar_label[a][0] ? km->bar_label[a] : tui_action_bar(a));
 	}
 }
 

@@ -10,6 +10,7 @@
 #include "changes.h"
 #include "draw.h"
 #include "editor.h"
+#include "editor_int.h"
 #include "problems.h"
 #include "wizard.h"
 
@@ -32,6 +33,25 @@ static void sync(struct tui_app *a, struct problems *p)
 		p->sel = p->d.n ? p->d.n - 1 : 0;
 }
 
+/* Where a problem is, as the user named it: "StageLeft: recording_
+ * configuration" (the entry's id, the field), "stack: name"; the file
+ * path (channels[0]...) only when the entry has no id. */
+void tui_problem_place(const struct ivs_diag *d, char *out, size_t size)
+{
+	const struct ivs_res *r = d->res;
+	const char *field = r && d->field >= 0 && d->field < ivs_res_info(r)->nfields
+	                            ? ivs_res_info(r)->fields[d->field].key : NULL;
+	if (r && r->kind == IVS_KIND_STACK)
+		snprintf(out, size, "stack%s%s", field ? ": " : "", field ? field : "");
+	else if (r && r->id && *r->id && r->parent && r->parent->id)   /* a stream key */
+		snprintf(out, size, "%s/%s%s%s", r->parent->id, r->id, field ? ": " : "",
+		         field ? field : "");
+	else if (r && r->id && *r->id)
+		snprintf(out, size, "%s%s%s", r->id, field ? ": " : "", field ? field : "");
+	else
+		snprintf(out, size, "%s", d->path && *d->path ? d->path : "project");
+}
+
 static void pr_draw(struct tui_app *a, void *st)
 {
 	struct problems *p = st;
@@ -52,9 +72,10 @@ static void pr_draw(struct tui_app *a, void *st)
 		size_t k = p->top + (size_t)i;
 		const struct ivs_diag *d = &p->d.v[k];
 		char buf[700];
-		snprintf(buf, sizeof buf, "%s %s: %s [%s]", tui_marker(a, d->sev),
-		         d->path && *d->path ? d->path : "project", d->msg ? d->msg : "",
-		         ivs_rule_id(d->rule));
+		char where[300];
+		tui_problem_place(d, where, sizeof where);
+		snprintf(buf, sizeof buf, "%s %s: %s [%s]", tui_marker(a, d->sev), where,
+		         d->msg ? d->msg : "", ivs_rule_id(d->rule));
 		attr_t at = k == p->sel ? tui_attr(IVS_COLOR_SELECTED)
 		                        : tui_attr(d->sev == IVS_SEV_ERROR ? IVS_COLOR_ERROR
 		                                                           : IVS_COLOR_WARNING);

@@ -3,7 +3,8 @@
  * plus commands: ":dump FILE" writes the screen (mvwinnwstr, one line per
  * row, trailing blanks trimmed), ":resize COLS ROWS", ":click X Y" (a
  * mouse click at column X, row Y), ":type TEXT" types
- * each character, ":touch FILE" appends a line to FILE (another program
+ * each character, ":paste TEXT" pastes TEXT as a bracketed paste (a
+ * backslash and n is a line break, and t a tab), ":touch FILE" appends a line to FILE (another program
  * changing the project on disk). Lines starting with "# " are comments. */
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,20 @@ int tui_script_key(struct tui_app *a, bool *stop)
 				queue_text(a, line + 6);
 				if (script_npending)
 					return script_pending[script_pos++];
+			} else if (!strncmp(line, ":paste ", 7)) {
+				struct ivs_buf b;
+				ivs_buf_init(&b);
+				for (const char *c = line + 7; *c; c++) {
+					char ch = *c;
+					if (ch == '\\' && c[1]) {
+						c++;
+						ch = *c == 'n' ? '\n' : *c == 't' ? '\t' : *c;
+					}
+					ivs_buf_add(&b, &ch, 1);
+				}
+				tui_paste_set(b.data ? b.data : "", b.len);
+				ivs_buf_free(&b);
+				return TUI_KEY_PASTE;
 			} else if (!strncmp(line, ":touch ", 7)) {
 				/* Another program changes the file: for the on-disk check. */
 				FILE *f = fopen(line + 7, "a");

@@ -92,6 +92,7 @@ void ivs_term_screen_ready(void)
 	char *km = tigetstr("kmous");
 	if (km && km != (char *)-1 && km[0] == '\033' && km[1] == '[')
 		add_bytes("\033[?1000l\033[?1002l\033[?1003l\033[?1005l\033[?1006l");
+	add_bytes("\033[?2004l");   /* bracketed paste off (paste.c) */
 	add_cap("rmkx");    /* keypad transmit off */
 	add_cap("sgr0");
 	add_cap("cnorm");

@@ -12,6 +12,7 @@
 #include "app.h"
 #include "draw.h"
 #include "editor.h"
+#include "editor_int.h"
 #include "wizard.h"
 
 #define K(k) (1u << IVS_KIND_##k)
@@ -176,9 +177,9 @@ static void draw_review(struct tui_app *a, struct wizard *w, int y, int h)
 		        "No problems: the template can be exported.");
 	for (int i = 0; i < ph - 2 && (size_t)i < w->diags.n; i++) {
 		const struct ivs_diag *d = &w->diags.v[i];
-		char buf[700];
-		snprintf(buf, sizeof buf, "%s %s: %s", tui_marker(a, d->sev),
-		         d->path && *d->path ? d->path : "project", d->msg ? d->msg : "");
+		char buf[700], where[300];
+		tui_problem_place(d, where, sizeof where);
+		snprintf(buf, sizeof buf, "%s %s: %s", tui_marker(a, d->sev), where, d->msg ? d->msg : "");
 		tui_put(y + 1 + i, 2, a->cols - 4,
 		        tui_attr(d->sev == IVS_SEV_ERROR ? IVS_COLOR_ERROR : IVS_COLOR_WARNING), buf);
 	}
@@ -266,7 +267,14 @@ static void wz_draw(struct tui_app *a, void *st)
 	char title[64];
 	snprintf(title, sizeof title, "new stack: step %d of %d", page_number(w, w->step, NULL),
 	         count);
+	/* The key bar says what a adds on this page. */
+	if (pages[w->step].kinds && !(pages[w->step].kinds & K(STACK))) {
+		char label[32];
+		snprintf(label, sizeof label, "Add %s", ivs_kind_info(tui_editor_add_kind(w->ed))->name);
+		tui_keymap_set_bar_label(a->km, TUI_ACT_ADD, label);
+	}
 	tui_draw_chrome(a, ctx, title);
+	tui_keymap_set_bar_label(a->km, TUI_ACT_ADD, NULL);
 }
 
 /* The first page: Up/Down move, Space checks, Enter (or next) goes on. */

@@ -59,7 +59,7 @@ keys Home
 wait_re "│ stack( |$)"
 keys F7
 wait_for "Problems: 1 error, 0 warnings"
-has "channels[0].channel_name: channel_name must contain only letters"
+has "Main: channel_name: channel_name must contain only letters"   # by id, not channels[0]
 keys Enter
 wait_gone "Problems: 1 error"
 wait_re "$(form_for "channel" Main)"

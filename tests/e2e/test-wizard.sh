@@ -46,9 +46,13 @@ wait_for "new stack: step 5 of 7"
 
 # step 5: a channel and its stream key
 keys a
+wait_for "Added channel: type its id (Enter keeps Channel)"   # asks for the id
+keys Enter
 wait_for "Added channel Channel"
 wait_re "$(form_for "channel" Channel)"
 keys s
+wait_for "Added stream key: type its id (Enter keeps StreamKey)"
+keys Enter
 wait_for "Added stream key StreamKey"
 wait_for "└ StreamKey"
 wait_for "no problems"

@@ -111,10 +111,11 @@ IVS_FAULT=open:1:13 run prod "$bin" export p.yaml -o prod.json
 [ "$rc" = 0 ] && cmp -s want.json prod.json || fail "the normal build obeys IVS_FAULT"
 rm -f prod.json
 
-# SIGKILL while the temporary file is written: the old file is intact, and
+# SIGKILL while the temporary file is written (named: the "tmpfile" fault
+# turns O_TMPFILE off; tests/faults/test-interrupt.sh covers it on): the old file is intact, and
 # the leftover temporary file is hidden and does not hold the old name.
 printf 'the old template\n' >out.json
-IVS_FAULT=delay:5000000:0 "$fbin" export p.yaml -o out.json >/dev/null 2>&1 &
+IVS_FAULT=tmpfile:1:0,delay:5000000:0 "$fbin" export p.yaml -o out.json >/dev/null 2>&1 &
 pid=$!
 size=$(wc -c <want.json)
 i=0

@@ -70,7 +70,7 @@ d=$work/kill; mkdir -p "$d"; cp "$src" "$d/live-events.yaml"
 mkfifo "$d/fifo"
 # exec: $! is the TUI itself. The FIFO is opened read-write so that
 # opening it never blocks, whatever the TUI does.
-(cd "$d" && IVS_FAULT=delay:10000000:0 IVS_TUI_SCRIPT=$d/fifo exec "$fbin" live-events.yaml >/dev/null 2>&1) &
+(cd "$d" && IVS_FAULT=tmpfile:1:0,delay:10000000:0 IVS_TUI_SCRIPT=$d/fifo exec "$fbin" live-events.yaml >/dev/null 2>&1) &
 pid=$!
 exec 3<>"$d/fifo"
 printf '%s\n<C-s>\n' "$EDIT" >&3

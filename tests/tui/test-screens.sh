@@ -216,6 +216,7 @@ mkdir -p "$WORK/recover"
 cp "$T/live-events.yaml" "$WORK/recover/"
 sed 's/Live events with recording/Recovered description/' "$T/live-events.yaml" \
 	>"$WORK/recover/.live-events.yaml.ivs-recover"
+chmod 600 "$WORK/recover/.live-events.yaml.ivs-recover"   # a recovery file is private (issue 15)
 touch -d '+1 minute' "$WORK/recover/.live-events.yaml.ivs-recover" 2>/dev/null
 run_case recover live-events.yaml
 rc_is recover 0
@@ -319,6 +320,20 @@ run_case outputs live-events.yaml
 rc_is outputs 0
 quiet outputs
 cmp -s "$T/live-events.yaml" "$WORK/outputs/live-events.yaml" || bad "outputs: discard changed the file"
+# 17. Issue 11's frictions: type-ahead, paste, jump, undo, add asks for the
+#     id, delete names who refers, a too-large number; discarded at the end.
+mkdir -p "$WORK/frictions"
+cp "$T/live-events.yaml" "$WORK/frictions/"
+run_case frictions live-events.yaml
+rc_is frictions 0
+quiet frictions
+cmp "$T/live-events.yaml" "$WORK/frictions/live-events.yaml" || bad "frictions: discard changed the file"
+
+# 18. The wizard's a adds the step's kind; the key bar says which.
+mkdir -p "$WORK/wizardadd"
+run_case wizardadd
+rc_is wizardadd 0
+quiet wizardadd
 
 # 16. No terminal and no NO_DISPLAY: refuse (exit 2) instead of spinning.
 (unset IVS_TUI_NO_DISPLAY; "$BIN" "$T/live-events.yaml" </dev/null >"$WORK/notty.out" 2>"$WORK/notty.err")

@@ -372,6 +372,7 @@ static void test_sigkill_during_save(void **state)
 		assert_true(pid >= 0);
 		if (pid == 0) {
 			ivs_fault_set("delay", delay_us, 0);
+			ivs_fault_set("tmpfile", 1, 0);   /* a named temporary file: visible */
 			for (unsigned k = 0;; k++)
 				if (ivs_save_file(k % 2 ? pa : pb, path, NULL) != 0)
 					_exit(3);

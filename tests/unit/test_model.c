@@ -191,6 +191,38 @@ static void test_coalesce_typing(void **state)
 	ivs_project_free(p);
 }
 
+/* Emptying a field while typing is part of the same edit: one undo step
+ * (it was an extra "unset" step, showing a state never committed), and
+ * the step's label names the field. */
+static void test_coalesce_through_unset(void **state)
+{
+	(void)state;
+	struct ivs_project *p = ivs_project_new();
+	struct ivs_channel *c = add_channel(p, "C");
+	ivs_edit_set_str(p, &c->r, IVS_CHANNEL_NAME, "old");
+	ivs_edit_coalesce_break(p);
+	ivs_edit_coalesce(p, true);
+	ivs_edit_set_str(p, &c->r, IVS_CHANNEL_NAME, "ol");
+	ivs_edit_set_str(p, &c->r, IVS_CHANNEL_NAME, "o");
+	ivs_edit_unset(p, &c->r, IVS_CHANNEL_NAME);
+	ivs_edit_set_str(p, &c->r, IVS_CHANNEL_NAME, "n");
+	ivs_edit_set_str(p, &c->r, IVS_CHANNEL_NAME, "new");
+	ivs_edit_coalesce(p, false);
+	assert_string_equal(ivs_undo_label(p), "set channel_name");
+	assert_true(ivs_undo(p));
+	assert_string_equal(ivs_res_get_str(&c->r, IVS_CHANNEL_NAME), "old");
+	assert_string_equal(ivs_undo_label(p), "set channel_name");
+	assert_true(ivs_undo(p));
+	assert_false(ivs_res_is_set(&c->r, IVS_CHANNEL_NAME));
+	/* An unset on its own is one step that names the field. */
+	ivs_edit_set_str(p, &c->r, IVS_CHANNEL_NAME, "x");
+	ivs_edit_unset(p, &c->r, IVS_CHANNEL_NAME);
+	assert_string_equal(ivs_undo_label(p), "unset channel_name");
+	assert_true(ivs_undo(p));
+	assert_string_equal(ivs_res_get_str(&c->r, IVS_CHANNEL_NAME), "x");
+	ivs_project_free(p);
+}
+
 static void test_rename_updates_references(void **state)
 {
 	(void)state;
@@ -389,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_undo_redo_fields_and_structure),
 		cmocka_unit_test(test_history_discard_frees_orphans),
 		cmocka_unit_test(test_coalesce_typing),
+		cmocka_unit_test(test_coalesce_through_unset),
 		cmocka_unit_test(test_rename_updates_references),
 		cmocka_unit_test(test_cfn_count),
 		cmocka_unit_test(test_paths_and_move),

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -245,10 +246,15 @@ static void test_unwritable_folder_uses_state(void **state)
 	assert_int_equal(ivs_recover_write(p, proj, &err), 0);
 	assert_null(err);
 	/* the folder part is kept as given when it cannot be resolved */
-	char *mangled = ivs_xstrdup(proj);
-	for (char *c = mangled; *c; c++)
+	struct ivs_buf mb;
+	ivs_buf_init(&mb);
+	for (const char *c = proj; *c; c++) {
 		if (*c == '/')
-			*c = '%';
+			ivs_buf_puts(&mb, "%2F");
+		else
+			ivs_buf_putc(&mb, *c);
+	}
+	char *mangled = ivs_buf_steal(&mb);
 	char *want = ivs_xasprintf("%s/state/ivs-tui/%s.ivs-recover", tmp, mangled);
 	char *found = ivs_recover_find(proj);
 	assert_non_null(found);
@@ -285,6 +291,146 @@ static void test_unwritable_folder_uses_state(void **state)
 	ivs_project_free(p);
 }
 
+
+/* Only the user's own private regular file is offered; the others are
+ * named with the reason (the other-user case, which needs root, is in
+ * tests/faults/test-recover-planted.sh). */
+static void test_untrusted_files_ignored(void **state)
+{
+	(void)state;
+	char *proj = ivs_xasprintf("%s/trust.yaml", tmp), *err = NULL, *why = NULL;
+	char *rp = ivs_xasprintf("%s/.trust.yaml.ivs-recover", tmp);
+	struct ivs_project *p = sample();
+	assert_int_equal(ivs_save_file(p, proj, &err), 0);
+	set_mtime(proj, 1000000000);
+	assert_int_equal(ivs_recover_write(p, proj, &err), 0);
+	char *found = ivs_recover_find_checked(proj, &why);
+	assert_non_null(found);
+	assert_null(why);
+	free(found);
+
+	/* readable by others */
+	assert_int_equal(chmod(rp, 0644), 0);
+	assert_null(ivs_recover_find_checked(proj, &why));
+	assert_non_null(why);
+	assert_non_null(strstr(why, "others may read or write it (mode 0644"));
+	assert_non_null(strstr(why, rp));
+	free(why);
+	assert_null(ivs_recover_find(proj));
+
+	/* a symbolic link (to a file that would pass) */
+	char *real = ivs_xasprintf("%s/elsewhere.yaml", tmp);
+	assert_int_equal(rename(rp, real), 0);
+	assert_int_equal(chmod(real, 0600), 0);
+	assert_int_equal(symlink(real, rp), 0);
+	assert_null(ivs_recover_find_checked(proj, &why));
+	assert_non_null(why);
+	assert_non_null(strstr(why, "it is a symbolic link"));
+	free(why);
+	/* writing the recovery file never goes through the link: it goes to
+	 * the state folder, which is then offered (the link still ignored) */
+	write_text(real, "target\n");
+	assert_int_equal(ivs_recover_write(p, proj, &err), 0);
+	size_t len;
+	char *t = ivs_read_file(real, 100, &len, &err);
+	assert_string_equal(t, "target\n");
+	free(t);
+	found = ivs_recover_find_checked(proj, &why);
+	assert_non_null(found);
+	assert_non_null(strstr(found, "/state/ivs-tui/"));
+	assert_non_null(why);
+	free(why);
+	free(found);
+	assert_int_equal(ivs_recover_discard(proj), 0);
+	unlink(real);
+	unlink(proj);
+	free(real);
+	free(rp);
+	free(proj);
+	ivs_project_free(p);
+}
+
+/* Paths that once shared a state-folder name get two files; a newline in
+ * the name stays inside the header comment; a deep folder and a 255-byte
+ * name still get a recovery file (a hash name within NAME_MAX). */
+static void test_state_names(void **state)
+{
+	(void)state;
+	char *a = ivs_xasprintf("%s/no/a%%b/p.yaml", tmp), *b = ivs_xasprintf("%s/no/a/b/p.yaml", tmp);
+	struct ivs_project *pa = sample(), *pb = sample();
+	char *err = NULL;
+	assert_int_equal(ivs_edit_set_text(pb, ivs_project_find(pb, "Live"), IVS_CHANNEL_NAME,
+	                                   "second", NULL), 0);
+	assert_int_equal(ivs_recover_write(pa, a, &err), 0);
+	assert_int_equal(ivs_recover_write(pb, b, &err), 0);
+	char *fa = ivs_recover_find(a), *fb = ivs_recover_find(b);
+	assert_non_null(fa);
+	assert_non_null(fb);
+	assert_string_not_equal(fa, fb);
+	size_t len;
+	char *ta = ivs_read_file(fa, 1 << 20, &len, &err), *tb = ivs_read_file(fb, 1 << 20, &len, &err);
+	assert_null(strstr(ta, "second"));
+	assert_non_null(strstr(tb, "second"));
+	free(ta); free(tb); free(fa); free(fb);
+	assert_int_equal(ivs_recover_discard(a), 0);
+	assert_int_equal(ivs_recover_discard(b), 0);
+
+	/* a newline in the file name */
+	char *nl = ivs_xasprintf("%s/we\nird: [x].yaml", tmp);
+	assert_int_equal(ivs_recover_write(pa, nl, &err), 0);
+	char *fn = ivs_recover_find(nl);
+	assert_non_null(fn);
+	char *tn = ivs_read_file(fn, 1 << 20, &len, &err);
+	char *head = ivs_xasprintf("# ivs-tui recovery file for %s/we\\nird: [x].yaml: unsaved changes\n",
+	                           tmp);
+	assert_memory_equal(tn, head, strlen(head));
+	struct ivs_diags d;
+	ivs_diags_init(&d);
+	struct ivs_project *q = ivs_load_file(fn, &d);
+	assert_non_null(q);
+	assert_int_equal(d.n, 0);
+	ivs_project_free(q);
+	ivs_diags_free(&d);
+	free(tn); free(head); free(fn);
+	assert_int_equal(ivs_recover_discard(nl), 0);
+	free(nl);
+
+	/* a deep folder that cannot be written: the state folder, by hash */
+	struct ivs_buf deep;
+	ivs_buf_init(&deep);
+	ivs_buf_printf(&deep, "%s/gone", tmp);
+	for (int i = 0; i < 30; i++)
+		ivs_buf_puts(&deep, "/a-rather-long-folder-name");
+	ivs_buf_puts(&deep, "/p.yaml");
+	assert_int_equal(ivs_recover_write(pa, deep.data, &err), 0);
+	char *fd = ivs_recover_find(deep.data);
+	assert_non_null(fd);
+	assert_non_null(strstr(fd, "/ivs-tui/sha256-"));
+	assert_true(strlen(strrchr(fd, '/') + 1) <= NAME_MAX);
+	free(fd);
+	assert_int_equal(ivs_recover_discard(deep.data), 0);
+	ivs_buf_free(&deep);
+
+	/* a 255-byte project name: ".NAME.ivs-recover" cannot exist beside it */
+	char name[NAME_MAX + 1];
+	memset(name, 'n', NAME_MAX);
+	name[NAME_MAX] = '\0';
+	char *longp = ivs_xasprintf("%s/%s", tmp, name);
+	assert_int_equal(ivs_save_file(pa, longp, &err), 0);
+	assert_int_equal(ivs_recover_write(pa, longp, &err), 0);
+	char *fl = ivs_recover_find(longp);
+	assert_non_null(fl);
+	assert_non_null(strstr(fl, "/ivs-tui/"));
+	free(fl);
+	assert_int_equal(ivs_recover_discard(longp), 0);
+	unlink(longp);
+	free(longp);
+	free(a);
+	free(b);
+	ivs_project_free(pa);
+	ivs_project_free(pb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +438,8 @@ int main(void)
 		cmocka_unit_test(test_write_find_discard_beside),
 		cmocka_unit_test(test_unsaved_project),
 		cmocka_unit_test(test_unwritable_folder_uses_state),
+		cmocka_unit_test(test_untrusted_files_ignored),
+		cmocka_unit_test(test_state_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -89,7 +89,8 @@ static void test_fatal_restores(void **state)
 	FILE *in = fopen("/dev/null", "r");
 	SCREEN *scr = newterm("screen-256color", out, in);
 	assert_non_null(scr);
-	char *want = ivs_xasprintf("<\033[?1000l\033[?1002l\033[?1003l\033[?1005l\033[?1006l%s%s%s%s",
+	char *want = ivs_xasprintf("<\033[?1000l\033[?1002l\033[?1003l\033[?1005l\033[?1006l"
+	                           "\033[?2004l%s%s%s%s",   /* bracketed paste off too */
 	                           cap("rmkx"), cap("sgr0"), cap("cnorm"), cap("rmcup"));
 	endwin();
 	delscreen(scr);

@@ -13,8 +13,10 @@
 #include "testutil.h"
 #include "ivs/tui_app.h"
 #include "ivs/tui_keys.h"
+#include "ivs/tui_lineedit.h"
 #include "tui/files.h"
 #include "ivs/validate.h"
+#include "ivs/yamlio.h"
 
 static struct ivs_project *project(void)
 {
@@ -124,6 +126,87 @@ static void test_rename_on_enter(void **state)
 	assert_string_equal(r->id, "R2");
 	assert_string_equal(((struct ivs_channel *)(void *)c)->recording_configuration, "R2");
 	assert_int_equal(ivs_validate_errors(p), 0);
+	tui_app_free(a);
+}
+
+/* Issue 15: a 100,000-character paste is cut at the loader's 64 KiB
+ * value limit (with a message), so the saved project loads again; a
+ * multi-line paste is text, its lines never keys. */
+static void test_paste_limit(void **state)
+{
+	(void)state;
+	struct tui_app *a = tui_app_new(project(), NULL, 80, 24, false);
+	struct ivs_project *p = tui_app_project(a);
+	struct ivs_res *c = ivs_project_find(p, "C");
+	keys(a, to_channel_name);
+	size_t n = 100000;
+	char *big = malloc(n);
+	assert_non_null(big);
+	memset(big, 'a', n);
+	tui_paste_set(big, n);
+	free(big);
+	tui_app_key(a, TUI_KEY_PASTE);
+	tui_app_draw(a);
+	tui_app_key(a, TUI_ENTER);
+	const char *name = ((struct ivs_channel *)(void *)c)->channel_name;
+	assert_non_null(name);
+	assert_int_equal(strlen(name), TUI_LE_MAX_BYTES);
+	assert_string_equal(ivs_undo_label(p), "set channel_name");
+	struct ivs_buf b;
+	ivs_buf_init(&b);
+	ivs_save_buffer(p, &b);
+	struct ivs_diags d;
+	ivs_diags_init(&d);
+	struct ivs_project *back = ivs_load_buffer("p.yaml", b.data, b.len, &d);
+	assert_non_null(back);
+	ivs_project_free(back);
+	ivs_diags_free(&d);
+	ivs_buf_free(&b);
+	/* A multi-line paste on the field: text; q on its second line does
+	 * not quit, d does not delete. */
+	tui_app_key(a, TUI_CTRL('z'));
+	tui_paste_set("x\nq\nd\n", 6);
+	assert_true(tui_app_key(a, TUI_KEY_PASTE));
+	assert_true(tui_app_key(a, TUI_ENTER));
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "x q d");
+	assert_non_null(ivs_project_find(p, "C"));
+	tui_app_free(a);
+}
+
+/* Keys that arrive faster than they are drawn (a paste the terminal did
+ * not bracket): the line editor takes them, the field is stored and
+ * checked once they are in (the draw), not once per key; Enter stores
+ * what is pending first. */
+static void test_burst_is_stored_once(void **state)
+{
+	(void)state;
+	struct tui_app *a = tui_app_new(project(), NULL, 80, 24, false);
+	struct ivs_project *p = tui_app_project(a);
+	struct ivs_res *c = ivs_project_find(p, "C");
+	keys(a, to_channel_name);
+	unget_wch(L'w');   /* a key waiting to be read */
+	assert_true(tui_input_pending());
+	unsigned long gen = ivs_project_generation(p);
+	tui_app_key(a, 'a');
+	tui_app_key(a, 'b');
+	assert_false(ivs_res_is_set(c, IVS_CHANNEL_NAME));   /* not yet */
+	assert_int_equal(ivs_project_generation(p), gen);
+	tui_app_draw(a);   /* the burst is in: stored once */
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "ab");
+	tui_app_key(a, 'c');   /* still pending: deferred */
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "ab");
+	tui_app_key(a, TUI_ENTER);   /* stores what is pending, then commits */
+	assert_string_equal(((struct ivs_channel *)(void *)c)->channel_name, "abc");
+	assert_string_equal(ivs_undo_label(p), "set channel_name");
+	wint_t ch;
+	nodelay(stdscr, TRUE);
+	assert_int_equal(get_wch(&ch), OK);   /* the waiting key, read */
+	assert_int_equal(ch, L'w');
+	nodelay(stdscr, FALSE);
+	assert_false(tui_input_pending());
+	/* One undo step for the whole burst. */
+	tui_app_key(a, TUI_CTRL('z'));
+	assert_false(ivs_res_is_set(c, IVS_CHANNEL_NAME));
 	tui_app_free(a);
 }
 
@@ -280,6 +363,8 @@ int main(void)
 		cmocka_unit_test(test_typing_is_one_undo_step),
 		cmocka_unit_test(test_escape_restores),
 		cmocka_unit_test(test_rename_on_enter),
+		cmocka_unit_test(test_paste_limit),
+		cmocka_unit_test(test_burst_is_stored_once),
 		cmocka_unit_test(test_quit_asks),
 		cmocka_unit_test(test_dump_and_too_small),
 		cmocka_unit_test(test_random_keys),

@@ -146,6 +146,44 @@ static void test_user_file(void **state)
 	free(p);
 }
 
+/* Issue 11's keys: / jumps to a field, the multi-line editor's bar says
+ * F2 for OK (not Enter, which adds a line), typing there never runs a
+ * command, the wizard can say what a adds, the paste is its own key. */
+static void test_frictions(void **state)
+{
+	(void)state;
+	struct tui_keymap *km = tui_keymap_new();
+	assert_int_equal(tui_keymap_lookup(km, TUI_CTX_FORM, '/'), TUI_ACT_JUMP);
+	assert_int_equal(tui_keymap_lookup(km, TUI_CTX_TREE, '/'), TUI_ACT_JUMP);
+	assert_int_equal(tui_keymap_lookup(km, TUI_CTX_EDIT, '/'), TUI_ACT_NONE);
+	struct ivs_buf b;
+	ivs_buf_init(&b);
+	tui_keymap_bar(km, TUI_CTX_TEXT, &b);
+	assert_string_equal(b.data, "F2 OK  Esc Back");
+	assert_int_equal(tui_keymap_lookup(km, TUI_CTX_TEXT, 'q'), TUI_ACT_NONE);
+	assert_int_equal(tui_keymap_lookup(km, TUI_CTX_TEXT, TUI_ENTER), TUI_ACT_NONE);
+	assert_int_equal(tui_keymap_lookup(km, TUI_CTX_TEXT, TUI_CTRL('d')), TUI_ACT_COMMIT);
+	ivs_buf_reset(&b);
+	tui_keymap_set_bar_label(km, TUI_ACT_ADD, "Add channel");
+	tui_keymap_bar(km, TUI_CTX_WIZARD, &b);
+	assert_non_null(strstr(b.data, "a Add channel"));
+	tui_keymap_set_bar_label(km, TUI_ACT_ADD, NULL);
+	ivs_buf_reset(&b);
+	tui_keymap_bar(km, TUI_CTX_WIZARD, &b);
+	assert_non_null(strstr(b.data, "a Add  "));
+	/* The paste key binds to nothing anywhere: it never runs a command. */
+	for (int c = 0; c < TUI_CTX_COUNT; c++)
+		assert_int_equal(tui_keymap_lookup(km, (enum tui_context)c, TUI_KEY_PASTE), TUI_ACT_NONE);
+	tui_paste_set("a\nb", 3);
+	size_t n;
+	assert_string_equal(tui_paste_text(&n), "a\nb");
+	assert_int_equal(n, 3);
+	tui_paste_clear();
+	assert_string_equal(tui_paste_text(&n), "");
+	ivs_buf_free(&b);
+	tui_keymap_free(km);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +192,7 @@ int main(void)
 		cmocka_unit_test(test_bind_lines),
 		cmocka_unit_test(test_help_lists_every_binding),
 		cmocka_unit_test(test_user_file),
+		cmocka_unit_test(test_frictions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
