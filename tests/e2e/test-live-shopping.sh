@@ -9,14 +9,14 @@
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-# rename_to ID: the form's id row is selected; type a new id.
-rename_to() {
+# named KIND ID: a was pressed (or Enter on a heading, s on a channel); the
+# new entry's id is selected: type another, Enter.
+named() {
+	wait_for "Added $1: type its id"
+	type_text "$2"
 	keys Enter
-	wait_for "Enter OK  Esc Back"
-	keys C-u
-	type_text "$1"
-	keys Enter
-	wait_for "Renamed to $1"
+	wait_re "$(form_for "$1" "$2")"
+	wait_gone "Enter OK  Esc Back"
 }
 
 # pick N: in an open pick list, N entries down, then Enter.
@@ -56,11 +56,9 @@ has "[3 Recording]"
 
 # the show's recording: a bucket, then the configuration that uses it
 keys a
-wait_for "Added bucket Bucket"
-rename_to MediaBucket
+named "bucket" MediaBucket
 keys Tab Down Enter
-wait_for "Added recording configuration RecordingConfiguration"
-rename_to ShowRecording
+named "recording configuration" ShowRecording
 keys Down Down Enter
 wait_for "+ new bucket"
 pick 1
@@ -73,15 +71,13 @@ wait_for "new stack: step 4 of 12"
 keys C-n
 wait_for "new stack: step 5 of 12"
 keys a
-wait_for "Added channel Channel"
-rename_to Show
+named "channel" Show
 keys Down Down Down Down Down Down Down Down Down Enter
 wait_for "+ new recording configuration"
 pick 1
 wait_re "recording_configuration +ShowRecording"
-keys s
-wait_for "Added stream key StreamKey"
-rename_to HostKey
+keys Tab s                   # in the tree: on a choice row s would type ahead
+named "stream key" HostKey
 keys o
 wait_for "Added 3 outputs for Show, from ShowIngestEndpoint"
 pass "channel, stream key, its outputs"
@@ -90,8 +86,7 @@ pass "channel, stream key, its outputs"
 keys C-n
 wait_for "new stack: step 6 of 12"
 keys Tab Down Enter
-wait_for "Added storage configuration StorageConfiguration"
-rename_to GuestStorage
+named "storage configuration" GuestStorage
 keys Down Down Enter
 wait_for "+ new bucket"
 pick 1
@@ -101,8 +96,7 @@ wait_re "bucket\* +MediaBucket"
 keys C-n
 wait_for "new stack: step 7 of 12"
 keys a
-wait_for "Added stage Stage"
-rename_to GuestStage
+named "stage" GuestStage
 keys Down Down Space
 wait_re "storage_configuration\* +\(required\)"
 keys Down Enter
@@ -117,11 +111,9 @@ wait_for "new stack: step 8 of 12"
 keys C-n
 wait_for "new stack: step 9 of 12"
 keys Tab Up a
-wait_for "Added bucket Bucket"
-rename_to ChatLogBucket
+named "bucket" ChatLogBucket
 keys Tab Down Enter
-wait_for "Added chat logging configuration ChatLogging"
-rename_to TranscriptLogging
+named "chat logging configuration" TranscriptLogging
 keys Down Down Enter
 wait_for "+ new bucket"
 pick 2
@@ -132,8 +124,7 @@ wait_gone "log_group_name"
 keys C-n
 wait_for "new stack: step 10 of 12"
 keys a
-wait_for "Added chat room ChatRoom"
-rename_to ShopperChat
+named "chat room" ShopperChat
 keys Down Down Enter
 wait_for "[ ] TranscriptLogging"
 keys Space
@@ -152,8 +143,7 @@ keys C-n
 wait_for "new stack: step 11 of 12"
 has "ShowIngestEndpoin"
 keys Tab a
-wait_for "Added output Output"
-rename_to GuestStageArn
+named "output" GuestStageArn
 keys Down Enter
 wait_for "TranscriptLogging"
 pick 6
@@ -163,8 +153,7 @@ wait_for "ingest_endpoint"
 pick 2
 wait_re "attribute\* +arn"
 keys Tab a
-wait_for "Added output Output"
-rename_to ShopperChatArn
+named "output" ShopperChatArn
 keys Down Enter
 wait_for "TranscriptLogging"
 pick 8
