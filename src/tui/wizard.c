@@ -101,7 +101,8 @@ struct wizard {
 
 static bool page_on(const struct wizard *w, int p)
 {
-	return (pages[p].goals & w->goals) != 0;
+	/* the question is always there, even with nothing checked yet */
+	return pages[p].type == PAGE_GOALS || (pages[p].goals & w->goals) != 0;
 }
 
 /* The step's number among the pages walked (1-based) and their count. */
@@ -213,7 +214,7 @@ static void draw_goals(struct tui_app *a, struct wizard *w, int y, int h)
 			if (page_on(w, i))
 				ivs_buf_printf(&b, "%s%s", shown++ ? ", " : "", pages[i].name);
 		if (!w->goals)
-			ivs_buf_puts(&b, " (check at least one)");
+			ivs_buf_puts(&b, "check at least one of the above");
 		tui_put_wrapped(ny, 2, a->cols - 4, y + h - ny, tui_attr(IVS_COLOR_NORMAL),
 		                b.data ? b.data : "", true);
 		ivs_buf_free(&b);
@@ -246,7 +247,7 @@ static void wz_draw(struct tui_app *a, void *st)
 			break;
 	}
 	tui_fill(1, 0, a->cols, tui_attr(IVS_COLOR_BORDER));
-	tui_put(1, 0, a->cols, tui_attr(IVS_COLOR_BORDER) | A_BOLD, b.data);
+	tui_put(1, 0, a->cols, tui_attr(IVS_COLOR_BORDER) | A_BOLD, b.data ? b.data : "");
 	tui_fill(2, 0, a->cols, tui_attr(IVS_COLOR_NORMAL));
 	tui_put(2, 1, a->cols - 1, tui_attr(IVS_COLOR_NORMAL), pages[w->step].intro);
 	ivs_buf_free(&b);
