@@ -47,6 +47,11 @@ struct ivs_res {
 	uint32_t serial;            /* unique in the project, never reused */
 	bool in_model;              /* false while only the undo history holds it */
 	struct ivs_diags diags;     /* owned by the validator: this entry's problems */
+	/* issue 10 (l1a): every kind that creates a resource has the rows
+	 * logical_id and removal_policy (a bucket's removal_policy is its own
+	 * member, ivs_bucket.removal_policy) */
+	char *logical_id;           /* overrides the computed logical id, or NULL */
+	int removal_policy;         /* IVS_REMOVAL_*, when its row is set */
 };
 
 struct ivs_stack {

@@ -137,6 +137,10 @@ char *ivs_export_logical_id(const struct ivs_res *r)
 	if (!r || !r->id || ivs_res_imported(r))
 		return NULL;
 	const struct ivs_kind_info *ki = ivs_res_info(r);
+	/* logical_id: the CDK's overrideLogicalId (issue 10) */
+	int lf = ivs_field_find(r->kind, -1, "logical_id");
+	if (lf >= 0 && ivs_res_is_set(r, lf) && r->logical_id)
+		return ivs_xstrdup(r->logical_id);
 	const char *id = cid(r->id, &t1);
 	if (ki->path == IVS_PATH_L1) {
 		/* the L1 class directly in the stack: one component, no hash */
@@ -336,7 +340,9 @@ static void put_tags(const struct ivs_res *r, cJSON *props)
 	free(t.v);
 }
 
-/* {"Type": T, "Properties": props} (no Properties when empty). */
+/* {"Type": T, "Properties": props} (no Properties when empty), and the
+ * removal policy of a kind other than a bucket when it is set (the CDK's
+ * applyRemovalPolicy; the bucket builder writes its own). */
 static cJSON *resource(const struct ivs_res *r, cJSON *props)
 {
 	cJSON *res = cJSON_CreateObject();
@@ -346,6 +352,12 @@ static cJSON *resource(const struct ivs_res *r, cJSON *props)
 		put(res, "Properties", props);
 	} else {
 		cJSON_Delete(props);
+	}
+	int rf = r->kind == IVS_KIND_BUCKET ? -1 : ivs_field_find(r->kind, -1, "removal_policy");
+	if (rf >= 0 && ivs_res_is_set(r, rf)) {
+		const char *policy = ivs_res_get_num(r, rf) == IVS_REMOVAL_DESTROY ? "Delete" : "Retain";
+		put(res, "UpdateReplacePolicy", const_str(policy));
+		put(res, "DeletionPolicy", const_str(policy));
 	}
 	return res;
 }
@@ -505,7 +517,10 @@ static void add_entry(const struct exp *x, const struct ivs_res *r, cJSON *resou
 			const struct ivs_res *k = kids->v[i];
 			builder_fn *kb = builders[k->kind];
 			const char *kid = cid(k->id, &t2);
-			if (kb)
+			int lf = ivs_field_find(k->kind, -1, "logical_id");
+			if (kb && lf >= 0 && ivs_res_is_set(k, lf) && k->logical_id)
+				put_owned(resources, ivs_xstrdup(k->logical_id), kb(x, k, lid));
+			else if (kb)
 				put_owned(resources, path_lid(pid, kid, "Resource"), kb(x, k, lid));
 			free(t2);
 		}

@@ -181,6 +181,37 @@ const struct ivs_chars ivs_chars_country_rule = {
 	.ok = ivs_chars_country,
 	.must = "must be an officially assigned ISO 3166-1 alpha-2 country code in capitals (US, CA, DE)"};
 
+bool ivs_chars_logical_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+			return false;
+	return true;
+}
+
+const struct ivs_chars ivs_chars_logical_id_rule = {
+	.ok = ivs_chars_logical_id,
+	.must = "must contain only ASCII letters and digits (A-Z, a-z, 0-9), as CloudFormation "
+	        "logical ids do"};
+
+/* issue 10 (l1a): on every kind that creates a resource (the CDK's
+ * overrideLogicalId and applyRemovalPolicy; synthesis.md). */
+#define LOGICAL_ID_ROW(T, flg) \
+	{.key = "logical_id", .type = IVS_FT_STRING, .parent = -1, .off = offsetof(T, r.logical_id), \
+	 .min = 1, .max = 255, .def = IVS_NO_DEFAULT, .def_text = "derived from the id", \
+	 .flags = (flg), .rule = IVS_RULE_LOGICAL_ID_INVALID, .chars = &ivs_chars_logical_id_rule, \
+	 .check_text = "1 to 255 ASCII letters and digits", \
+	 .help = "CloudFormation logical id to use instead of the derived one (adopting an " \
+	         "existing stack's resource); references follow it."}
+#define REMOVAL_ROW(T) \
+	{.key = "removal_policy", .type = IVS_FT_ENUM, .parent = -1, \
+	 .off = offsetof(T, r.removal_policy), .choices = removal_policies, .def = IVS_NO_DEFAULT, \
+	 .def_text = "none (CloudFormation deletes)", \
+	 .help = "DeletionPolicy and UpdateReplacePolicy: RETAIN keeps the resource when it " \
+	         "leaves the stack, DESTROY deletes it."}
+
 #define ID_ROW(T) \
 	{.key = "id", .type = IVS_FT_ID, .parent = -1, .off = offsetof(T, r.id), .min = 1, \
 	 .max = 255, .def = IVS_NO_DEFAULT, .flags = IVS_FF_REQUIRED, .rule = IVS_RULE_ID_INVALID, \
@@ -221,6 +252,7 @@ static const struct ivs_field bucket_fields[] = {
 	 .check_text = "3 to 63 lower-case letters, digits, . and -, starting and ending with a letter or digit",
 	 .help = "An existing bucket, by name: nothing is created."},
 	TAGS_ROW(struct ivs_bucket, IVS_FF_NOT_IMPORTED),
+	LOGICAL_ID_ROW(struct ivs_bucket, IVS_FF_NOT_IMPORTED),
 };
 
 static const struct ivs_field channel_fields[] = {
@@ -279,11 +311,18 @@ static const struct ivs_field channel_fields[] = {
 	 .flags = IVS_FF_IMPORT, .rule = IVS_RULE_CHANNEL_ARN,
 	 .check_text = "arn:<partition>:ivs:<region>:<account>:channel/<id>",
 	 .help = "An existing channel, by ARN: no channel is created, only its stream keys."},
+	LOGICAL_ID_ROW(struct ivs_channel, IVS_FF_NOT_IMPORTED),
+	{.key = "removal_policy", .type = IVS_FT_ENUM, .parent = -1,
+	 .off = offsetof(struct ivs_channel, r.removal_policy), .choices = removal_policies,
+	 .def = IVS_NO_DEFAULT, .def_text = "none (CloudFormation deletes)", .flags = IVS_FF_NOT_IMPORTED,
+	 .help = "DeletionPolicy and UpdateReplacePolicy: RETAIN keeps the resource when it leaves the stack, DESTROY deletes it."},
 };
 
 static const struct ivs_field stream_key_fields[] = {
 	ID_ROW(struct ivs_stream_key),
 	TAGS_ROW(struct ivs_stream_key, 0),
+	LOGICAL_ID_ROW(struct ivs_stream_key, 0),
+	REMOVAL_ROW(struct ivs_stream_key),
 };
 
 static const struct ivs_field key_pair_fields[] = {
@@ -297,6 +336,8 @@ static const struct ivs_field key_pair_fields[] = {
 	 .flags = IVS_FF_REQUIRED | IVS_FF_PEM_P384,
 	 .help = "PEM public key, ECDSA P-384; never paste the private key here."},
 	TAGS_ROW(struct ivs_key_pair, 0),
+	LOGICAL_ID_ROW(struct ivs_key_pair, 0),
+	REMOVAL_ROW(struct ivs_key_pair),
 };
 
 static const struct ivs_field public_key_fields[] = {
@@ -310,6 +351,8 @@ static const struct ivs_field public_key_fields[] = {
 	 .flags = IVS_FF_REQUIRED | IVS_FF_PEM_P384,
 	 .help = "PEM public key, ECDSA P-384, that verifies stage participant tokens."},
 	TAGS_ROW(struct ivs_public_key, 0),
+	LOGICAL_ID_ROW(struct ivs_public_key, 0),
+	REMOVAL_ROW(struct ivs_public_key),
 };
 
 static const struct ivs_field recording_fields[] = {
@@ -358,6 +401,8 @@ static const struct ivs_field recording_fields[] = {
 	 .rule = IVS_RULE_RECONNECT_WINDOW,
 	 .help = "Seconds a broadcast may drop and still record to the same prefix, 0 to 300."},
 	TAGS_ROW(struct ivs_recording, 0),
+	LOGICAL_ID_ROW(struct ivs_recording, 0),
+	REMOVAL_ROW(struct ivs_recording),
 };
 
 /* ---- issue 10 (l1a): the real-time and playback L1 kinds ---- */
@@ -376,6 +421,8 @@ static const struct ivs_field storage_fields[] = {
 	 .off = offsetof(struct ivs_storage, bucket), .def = IVS_NO_DEFAULT, .ref = IVS_KIND_BUCKET,
 	 .flags = IVS_FF_REQUIRED, .help = "Bucket the stage's participant recordings go to."},
 	TAGS_ROW(struct ivs_storage, 0),
+	LOGICAL_ID_ROW(struct ivs_storage, 0),
+	REMOVAL_ROW(struct ivs_storage),
 };
 
 static const struct ivs_field stage_fields[] = {
@@ -423,6 +470,8 @@ static const struct ivs_field stage_fields[] = {
 	 .def = IVS_NO_DEFAULT, .def_text = "0 (off)", .rule = IVS_RULE_RECONNECT_WINDOW,
 	 .help = "Seconds a participant may drop and still record to the same recording, 0 to 300."},
 	TAGS_ROW(struct ivs_stage, 0),
+	LOGICAL_ID_ROW(struct ivs_stage, 0),
+	REMOVAL_ROW(struct ivs_stage),
 };
 
 static const struct ivs_field encoder_fields[] = {
@@ -446,6 +495,8 @@ static const struct ivs_field encoder_fields[] = {
 	 .off = offsetof(struct ivs_encoder, width), .min = 2, .max = 1920, .def = 1280,
 	 .def_text = "1280", .help = "Pixels, even, 2 to 1920; width x height at most 2,073,600."},
 	TAGS_ROW(struct ivs_encoder, 0),
+	LOGICAL_ID_ROW(struct ivs_encoder, 0),
+	REMOVAL_ROW(struct ivs_encoder),
 };
 
 static const struct ivs_field ingest_fields[] = {
@@ -466,6 +517,8 @@ static const struct ivs_field ingest_fields[] = {
 	 .off = offsetof(struct ivs_ingest, user_id), .def = IVS_NO_DEFAULT, .def_text = "none",
 	 .help = "Customer-assigned name of the participant (not secret: do not put PII here)."},
 	TAGS_ROW(struct ivs_ingest, 0),
+	LOGICAL_ID_ROW(struct ivs_ingest, 0),
+	REMOVAL_ROW(struct ivs_ingest),
 };
 
 static const struct ivs_field playback_policy_fields[] = {
@@ -491,6 +544,8 @@ static const struct ivs_field playback_policy_fields[] = {
 	 .def = 0, .def_text = "false",
 	 .help = "Also check the origin of playback tokens' requests (strict enforcement)."},
 	TAGS_ROW(struct ivs_playback_policy, 0),
+	LOGICAL_ID_ROW(struct ivs_playback_policy, 0),
+	REMOVAL_ROW(struct ivs_playback_policy),
 };
 /* ---- issue 10, l1b: chat and outputs ---- */
 
@@ -521,6 +576,8 @@ static const struct ivs_field chat_logging_fields[] = {
 	 .chars = &ivs_chars_delivery_stream_rule, .check_text = "1 to 64 letters, digits and . - _",
 	 .help = "Destination: a Kinesis Data Firehose delivery stream, by name."},
 	CHAT_TAGS_ROW(struct ivs_chat_logging),
+	LOGICAL_ID_ROW(struct ivs_chat_logging, 0),
+	REMOVAL_ROW(struct ivs_chat_logging),
 };
 
 static const struct ivs_field chat_room_fields[] = {
@@ -557,6 +614,8 @@ static const struct ivs_field chat_room_fields[] = {
 	 .choices = fallback_results, .def = IVS_NO_DEFAULT, .def_text = "ALLOW",
 	 .help = "What happens to a message when the handler fails or times out."},
 	CHAT_TAGS_ROW(struct ivs_chat_room),
+	LOGICAL_ID_ROW(struct ivs_chat_room, 0),
+	REMOVAL_ROW(struct ivs_chat_room),
 };
 
 /* Kinds an output may name: every TOP kind that creates a resource. */

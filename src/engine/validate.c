@@ -389,6 +389,15 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 		return;
 	}
 	bool dflt = ivs_str_eq(r->id, "Default") || ivs_str_eq(o->id, "Default");
+	int lf = ivs_field_find(r->kind, -1, "logical_id");
+	if (lf >= 0 && ivs_res_is_set(r, lf)) {
+		/* issue 10: the entry's own logical_id */
+		ivs_vdiag(out, IVS_RULE_LOGICAL_ID_COLLISION, r, lf,
+		          "logical_id '%s' is already the logical id of the %s '%s', and a template's "
+		          "logical ids are unique: change this logical_id.", lid,
+		          ivs_kind_info(o->kind)->name, o->id);
+		return;
+	}
 	ivs_vdiag(out, IVS_RULE_LOGICAL_ID_COLLISION, r, 0,
 	          "this %s gets the logical id '%s', which the %s '%s' already has%s: rename this "
 	          "%s.", ivs_res_info(r)->name, lid, ivs_kind_info(o->kind)->name, o->id,
@@ -413,6 +422,26 @@ static void check_authorized(const struct ivs_project *p, const struct ivs_vview
 static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
+	/* issue 10: an L1 class directly in the stack called "Default" has an
+	 * empty path once the CDK drops it; "CheckBootstrapVersion" is the
+	 * name of the CDK's own rule in every stack */
+	if (r->id && !r->parent && ivs_res_info(r)->path == IVS_PATH_L1 &&
+	    strcmp(r->id, "Default") == 0) {
+		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
+		          "a %s may not be called 'Default': the CDK drops that id from construct "
+		          "paths and has nothing left to make the logical id of (\"Unable to calculate "
+		          "a unique id for an empty set of components\"): give it another id.",
+		          ivs_res_info(r)->name);
+		return;
+	}
+	if (r->id && !r->parent && ivs_res_info(r)->path != IVS_PATH_NONE &&
+	    strcmp(r->id, "CheckBootstrapVersion") == 0) {
+		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
+		          "a %s may not be called 'CheckBootstrapVersion': the CDK adds a rule of that "
+		          "name to every stack (\"There is already a Construct with name "
+		          "'CheckBootstrapVersion'\"): give it another id.", ivs_res_info(r)->name);
+		return;
+	}
 	if (r->kind != IVS_KIND_STREAM_KEY || !r->id || strcmp(r->id, "Resource") != 0)
 		return;
 	ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
@@ -449,26 +478,6 @@ char *ivs_vlid_key(const struct ivs_res *r)
 	char *k = ivs_xasprintf("%c%s", OUTPUT_MARK, lid);
 	free(lid);
 	return k;
-}
-
-/* An L1 class or an output directly in the stack called "Default" has no
- * logical id ("Unable to calculate a unique id for an empty set of
- * components"); "CheckBootstrapVersion" is the CDK's own rule's. */
-static void check_l1_id(const struct ivs_vview *v, struct ivs_diags *out)
-{
-	const struct ivs_res *r = v->r;
-	if (ivs_res_info(r)->path != IVS_PATH_L1 || !r->id)
-		return;
-	if (strcmp(r->id, "Default") == 0)
-		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
-		          "a %s may not be called 'Default': the CDK drops that id from construct paths "
-		          "and leaves nothing to make the logical id of (\"Unable to calculate a unique "
-		          "id for an empty set of components\"): give it another id.",
-		          ivs_res_info(r)->name);
-	else if (strcmp(r->id, "CheckBootstrapVersion") == 0)
-		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
-		          "a %s may not be called 'CheckBootstrapVersion': the CDK's own bootstrap check "
-		          "has that logical id: give it another id.", ivs_res_info(r)->name);
 }
 
 /* An output: its resource has the attribute, is created here, the stream
@@ -572,7 +581,6 @@ unsigned ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
 	check_authorized(p, v, out);
 	check_reserved_id(v, out);
 	check_default_name(p, v, out);
-	check_l1_id(v, out);
 	struct rslot *sl;
 	size_t n = ref_slots(v->r, &sl);
 	for (size_t j = 0; j < n; j++)

@@ -105,7 +105,9 @@ static void test_field_rows_fit_their_types(void **state)
 			}
 			if (f->type != IVS_FT_GROUP)
 				assert_true(f->off >= sizeof(struct ivs_res) || f->type == IVS_FT_ID ||
-				            f->type == IVS_FT_TAGS);
+				            f->type == IVS_FT_TAGS ||
+				            f->off == offsetof(struct ivs_res, logical_id) ||
+				            f->off == offsetof(struct ivs_res, removal_policy));
 			assert_true(f->off < ki->size);
 			if (f->type == IVS_FT_ENUM || f->type == IVS_FT_ENUM_LIST)
 				assert_true(ivs_choice_count(f->choices) > 0);

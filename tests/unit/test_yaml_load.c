@@ -150,7 +150,8 @@ static void test_unknown_key(void **state)
 	           "channels[0].latency",
 	           "channels[0] has no key `latency`; its keys are id, channel_name, type, latency_mode, "
 	           "preset, authorized, insecure_ingest, container_format, multitrack_input_configuration, "
-	           "recording_configuration, tags, stream_keys and from_channel_arn.");
+	           "recording_configuration, tags, stream_keys, from_channel_arn, logical_id and "
+	           "removal_policy.");
 	expect_one(HEAD "chanels: []\n", IVS_RULE_YAML_UNKNOWN_KEY, 4, 1, "chanels",
 	           "the file has no key `chanels`: did you mean `channels`?");
 	expect_one(HEAD "channels:\n  - id: C\n    multitrack_input_configuration: {policy: ALLOW, max: HD}\n",
