@@ -162,6 +162,12 @@ static int order_cmp(const struct ivs_res *a, const struct ivs_res *b)
 	return 0;
 }
 
+/* "a" or "an" before a kind's name ("an output", "an ingest configuration"). */
+static const char *art(const char *name)
+{
+	return name && strchr("aeiou", name[0]) ? "an" : "a";
+}
+
 /* ---- cross-resource rules of one resource ---- */
 
 /* The first of the live holders of key in m, with `view` standing in for
@@ -309,8 +315,9 @@ static unsigned check_ref(const struct ivs_project *p, const struct vstate *vs,
 	if (other) {
 		if (f->ref_mask)
 			ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
-			          "%s '%s' names a %s, which creates no resource: give the id of %s.",
-			          f->key, vb, ivs_kind_info(other->kind)->name, want.data);
+			          "%s '%s' names %s %s, which creates no resource: give the id of %s.",
+			          f->key, vb, art(ivs_kind_info(other->kind)->name),
+			          ivs_kind_info(other->kind)->name, want.data);
 		else
 			ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
 			          "%s '%s' names a %s, not a %s: give the id of an entry in %s.", f->key, vb,
@@ -428,18 +435,19 @@ static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
 	if (r->id && !r->parent && ivs_res_info(r)->path == IVS_PATH_L1 &&
 	    strcmp(r->id, "Default") == 0) {
 		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
-		          "a %s may not be called 'Default': the CDK drops that id from construct "
+		          "%s %s may not be called 'Default': the CDK drops that id from construct "
 		          "paths and has nothing left to make the logical id of (\"Unable to calculate "
 		          "a unique id for an empty set of components\"): give it another id.",
-		          ivs_res_info(r)->name);
+		          art(ivs_res_info(r)->name), ivs_res_info(r)->name);
 		return;
 	}
 	if (r->id && !r->parent && ivs_res_info(r)->path != IVS_PATH_NONE &&
 	    strcmp(r->id, "CheckBootstrapVersion") == 0) {
 		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
-		          "a %s may not be called 'CheckBootstrapVersion': the CDK adds a rule of that "
+		          "%s %s may not be called 'CheckBootstrapVersion': the CDK adds a rule of that "
 		          "name to every stack (\"There is already a Construct with name "
-		          "'CheckBootstrapVersion'\"): give it another id.", ivs_res_info(r)->name);
+		          "'CheckBootstrapVersion'\"): give it another id.", art(ivs_res_info(r)->name),
+		          ivs_res_info(r)->name);
 		return;
 	}
 	if (r->kind != IVS_KIND_STREAM_KEY || !r->id || strcmp(r->id, "Resource") != 0)
@@ -558,7 +566,8 @@ static void check_output(const struct ivs_project *p, const struct vstate *vs,
 		ivs_buf_init(&b);
 		ivs_words_join(&b, w, n, " or ");
 		ivs_vdiag(out, IVS_RULE_OUTPUT_ATTRIBUTE, r, IVS_OUTPUT_ATTRIBUTE,
-		          "a %s has no attribute %s: choose %s.", ivs_res_info(t)->name,
+		          "%s %s has no attribute %s: choose %s.", art(ivs_res_info(t)->name),
+		          ivs_res_info(t)->name,
 		          fs[IVS_OUTPUT_ATTRIBUTE].choices[attr], b.data);
 		ivs_buf_free(&b);
 	} else if (ivs_output_attr_secret(t->kind, attr)) {
