@@ -965,7 +965,7 @@ void ivs_validate_changes(struct ivs_project *p)
 {
 	struct vstate *vs = ivs_project_vstate(p);
 	struct rset dirty = {0}, moved = {0}, again = {0};
-	struct keys ids = {0}, lids = {0};
+	struct keys ids = {0}, lids = {0}, xns = {0};
 	struct ptrmap lists = {0};
 	bool kind_changed[IVS_KIND_COUNT] = {false};
 
@@ -984,6 +984,7 @@ void ivs_validate_changes(struct ivs_project *p)
 		struct vrec *rec = ivs_vpm_get(&vs->recs, r);
 		bool live = ivs_vlive(r), mv = ivs_vpm_get(&moved.m, r) != NULL;
 		char *oid = rec ? ivs_xstrdup(rec->id) : NULL, *olid = rec ? ivs_xstrdup(rec->lid) : NULL;
+		char *oxn = rec ? ivs_xstrdup(rec->xname) : NULL;
 		if (live) {
 			rec = index_in(vs, r, rec);
 			ivs_vpm_put(&vs->recs, r, rec);
@@ -998,6 +999,14 @@ void ivs_validate_changes(struct ivs_project *p)
 			rec = NULL;
 		}
 		const char *nid = rec ? rec->id : NULL, *nlid = rec ? rec->lid : NULL;
+		const char *nxn = rec ? rec->xname : NULL;
+		/* an output's export name: the other holders' reports name it and
+		 * depend on file order */
+		if (str_differs(oxn, nxn) || str_differs(oid, nid) || mv) {
+			keys_add(&xns, oxn, false);
+			keys_add(&xns, nxn, false);
+		}
+		free(oxn);
 		if (str_differs(oid, nid) || mv) {
 			keys_add(&ids, oid, str_differs(oid, nid));
 			if (str_differs(oid, nid))
@@ -1013,6 +1022,19 @@ void ivs_validate_changes(struct ivs_project *p)
 		free(oid);
 		free(olid);
 	}
+	/* What an output checks of the entry it names: whether it is imported
+	 * (its import key) and its children (a stream key's id). */
+	size_t nj;
+	const struct ivs_change *jr = ivs_project_journal(p, &nj);
+	for (size_t i = 0; i < nj; i++) {
+		const struct ivs_res *r = jr[i].res;
+		if (jr[i].what == IVS_CHANGE_FIELD && !r->parent && r->id && jr[i].field >= 0 &&
+		    jr[i].field == ivs_res_info(r)->import_field)
+			keys_add(&ids, r->id, true);
+		else if (r->parent && r->parent->id && ivs_res_info(r)->role == IVS_ROLE_CHILD &&
+		         (jr[i].what != IVS_CHANGE_FIELD || jr[i].field == 0))
+			keys_add(&ids, r->parent->id, true);
+	}
 	for (size_t i = 0; i < ids.n; i++) {
 		add_holders(&again, &vs->ids, ids.v[i]);
 		if (ids.referrers[i])
@@ -1020,6 +1042,8 @@ void ivs_validate_changes(struct ivs_project *p)
 	}
 	for (size_t i = 0; i < lids.n; i++)
 		add_holders(&again, &vs->lids, lids.v[i]);
+	for (size_t i = 0; i < xns.n; i++)
+		add_holders(&again, &vs->xnames, xns.v[i]);
 	for (size_t k = 0; k < IVS_KIND_COUNT; k++)
 		for (size_t i = 0; kind_changed[k] && i < vs->missing[k].cap; i++)
 			if (vs->missing[k].v[i].key)
@@ -1045,6 +1069,7 @@ void ivs_validate_changes(struct ivs_project *p)
 	rset_free(&again);
 	keys_free(&ids);
 	keys_free(&lids);
+	keys_free(&xns);
 	ivs_project_journal_clear(p);
 	vs->gen = ivs_project_generation(p);
 }

@@ -36,7 +36,8 @@ static const char *const id_pool[] = {"A", "B", "C", "Default", "Rec", "Bkt", "K
 static const char *const str_pool[] = {
 	"ok-name", "my channel!", "abc", "arn:aws:ivs:us-west-2:123456789012:channel/abc",
 	"arn:aws:ivs:us-west-2:1:stage/x", "UPPER", "good.bucket", "", "recordings"};
-static const char *const ref_pool[] = {"A", "B", "Rec", "Bkt", "Nope", "Default", "Rec2"};
+static const char *const ref_pool[] = {"A", "B", "Rec", "Bkt", "Nope", "Default", "Rec2",
+                                       "C0", "Key", "Logs", "Room", "Out"};
 static const char *const int_pool[] = {"0", "1", "30", "61", "301", "-1"};
 static const char *const bool_pool[] = {"true", "false", ""};
 static const char *const tag_pool[] = {"", "team=video", "aws:x=1", "a=1, b=2"};
@@ -140,6 +141,11 @@ static void random_value(struct ivs_project *p, struct ivs_res *r, int field)
 	case IVS_FT_STRING: ivs_buf_puts(&b, PICK(str_pool)); break;
 	case IVS_FT_TEXT: ivs_buf_puts(&b, rnd(3) ? PEM : "garbage"); break;
 	case IVS_FT_REF: ivs_buf_puts(&b, PICK(ref_pool)); break;
+	case IVS_FT_REF_LIST:
+		ivs_buf_add(&b, "", 0);   /* no ids: the text "" unsets the list */
+		for (unsigned i = 0, k = rnd(4); i < k; i++)
+			ivs_buf_printf(&b, "%s%s", i ? ", " : "", PICK(ref_pool));
+		break;
 	case IVS_FT_INT: ivs_buf_puts(&b, PICK(int_pool)); break;
 	case IVS_FT_BOOL: ivs_buf_puts(&b, PICK(bool_pool)); break;
 	case IVS_FT_TAGS: ivs_buf_puts(&b, PICK(tag_pool)); break;
@@ -195,11 +201,15 @@ static void random_edit(struct ivs_project *p)
 		if (r->kind != IVS_KIND_STACK)
 			ivs_edit_rename(p, r, PICK(id_pool), NULL);
 	} else if (op < 66) {
-		unsigned k = rnd(5);
+		/* the first four kinds as before, then every TOP kind (issue 10) */
+		unsigned k = rnd(6);
 		const struct ivs_list *cl = ivs_project_list(p, IVS_KIND_CHANNEL);
 		if (k == 4 && cl->n)
 			ivs_edit_add(p, IVS_KIND_STREAM_KEY, cl->v[rnd((unsigned)cl->n)], PICK(id_pool),
 			             SIZE_MAX);
+		else if (k == 5)
+			ivs_edit_add(p, ivs_top_kinds[rnd(IVS_TOP_KIND_COUNT)], NULL, PICK(id_pool),
+			             rnd(2) ? SIZE_MAX : 0);
 		else
 			ivs_edit_add(p, ivs_top_kinds[k % 4], NULL, PICK(id_pool), rnd(2) ? SIZE_MAX : 0);
 	} else if (op < 73) {
@@ -235,6 +245,22 @@ static struct ivs_project *seed_project(bool history)
 	}
 	struct ivs_res *k = ivs_edit_add(p, IVS_KIND_KEY_PAIR, NULL, "Kp", SIZE_MAX);
 	ivs_edit_set_str(p, k, IVS_KEY_PAIR_PUBLIC_KEY, PEM);
+	/* chat and outputs (issue 10): a REF_LIST, a one-of set, references
+	 * to several kinds and to a child */
+	struct ivs_res *lg = ivs_edit_add(p, IVS_KIND_CHAT_LOGGING, NULL, "Logs", SIZE_MAX);
+	ivs_edit_set_str(p, lg, IVS_CHAT_LOGGING_BUCKET, "Bkt");
+	struct ivs_res *room = ivs_edit_add(p, IVS_KIND_CHAT_ROOM, NULL, "Room", SIZE_MAX);
+	ivs_edit_set_text(p, room, IVS_CHAT_ROOM_LOGGING, "Logs, Nope", NULL);
+	static const char *const outs[][3] = {{"Out", "C0", "arn"}, {"Out2", "C1", "value"},
+	                                      {"Out3", "Bkt", "bucket_name"}, {"Out4", "Room", "id"}};
+	for (size_t i = 0; i < 4; i++) {
+		struct ivs_res *o = ivs_edit_add(p, IVS_KIND_OUTPUT, NULL, outs[i][0], SIZE_MAX);
+		ivs_edit_set_str(p, o, IVS_OUTPUT_RESOURCE, outs[i][1]);
+		ivs_edit_set_text(p, o, IVS_OUTPUT_ATTRIBUTE, outs[i][2], NULL);
+		ivs_edit_set_text(p, o, IVS_OUTPUT_EXPORT_NAME, i % 2 ? "x" : "y", NULL);
+		if (i == 1)
+			ivs_edit_set_str(p, o, IVS_OUTPUT_STREAM_KEY, "Key");
+	}
 	(void)b;
 	return p;
 }
