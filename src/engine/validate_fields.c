@@ -261,8 +261,8 @@ static void check_list(const struct ivs_res *r, int i, struct ivs_diags *out)
 				return;
 			}
 	if (f->max > 0 && l->n > f->max)
-		ivs_vdiag(out, rule, r, i, "%s holds at most %ld values, got %u: remove some.",
-		          ivs_vlabel(r, i, lb, sizeof lb), f->max, (unsigned)l->n);
+		ivs_vdiag(out, rule, r, i, "%s holds at most %ld value%s, got %u: remove some.",
+		          ivs_vlabel(r, i, lb, sizeof lb), f->max, f->max == 1 ? "" : "s", (unsigned)l->n);
 }
 
 /* A NUMBER (held as its canonical text): in the table's range. */
@@ -290,8 +290,8 @@ static void check_strlist(const struct ivs_res *r, int i, struct ivs_diags *out)
 	char lb[96], vb[80];
 	size_t k = 0;
 
-	if (!s)
-		return;
+	if (!s || !*s)
+		return;   /* [] */
 	for (const char *it = s;; k++) {
 		const char *end = strchr(it, '\n');
 		size_t n = end ? (size_t)(end - it) : strlen(it);

@@ -153,6 +153,10 @@ static void text(struct saver *s, const char *v)
 	for (const char *c = v; lines && *c; c++)
 		if (((unsigned char)*c < 0x20 && *c != '\n') || *c == 0x7f)
 			lines = false;
+	/* U+0085, U+2028 and U+2029 are line breaks to a YAML reader: a
+	 * literal block would not read back (found by the random round trip) */
+	if (lines && (strstr(v, "\xc2\x85") || strstr(v, "\xe2\x80\xa8") || strstr(v, "\xe2\x80\xa9")))
+		lines = false;
 	if (lines)
 		scalar(s, v, YAML_LITERAL_SCALAR_STYLE);
 	else

@@ -252,7 +252,7 @@ static void walk_str_list(struct yl_loader *ld, struct ivs_res *r, int fi, uint3
 		}
 		yl_path_pop(ld, at);
 	}
-	if (ok && b.len)
+	if (ok)   /* [] is kept: an empty list, given (exported as []) */
 		ivs_edit_set_str(ld->p, r, fi, b.data);
 	ivs_buf_free(&b);
 }

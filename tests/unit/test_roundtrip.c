@@ -377,8 +377,9 @@ static void rand_fields(struct ivs_project *p, struct ivs_res *r)
 		case IVS_FT_STRING_LIST: {
 			/* one-line, non-empty items joined by line feeds */
 			struct ivs_buf b;
-			size_t n = 1 + pick(4);
+			size_t n = chance(10) ? 0 : 1 + pick(4);   /* 0: [], kept */
 			ivs_buf_init(&b);
+			ivs_buf_puts(&b, "");
 			for (size_t j = 0; j < n; j++) {
 				char *item = rand_string();
 				for (char *c = item; *c; c++)
