@@ -15,6 +15,8 @@ char *ivs_xstrdup(const char *s);          /* NULL in, NULL out */
 char *ivs_xstrndup(const char *s, size_t n);
 char *ivs_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* "a" or "an" before a word ("an output", "an ingest configuration"). */
+const char *ivs_article(const char *word);
 /* Returns true when a and b are equal strings, or both NULL. */
 bool ivs_str_eq(const char *a, const char *b);
 

@@ -68,6 +68,11 @@ char *ivs_xasprintf(const char *fmt, ...)
 	return b.data;
 }
 
+const char *ivs_article(const char *word)
+{
+	return word && *word && strchr("aeiou", *word) ? "an" : "a";
+}
+
 bool ivs_str_eq(const char *a, const char *b)
 {
 	if (!a || !b)

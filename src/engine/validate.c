@@ -162,12 +162,6 @@ static int order_cmp(const struct ivs_res *a, const struct ivs_res *b)
 	return 0;
 }
 
-/* "a" or "an" before a kind's name ("an output", "an ingest configuration"). */
-static const char *art(const char *name)
-{
-	return name && strchr("aeiou", name[0]) ? "an" : "a";
-}
-
 /* ---- cross-resource rules of one resource ---- */
 
 /* The first of the live holders of key in m, with `view` standing in for
@@ -316,7 +310,7 @@ static unsigned check_ref(const struct ivs_project *p, const struct vstate *vs,
 		if (f->ref_mask)
 			ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
 			          "%s '%s' names %s %s, which creates no resource: give the id of %s.",
-			          f->key, vb, art(ivs_kind_info(other->kind)->name),
+			          f->key, vb, ivs_article(ivs_kind_info(other->kind)->name),
 			          ivs_kind_info(other->kind)->name, want.data);
 		else
 			ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
@@ -440,7 +434,7 @@ static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
 		          "%s %s may not be called 'Default': the CDK drops that id from construct "
 		          "paths and has nothing left to make the logical id of (\"Unable to calculate "
 		          "a unique id for an empty set of components\"): give it another id.",
-		          art(ivs_res_info(r)->name), ivs_res_info(r)->name);
+		          ivs_article(ivs_res_info(r)->name), ivs_res_info(r)->name);
 		return;
 	}
 	if (r->id && !r->parent && ivs_res_info(r)->path != IVS_PATH_NONE &&
@@ -448,7 +442,7 @@ static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
 		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
 		          "%s %s may not be called 'CheckBootstrapVersion': the CDK adds a rule of that "
 		          "name to every stack (\"There is already a Construct with name "
-		          "'CheckBootstrapVersion'\"): give it another id.", art(ivs_res_info(r)->name),
+		          "'CheckBootstrapVersion'\"): give it another id.", ivs_article(ivs_res_info(r)->name),
 		          ivs_res_info(r)->name);
 		return;
 	}
@@ -569,7 +563,7 @@ static void check_output(const struct ivs_project *p, const struct vstate *vs,
 		ivs_buf_init(&b);
 		ivs_words_join(&b, w, n, " or ");
 		ivs_vdiag(out, IVS_RULE_OUTPUT_ATTRIBUTE, r, IVS_OUTPUT_ATTRIBUTE,
-		          "%s %s has no attribute %s: choose %s.", art(ivs_res_info(t)->name),
+		          "%s %s has no attribute %s: choose %s.", ivs_article(ivs_res_info(t)->name),
 		          ivs_res_info(t)->name,
 		          fs[IVS_OUTPUT_ATTRIBUTE].choices[attr], b.data);
 		ivs_buf_free(&b);

@@ -191,8 +191,9 @@ static void add_entry(struct tui_app *a, struct tui_editor *ed, enum ivs_kind ki
 		if (c && c->kind == kind)
 			c = c->parent;
 		if (!c || c->kind != ki->parent) {
-			tui_status(a, true, "Select a %s to add a %s to", ivs_kind_info(ki->parent)->name,
-			           ki->name);
+			tui_status(a, true, "Select %s %s to add %s %s to",
+			           ivs_article(ivs_kind_info(ki->parent)->name),
+			           ivs_kind_info(ki->parent)->name, ivs_article(ki->name), ki->name);
 			return;
 		}
 		const struct ivs_list *kids = ivs_res_children(c);

@@ -233,15 +233,15 @@ static void draw_kind_pane(struct tui_app *a, struct tui_editor *ed, int y, int 
 	ivs_buf_init(&b);
 	enum ivs_kind k = ed->tree.v[ed->tsel].kind;
 	const struct ivs_list *l = ivs_project_list(a->p, k);
-	ivs_buf_printf(&b, "%zu %s%s.", l ? l->n : 0, ivs_kind_info(k)->name,
-	               l && l->n == 1 ? "" : "s");
+	ivs_buf_printf(&b, "%zu %s.", l ? l->n : 0,
+	               l && l->n == 1 ? ivs_kind_info(k)->name : ivs_kind_info(k)->plural);
 	tui_put(y, x, w, tui_attr(IVS_COLOR_LABEL) | A_BOLD, tui_ed_str(&b));
 	char key[24];
 	ivs_buf_reset(&b);
-	ivs_buf_printf(&b, "Press %s to add a %s.",
+	ivs_buf_printf(&b, "Press %s to add %s %s.",
 	               tui_key_name(tui_keymap_key_for(a->km, TUI_CTX_TREE, TUI_ACT_ADD), key,
 	                            sizeof key),
-	               ivs_kind_info(k)->name);
+	               ivs_article(ivs_kind_info(k)->name), ivs_kind_info(k)->name);
 	tui_put(y + 2, x, w, tui_attr(IVS_COLOR_NORMAL), tui_ed_str(&b));
 	ivs_buf_free(&b);
 }
