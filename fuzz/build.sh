@@ -57,4 +57,5 @@ seed fuzz_roundtrip examples/*.yaml "$conf"/*.yaml tests/bad/*.yaml fuzz/seeds/l
 seed fuzz_theme themes/*.yaml tests/themes/*.yaml fuzz/seeds/theme/*
 seed fuzz_token fuzz/seeds/token/*
 seed fuzz_edit fuzz/seeds/edit/*
+seed fuzz_template fuzz/seeds/template/* tests/diff/*.json tests/diff/*.yaml "$conf"/*.expected.json
 [ -z "$failed" ] || { echo "fuzz/build.sh: could not build:$failed" >&2; exit 1; }

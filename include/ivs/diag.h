@@ -91,7 +91,8 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(THUMBNAIL_DISABLED_PROPS,    "thumbnail-disabled-props",     WARNING) \
 	/* the template as a whole */ \
 	X(RESOURCE_LIMIT,              "resource-limit",               ERROR) \
-	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING)
+	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING) \
+	X(TEMPLATE_INVALID,            "template-invalid",             ERROR)
 
 enum ivs_rule {
 #define IVS_RULE_ENUM(name, id, sev) IVS_RULE_##name,

@@ -13,7 +13,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT INT TERM
 conf=tests/conformance
 ls "$conf"/*.yaml >/dev/null 2>&1 || conf=/work/shared/conformance
-for t in fuzz_load fuzz_roundtrip fuzz_theme fuzz_token fuzz_edit; do
+for t in fuzz_load fuzz_roundtrip fuzz_theme fuzz_token fuzz_edit fuzz_template; do
 	bin=$B/fuzz/$t
 	[ -x "$bin" ] || { echo "FAIL: no $bin (make B=$B fuzz-replay)"; failed=1; continue; }
 	case $t in
@@ -21,6 +21,7 @@ for t in fuzz_load fuzz_roundtrip fuzz_theme fuzz_token fuzz_edit; do
 	fuzz_theme) set -- themes/*.yaml ;;
 	fuzz_token) set -- fuzz/seeds/token/* ;;
 	fuzz_edit) set -- fuzz/seeds/edit/* ;;
+	fuzz_template) set -- fuzz/seeds/template/* tests/diff/*.json tests/diff/*.yaml "$conf"/*.expected.json tests/golden/*.expected.json ;;
 	esac
 	for f in "$here/$t"/*; do [ -f "$f" ] && set -- "$@" "$f"; done
 	n=0
