@@ -92,7 +92,11 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	/* the template as a whole */ \
 	X(RESOURCE_LIMIT,              "resource-limit",               ERROR) \
 	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING) \
-	X(TEMPLATE_INVALID,            "template-invalid",             ERROR)
+	X(TEMPLATE_INVALID,            "template-invalid",             ERROR) \
+	/* import (src/engine/import.c) */ \
+	X(IMPORT_UNSUPPORTED,          "import-unsupported",           ERROR) \
+	X(IMPORT_OTHER,                "import-other",                 WARNING) \
+	X(IMPORT_INEXACT,              "import-inexact",               ERROR)
 
 enum ivs_rule {
 #define IVS_RULE_ENUM(name, id, sev) IVS_RULE_##name,

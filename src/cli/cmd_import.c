@@ -1,0 +1,171 @@
+/* cmd_import.c: `ivs-tui import TEMPLATE [-o PROJECT] [--stack-name NAME]
+ * [--keep-going] [--force]`: a CloudFormation template (JSON or YAML) into a
+ * project whose export gives the template back (import.h).
+ *
+ * The project goes to stdout, or with -o to PROJECT (written atomically; an
+ * existing PROJECT is kept unless --force). Exit status: 0 the round trip is
+ * exact; 1 something was left out (listed on stderr; without --keep-going
+ * nothing is written when a value had to be left out); 2 usage, I/O, or a
+ * file that is not a CloudFormation template. */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ivs/cli.h"
+#include "ivs/fsutil.h"
+#include "ivs/import.h"
+
+static void usage_help(FILE *f)
+{
+	ivs_cli_usage(f, "import");
+	fputs("\nTurn a CloudFormation template (JSON or YAML, - reads standard input) into a\n"
+	      "project whose export gives the same template back, so that the stack is\n"
+	      "adopted, not replaced.\n\n"
+	      "  -o, --output PROJECT   write the project to PROJECT instead of standard output\n"
+	      "  -s, --stack-name NAME  the stack's name (default: from the template's\n"
+	      "                         aws:cdk:path metadata or generated channel names)\n"
+	      "  -k, --keep-going       write the project even when values had to be left out\n"
+	      "  -f, --force            replace an existing PROJECT\n"
+	      "  -h, --help             show this help\n\n"
+	      "Exit status: 0 exact, 1 something was left out (listed), 2 usage, I/O, or not\n"
+	      "a CloudFormation template.\n",
+	      f);
+}
+
+static int usage_error(void)
+{
+	ivs_cli_usage(stderr, "import");
+	return IVS_EXIT_USAGE;
+}
+
+static int write_out(const char *out, bool force, const struct ivs_buf *text)
+{
+	if (out) {
+		char *err = NULL;
+		if (ivs_write_new(out, text->data, text->len, 0644, force, &err) != 0) {
+			ivs_cli_error("import: %s%s", err ? err : "cannot write the project",
+			              force ? "" : " (--force replaces an existing file)");
+			free(err);
+			return IVS_EXIT_USAGE;
+		}
+		return IVS_EXIT_OK;
+	}
+	if (fwrite(text->data, 1, text->len, stdout) != text->len || fflush(stdout) != 0) {
+		ivs_cli_error("import: cannot write to standard output");
+		return IVS_EXIT_USAGE;
+	}
+	return IVS_EXIT_OK;
+}
+
+/* A stack name from the template's file name ("live-stack.json" ->
+ * "live-stack"), or NULL. */
+static char *stem_stack_name(const char *file)
+{
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	size_t n = strcspn(base, ".");
+	char *s = malloc(n + 1);
+	if (!s)
+		return NULL;
+	memcpy(s, base, n);
+	s[n] = '\0';
+	for (char *c = s; *c; c++)
+		if (*c == '_' || *c == ' ')
+			*c = '-';
+	if (!ivs_chars_stack_name(s) || n > 128) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+int ivs_cmd_import(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"stack-name", required_argument, NULL, 's'},
+		{"keep-going", no_argument, NULL, 'k'},
+		{"force", no_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *out = NULL, *stack = NULL;
+	bool keep_going = false, force = false;
+	int c, status;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:s:kfh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': out = optarg; break;
+		case 's': stack = optarg; break;
+		case 'k': keep_going = true; break;
+		case 'f': force = true; break;
+		case 'h': usage_help(stdout); return IVS_EXIT_OK;
+		default:
+			if (optopt == 'o' || optopt == 's')
+				ivs_cli_error("import: -%c needs a value", optopt);
+			else if (optopt)
+				ivs_cli_error("import: unknown option '-%c'", optopt);
+			else
+				ivs_cli_error("import: unknown option '%s'", argv[optind - 1]);
+			return usage_error();
+		}
+	}
+	if (optind >= argc) {
+		ivs_cli_error("import: no TEMPLATE given");
+		return usage_error();
+	}
+	if (argc - optind > 1) {
+		ivs_cli_error("import: one TEMPLATE at a time ('%s' is one too many)", argv[optind + 1]);
+		return usage_error();
+	}
+	if (out && !*out) {
+		ivs_cli_error("import: -o needs a file name");
+		return usage_error();
+	}
+	if (stack && !ivs_chars_stack_name(stack)) {
+		ivs_cli_error("import: --stack-name '%s' must start with a letter and contain only "
+		              "letters, digits and hyphens", stack);
+		return usage_error();
+	}
+	const char *file = argv[optind];
+	const char *name = strcmp(file, "-") ? file : "<stdin>";
+	struct ivs_diags d;
+	ivs_diags_init(&d);
+	struct ivs_template *t = ivs_template_load(file, &d);
+	if (!t) {
+		ivs_diags_print(stderr, name, &d);
+		ivs_diags_free(&d);
+		return IVS_EXIT_USAGE;
+	}
+	char *stem = strcmp(file, "-") ? stem_stack_name(file) : NULL;
+	struct ivs_import_opts o = {.stack_name = stack, .fallback_stack_name = stem};
+	struct ivs_import_result res;
+	ivs_import(t, &o, &res, &d);
+	ivs_diags_sort(&d);
+	ivs_diags_print(stderr, name, &d);
+	if (res.trouble || !res.p) {
+		status = IVS_EXIT_USAGE;
+	} else if (d.errors && !keep_going) {
+		ivs_cli_error("import: %zu %s left out; nothing written (--keep-going writes the "
+		              "project without them)", d.errors,
+		              d.errors == 1 ? "value had to be" : "values had to be");
+		status = IVS_EXIT_INVALID;
+	} else {
+		struct ivs_buf text;
+		ivs_buf_init(&text);
+		ivs_import_text(&res, name, &text);
+		status = write_out(out, force, &text);
+		ivs_buf_free(&text);
+		if (status == IVS_EXIT_OK && res.nleft_out)
+			status = IVS_EXIT_INVALID;
+	}
+	free(stem);
+	ivs_import_result_free(&res);
+	ivs_template_free(t);
+	ivs_diags_free(&d);
+	return status;
+}

@@ -1,0 +1,1411 @@
+/* import.c: a CloudFormation template into a project (import.h, issue 14).
+ *
+ * One pass over the template makes an item per resource; entries are made
+ * for the items of a kind the engine has (top-level kinds first, then
+ * children under the parent their link property names), their properties
+ * filled from the field tables, then the exporter's own changes undone.
+ * Last, the project is exported and compared with the template: what
+ * import says is exact is checked, not assumed. */
+#include "ivs/import.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ivs/cdkid.h"
+#include "ivs/export.h"
+#include "ivs/yamlio.h"
+
+#define HASH_LEN 8
+
+struct item {
+	const cJSON *node;          /* the resource's mapping */
+	const char *lid;
+	const struct ivs_kind_info *ki;  /* NULL: not a kind of the design */
+	struct ivs_res *r;
+	char *meta[4];              /* aws:cdk:path components after the stack */
+	size_t nmeta;
+	int mark;                   /* cycle search: 0 new, 1 on the path, 2 done */
+};
+
+struct imp {
+	const struct ivs_template *t;
+	const cJSON *root, *resources, *params, *conds;
+	struct ivs_project *p;
+	struct ivs_diags *d;
+	struct ivs_import_result *res;
+	struct item *it;
+	size_t n;
+	struct ivs_strmap *by_lid;
+	char *meta_stack;           /* the stack name aws:cdk:path gives */
+	cJSON *expected;            /* the normalized template, less what is left out */
+};
+
+/* ---- small helpers ---- */
+
+static bool alnum_c(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+static bool all_alnum(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!alnum_c(*s))
+			return false;
+	return true;
+}
+
+static char *alnum_only(const char *s)
+{
+	char *o = ivs_xmalloc(strlen(s) + 1), *w = o;
+	for (; *s; s++)
+		if (alnum_c(*s))
+			*w++ = *s;
+	*w = '\0';
+	return o;
+}
+
+/* Whether lid ends like a CDK hash: 8 upper-case hex digits after something. */
+static bool has_cdk_hash(const char *lid)
+{
+	size_t n = strlen(lid);
+	if (n < HASH_LEN)
+		return false;
+	for (size_t i = n - HASH_LEN; i < n; i++)
+		if (!((lid[i] >= '0' && lid[i] <= '9') || (lid[i] >= 'A' && lid[i] <= 'F')))
+			return false;
+	return true;
+}
+
+static struct item *item_of(const struct imp *im, const char *lid)
+{
+	void *v = NULL;
+	if (!lid || ivs_strmap_get(im->by_lid, lid, &v, 1) == 0)
+		return NULL;
+	return v;
+}
+
+static struct ivs_pos pos_of(const struct imp *im, const cJSON *node)
+{
+	return ivs_template_pos(im->t, node);
+}
+
+/* A value left out: an error with the template path, and a line for the
+ * project's comment. */
+__attribute__((format(printf, 4, 5)))
+static void left_out(struct imp *im, const cJSON *node, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	struct ivs_buf b;
+	ivs_buf_init(&b);
+	ivs_buf_printf(&b, "%s: ", path);
+	va_start(ap, fmt);
+	char *what = NULL;
+	{
+		va_list ap2;
+		va_copy(ap2, ap);
+		int len = vsnprintf(NULL, 0, fmt, ap2);
+		va_end(ap2);
+		what = ivs_xmalloc((size_t)(len > 0 ? len : 0) + 1);
+		vsnprintf(what, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
+	}
+	va_end(ap);
+	ivs_buf_puts(&b, what);
+	ivs_diags_add(im->d, IVS_RULE_IMPORT_UNSUPPORTED, pos_of(im, node), path,
+	              "%s: %s; a project cannot hold it, so it is left out: set it in the "
+	              "project by hand, or change the template",
+	              path, what);
+	free(what);
+	struct ivs_import_result *r = im->res;
+	r->left_out = ivs_xrealloc(r->left_out, (r->nleft_out + 1) * sizeof *r->left_out);
+	r->left_out[r->nleft_out++] = ivs_buf_steal(&b);
+	ivs_buf_free(&b);
+}
+
+static void other(struct imp *im, const cJSON *node, const char *path, const char *what)
+{
+	ivs_diags_add(im->d, IVS_RULE_IMPORT_OTHER, ivs_template_key_pos(im->t, node), path,
+	              "%s: %s is not part of an ivs-tui design; it is left out of the project", path,
+	              what);
+	struct ivs_import_result *r = im->res;
+	r->left_out = ivs_xrealloc(r->left_out, (r->nleft_out + 1) * sizeof *r->left_out);
+	r->left_out[r->nleft_out++] = ivs_xasprintf("%s: %s", path, what);
+}
+
+/* ---- id recovery ---- */
+
+static char *lid_of(const char *const *path, size_t n)
+{
+	return ivs_cdk_logical_id(path, n);
+}
+
+static bool lid_is(const char *const *path, size_t n, const char *lid)
+{
+	char *l = lid_of(path, n);
+	bool same = strcmp(l, lid) == 0;
+	free(l);
+	return same;
+}
+
+char *ivs_import_recover_id(enum ivs_kind kind, const char *parent_id, const char *lid)
+{
+	const struct ivs_kind_info *ki = ivs_kind_info(kind);
+	if (!ki || !lid)
+		return NULL;
+	if (ki->path == IVS_PATH_L1)
+		return all_alnum(lid) && strlen(lid) <= 255 && strcmp(lid, "Default") != 0
+		               ? ivs_xstrdup(lid)
+		               : NULL;
+	if (ki->path != IVS_PATH_L2)
+		return NULL;
+	if (ki->role == IVS_ROLE_TOP) {
+		const char *cands[3] = {"Default", NULL, "Resource"};
+		char *human = has_cdk_hash(lid) ? ivs_xstrndup(lid, strlen(lid) - HASH_LEN) : NULL;
+		cands[1] = human;
+		for (size_t i = 0; i < 3; i++) {
+			const char *path[2] = {cands[i], "Resource"};
+			if (cands[i] && *cands[i] && lid_is(path, 2, lid)) {
+				char *id = ivs_xstrdup(cands[i]);
+				free(human);
+				return id;
+			}
+		}
+		free(human);
+		return NULL;
+	}
+	if (!parent_id || !has_cdk_hash(lid))
+		return NULL;
+	size_t hl = strlen(lid) - HASH_LEN;
+	char *pa = alnum_only(parent_id);
+	const char *cands[4] = {NULL, parent_id, "Default", "Resource"};
+	char *rest = NULL;
+	size_t pl = strcmp(parent_id, "Default") == 0 ? 0 : strlen(pa);
+	if (pl <= hl && strncmp(lid, pa, pl) == 0)
+		rest = ivs_xstrndup(lid + pl, hl - pl);
+	cands[0] = rest;
+	char *found = NULL;
+	for (size_t i = 0; i < 4 && !found; i++) {
+		const char *path[3] = {parent_id, cands[i], "Resource"};
+		if (cands[i] && *cands[i] && lid_is(path, 3, lid))
+			found = ivs_xstrdup(cands[i]);
+	}
+	free(rest);
+	free(pa);
+	return found;
+}
+
+bool ivs_import_recover_pair(const char *lid, char **parent_id, char **id)
+{
+	*parent_id = *id = NULL;
+	if (!lid || !has_cdk_hash(lid))
+		return false;
+	size_t hl = strlen(lid) - HASH_LEN;
+	if (hl > 240)
+		return false;
+	for (size_t i = 0; i <= hl; i++) {
+		char *p = i ? ivs_xstrndup(lid, i) : ivs_xstrdup("Default");
+		char *k = i < hl ? ivs_xstrndup(lid + i, hl - i) : NULL;
+		const char *kc[2] = {k, p};
+		for (size_t j = 0; j < 2; j++) {
+			const char *path[3] = {p, kc[j], "Resource"};
+			if (kc[j] && lid_is(path, 3, lid)) {
+				*parent_id = p;
+				*id = ivs_xstrdup(kc[j]);
+				free(k);
+				return true;
+			}
+		}
+		free(p);
+		free(k);
+	}
+	return false;
+}
+
+/* The readable id of a resource whose logical id no id reproduces: its
+ * human part, unique in the project. */
+static char *readable_id(const struct imp *im, const char *lid, const struct ivs_kind_info *ki)
+{
+	char *base = has_cdk_hash(lid) && strlen(lid) > HASH_LEN
+	                     ? ivs_xstrndup(lid, strlen(lid) - HASH_LEN)
+	                     : ivs_xstrdup(lid);
+	if (!all_alnum(base)) {
+		free(base);
+		base = ivs_xstrdup(ki->id_prefix);
+	}
+	if (ki->role == IVS_ROLE_CHILD)
+		return base;
+	char *id = ivs_project_unique_id(im->p, base);
+	free(base);
+	return id;
+}
+
+/* aws:cdk:path "Stack/A/B/Resource": components after the stack. */
+static void read_meta(struct imp *im, struct item *it)
+{
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(it->node, "Metadata");
+	const cJSON *path = m ? cJSON_GetObjectItemCaseSensitive(m, "aws:cdk:path") : NULL;
+	if (!cJSON_IsString(path))
+		return;
+	const char *s = path->valuestring, *slash = strchr(s, '/');
+	if (!slash || slash == s)
+		return;
+	if (!im->meta_stack)
+		im->meta_stack = ivs_xstrndup(s, (size_t)(slash - s));
+	for (s = slash + 1; *s && it->nmeta < 4;) {
+		slash = strchr(s, '/');
+		size_t len = slash ? (size_t)(slash - s) : strlen(s);
+		it->meta[it->nmeta++] = ivs_xstrndup(s, len);
+		if (!slash)
+			break;
+		s = slash + 1;
+	}
+	if (slash) {   /* more than 4 components: not a path of ours */
+		for (size_t i = 0; i < it->nmeta; i++)
+			free(it->meta[i]);
+		it->nmeta = 0;
+	}
+}
+
+/* The id (and, for a child, the parent's id) the metadata gives, when it
+ * reproduces the logical id. */
+static bool meta_ids(const struct item *it, const char **parent, const char **id)
+{
+	const char *path[4];
+	*parent = *id = NULL;
+	if (!it->ki || !it->nmeta)
+		return false;
+	for (size_t i = 0; i < it->nmeta; i++)
+		path[i] = it->meta[i];
+	if (it->ki->path == IVS_PATH_L1 && it->nmeta == 1 && lid_is(path, 1, it->lid)) {
+		*id = it->meta[0];
+		return true;
+	}
+	if (it->ki->path != IVS_PATH_L2 || strcmp(it->meta[it->nmeta - 1], "Resource") != 0)
+		return false;
+	if (it->ki->role == IVS_ROLE_TOP && it->nmeta == 2 && lid_is(path, 2, it->lid)) {
+		*id = it->meta[0];
+		return true;
+	}
+	if (it->ki->role == IVS_ROLE_CHILD && it->nmeta == 3 && lid_is(path, 3, it->lid)) {
+		*parent = it->meta[0];
+		*id = it->meta[1];
+		return true;
+	}
+	return false;
+}
+
+/* ---- describing what a project cannot hold ---- */
+
+static bool is_param(const struct imp *im, const char *name)
+{
+	return im->params && cJSON_GetObjectItemCaseSensitive(im->params, name);
+}
+
+static const char *const known_fns[] = {
+	"Fn::Base64", "Fn::Cidr", "Fn::FindInMap", "Fn::GetAZs", "Fn::ImportValue", "Fn::Join",
+	"Fn::Select", "Fn::Split", "Fn::Sub", "Fn::Transform", "Fn::ToJsonString", "Fn::Length",
+	"Fn::If", "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or", "Fn::GetAtt", "Fn::ForEach",
+	"Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn::RefAll", "Fn::ValueOf",
+	"Fn::ValueOfAll", NULL};
+
+/* Whether a Fn::Sub string names a parameter (${P}). */
+static bool sub_names_param(const struct imp *im, const cJSON *v)
+{
+	const cJSON *s = cJSON_IsArray(v) ? cJSON_GetArrayItem(v, 0) : v;
+	if (!cJSON_IsString(s))
+		return false;
+	for (const char *p = strstr(s->valuestring, "${"); p; p = strstr(p + 2, "${")) {
+		const char *e = strchr(p + 2, '}');
+		if (!e)
+			break;
+		char *name = ivs_xstrndup(p + 2, (size_t)(e - p - 2));
+		bool yes = is_param(im, name);
+		free(name);
+		if (yes)
+			return true;
+	}
+	return false;
+}
+
+/* One phrase for a value that is an intrinsic function or a condition. */
+static char *describe(const struct imp *im, const cJSON *v)
+{
+	if (!cJSON_IsObject(v) || !v->child || v->child->next)
+		return NULL;
+	const char *k = v->child->string;
+	const cJSON *a = v->child;
+	if (!strcmp(k, "Ref")) {
+		if (!cJSON_IsString(a))
+			return ivs_xstrdup("Ref without a name");
+		if (is_param(im, a->valuestring))
+			return ivs_xasprintf("Ref to the parameter %s", a->valuestring);
+		if (!strncmp(a->valuestring, "AWS::", 5))
+			return ivs_xasprintf("Ref to the pseudo parameter %s", a->valuestring);
+		if (item_of(im, a->valuestring))
+			return ivs_xasprintf("Ref to the resource %s", a->valuestring);
+		return ivs_xasprintf("Ref to %s, which is neither a resource nor a parameter",
+		                     a->valuestring);
+	}
+	if (!strcmp(k, "Condition"))
+		return ivs_xasprintf("a condition");
+	if (!strcmp(k, "Fn::Sub"))
+		return ivs_xstrdup(sub_names_param(im, a) ? "Fn::Sub with a parameter" : "Fn::Sub");
+	if (!strcmp(k, "Fn::If")) {
+		const cJSON *c = cJSON_GetArrayItem(a, 0);
+		return cJSON_IsString(c) ? ivs_xasprintf("Fn::If with the condition %s", c->valuestring)
+		                         : ivs_xstrdup("Fn::If");
+	}
+	if (!strcmp(k, "Fn::GetAtt")) {
+		const cJSON *x = cJSON_GetArrayItem(a, 0), *y = cJSON_GetArrayItem(a, 1);
+		if (cJSON_IsString(x) && cJSON_IsString(y))
+			return ivs_xasprintf("Fn::GetAtt of %s.%s", x->valuestring, y->valuestring);
+		return ivs_xstrdup("Fn::GetAtt");
+	}
+	for (size_t i = 0; known_fns[i]; i++)
+		if (!strcmp(k, known_fns[i]))
+			return ivs_xstrdup(k);
+	if (!strncmp(k, "Fn::", 4))
+		return ivs_xasprintf("%s, which is not a CloudFormation intrinsic function", k);
+	return NULL;
+}
+
+static void bad_value(struct imp *im, const cJSON *v, const char *path, const char *expect)
+{
+	char *d = describe(im, v);
+	if (d)
+		left_out(im, v, path, "%s", d);
+	else
+		left_out(im, v, path, "not %s", expect);
+	free(d);
+}
+
+/* ---- references ---- */
+
+/* The item a reference value names: {"Ref": X} (want_ref) or
+ * {"Fn::GetAtt": [X, "Arn"]} / "X.Arn". */
+static struct item *ref_target(const struct imp *im, const cJSON *v, bool want_ref)
+{
+	if (!cJSON_IsObject(v) || !v->child || v->child->next)
+		return NULL;
+	const cJSON *a = v->child;
+	if (want_ref)
+		return !strcmp(a->string, "Ref") && cJSON_IsString(a) ? item_of(im, a->valuestring)
+		                                                      : NULL;
+	if (strcmp(a->string, "Fn::GetAtt") != 0)
+		return NULL;
+	const cJSON *x = cJSON_GetArrayItem(a, 0), *y = cJSON_GetArrayItem(a, 1);
+	if (cJSON_IsArray(a) && cJSON_GetArraySize(a) == 2 && cJSON_IsString(x) &&
+	    cJSON_IsString(y) && !strcmp(y->valuestring, "Arn"))
+		return item_of(im, x->valuestring);
+	if (cJSON_IsString(a)) {
+		size_t n = strlen(a->valuestring);
+		if (n > 4 && !strcmp(a->valuestring + n - 4, ".Arn")) {
+			char *name = ivs_xstrndup(a->valuestring, n - 4);
+			struct item *it = item_of(im, name);
+			free(name);
+			return it;
+		}
+	}
+	return NULL;
+}
+
+/* The imported entry of kind k whose import field holds value (made when
+ * there is none yet). */
+static struct ivs_res *imported_entry(struct imp *im, enum ivs_kind k, const char *value,
+                                      const char *want_id)
+{
+	const struct ivs_kind_info *ki = ivs_kind_info(k);
+	const struct ivs_list *l = ivs_project_list(im->p, k);
+	for (size_t i = 0; l && i < l->n; i++) {
+		const char *v = ivs_res_get_str(l->v[i], ki->import_field);
+		if (v && !strcmp(v, value))
+			return l->v[i];
+	}
+	char *id = want_id && !ivs_project_find(im->p, want_id)
+	                   ? ivs_xstrdup(want_id)
+	                   : ivs_project_unique_id(im->p, want_id ? want_id : ki->id_prefix);
+	struct ivs_res *r = ivs_edit_add(im->p, k, NULL, id, SIZE_MAX);
+	free(id);
+	if (r)
+		ivs_edit_set_str(im->p, r, ki->import_field, value);
+	return r;
+}
+
+/* A REF field's value: an entry of kind `kind` by reference, or an
+ * imported one by a literal. */
+static void put_ref(struct imp *im, struct ivs_res *r, int field, enum ivs_kind kind,
+                    const cJSON *v, const char *path)
+{
+	const struct ivs_kind_info *tk = ivs_kind_info(kind);
+	struct item *t = ref_target(im, v, kind == IVS_KIND_BUCKET);
+	if (t && t->ki && t->ki->kind == kind && t->r) {
+		ivs_edit_set_str(im->p, r, field, t->r->id);
+		return;
+	}
+	if (t) {
+		left_out(im, v, path, "a reference to %s, which is not a %s of the design", t->lid,
+		         tk->name);
+		return;
+	}
+	if (cJSON_IsString(v) && tk->import_field >= 0) {
+		struct ivs_res *e = imported_entry(im, kind, v->valuestring, NULL);
+		if (e)
+			ivs_edit_set_str(im->p, r, field, e->id);
+		return;
+	}
+	bad_value(im, v, path,
+	          kind == IVS_KIND_BUCKET ? "a Ref to a bucket of the template or a bucket name"
+	                                  : "an Fn::GetAtt of the Arn of a resource of the template");
+}
+
+/* ---- properties ---- */
+
+struct fill {
+	bool preset_dropped;        /* channel: "Preset": "" */
+	const cJSON *preset_node;
+	bool mt_enabled;            /* channel: MultitrackInputConfiguration.Enabled true */
+};
+
+static int field_by_cfn(const struct ivs_kind_info *ki, int parent, const char *cfn)
+{
+	for (int i = 0; i < ki->nfields; i++)
+		if (ki->fields[i].parent == parent && ki->fields[i].cfn &&
+		    !strcmp(ki->fields[i].cfn, cfn))
+			return i;
+	return -1;
+}
+
+static void put_tags(struct imp *im, struct ivs_res *r, const cJSON *v, const char *path)
+{
+	struct ivs_tags t = {0};
+	if (!cJSON_IsArray(v)) {
+		bad_value(im, v, path, "a list of {Key, Value} tags");
+		return;
+	}
+	size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+	t.v = ivs_xcalloc(n ? n : 1, sizeof *t.v);
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v) {
+		const cJSON *k = cJSON_GetObjectItemCaseSensitive(e, "Key");
+		const cJSON *val = cJSON_GetObjectItemCaseSensitive(e, "Value");
+		char *p = ivs_xasprintf("%s[%zu]", path, i);
+		bool ok = cJSON_IsObject(e) && cJSON_GetArraySize(e) == 2 && cJSON_IsString(k) &&
+		          cJSON_IsString(val);
+		if (!ok) {
+			const cJSON *bad = cJSON_IsString(k) ? val : k;
+			bad_value(im, bad && !cJSON_IsString(bad) ? bad : e, p,
+			          "a tag with a text Key and a text Value");
+		} else {
+			bool dup = false;
+			for (size_t j = 0; j < t.n; j++)
+				dup = dup || !strcmp(t.v[j].key, k->valuestring);
+			if (dup) {
+				left_out(im, e, p, "a second tag with the key '%s'", k->valuestring);
+			} else {
+				t.v[t.n].key = k->valuestring;
+				t.v[t.n].value = val->valuestring;
+				t.n++;
+			}
+		}
+		free(p);
+		i++;
+	}
+	if (t.n)
+		ivs_edit_set_tags(im->p, r, &t);
+	free(t.v);
+}
+
+static void fill_fields(struct imp *im, struct ivs_res *r, int parent, const cJSON *obj,
+                        const char *path, struct fill *fl);
+
+static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, const char *path,
+                      struct fill *fl)
+{
+	const struct ivs_kind_info *ki = ivs_res_info(r);
+	const struct ivs_field *f = &ki->fields[i];
+	switch (f->type) {
+	case IVS_FT_STRING: case IVS_FT_TEXT:
+		if (!cJSON_IsString(v) || ivs_edit_set_str(im->p, r, i, v->valuestring) != 0)
+			bad_value(im, v, path, "text");
+		break;
+	case IVS_FT_ENUM: {
+		int idx = cJSON_IsString(v) ? ivs_choice_index(f->choices, v->valuestring) : -1;
+		if (idx >= 0 && strcmp(f->choices[idx], v->valuestring) != 0)
+			idx = -1;   /* the exporter writes the choice as the table spells it */
+		if (r->kind == IVS_KIND_CHANNEL && i == IVS_CHANNEL_PRESET && cJSON_IsString(v) &&
+		    !*v->valuestring) {
+			fl->preset_dropped = true;
+			fl->preset_node = v;
+		} else if (idx < 0) {
+			if (cJSON_IsString(v)) {
+				struct ivs_buf b;
+				ivs_buf_init(&b);
+				for (size_t c = 0; f->choices[c]; c++)
+					ivs_buf_printf(&b, "%s%s", c ? ", " : "", f->choices[c]);
+				left_out(im, v, path, "'%s' is not one of %s", v->valuestring, b.data);
+				ivs_buf_free(&b);
+			} else {
+				bad_value(im, v, path, "text");
+			}
+		} else {
+			ivs_edit_set_enum(im->p, r, i, idx);
+		}
+		break;
+	}
+	case IVS_FT_BOOL:
+		if (cJSON_IsBool(v))
+			ivs_edit_set_bool(im->p, r, i, cJSON_IsTrue(v));
+		else
+			bad_value(im, v, path, "true or false");
+		break;
+	case IVS_FT_INT:
+		if (cJSON_IsNumber(v) && v->valuedouble == (double)(long)v->valuedouble)
+			ivs_edit_set_int(im->p, r, i, (long)v->valuedouble);
+		else
+			bad_value(im, v, path, "a whole number");
+		break;
+	case IVS_FT_ENUM_LIST: {
+		struct ivs_enum_list l = {0};
+		const cJSON *e;
+		bool ok = cJSON_IsArray(v) && cJSON_GetArraySize(v) <= IVS_ENUM_LIST_MAX;
+		const cJSON *lv = ok ? v : NULL;
+		cJSON_ArrayForEach(e, lv) {
+			int idx = cJSON_IsString(e) ? ivs_choice_index(f->choices, e->valuestring) : -1;
+			if (idx < 0 || strcmp(f->choices[idx], e->valuestring) != 0)
+				ok = false;
+			else
+				l.v[l.n++] = (uint8_t)idx;
+		}
+		if (ok)
+			ivs_edit_set_list(im->p, r, i, &l);
+		else
+			bad_value(im, v, path, "a list of the allowed values");
+		break;
+	}
+	case IVS_FT_REF:
+		put_ref(im, r, i, f->ref, v, path);
+		break;
+	case IVS_FT_TAGS:
+		put_tags(im, r, v, path);
+		break;
+	case IVS_FT_GROUP:
+		if (!cJSON_IsObject(v) || describe(im, v)) {
+			bad_value(im, v, path, "a mapping");
+			break;
+		}
+		ivs_edit_set_group(im->p, r, i);
+		fill_fields(im, r, i, v, path, fl);
+		break;
+	default:
+		left_out(im, v, path, "a property the design has no place for");
+		break;
+	}
+}
+
+static void fill_fields(struct imp *im, struct ivs_res *r, int parent, const cJSON *obj,
+                        const char *path, struct fill *fl)
+{
+	const struct ivs_kind_info *ki = ivs_res_info(r);
+	const cJSON *v;
+	cJSON_ArrayForEach(v, obj) {
+		char *p = ivs_xasprintf("%s.%s", path, v->string);
+		int i = field_by_cfn(ki, parent, v->string);
+		if (r->kind == IVS_KIND_CHANNEL && parent == IVS_CHANNEL_MULTITRACK &&
+		    !strcmp(v->string, "Enabled")) {
+			if (cJSON_IsTrue(v))
+				fl->mt_enabled = true;
+			else
+				left_out(im, v, p, "multitrack input that is not enabled (the design "
+				                   "writes Enabled: true with it)");
+		} else if (i < 0) {
+			left_out(im, v, p, "a property a %s of the design does not have", ki->name);
+		} else {
+			put_field(im, r, i, v, p, fl);
+		}
+		free(p);
+	}
+}
+
+/* The recording's DestinationConfiguration: {"S3": {"BucketName": B}}. */
+static void put_destination(struct imp *im, struct ivs_res *r, const cJSON *v, const char *path)
+{
+	const cJSON *s3 = cJSON_GetObjectItemCaseSensitive(v, "S3");
+	const cJSON *bn = cJSON_GetObjectItemCaseSensitive(s3, "BucketName");
+	if (!cJSON_IsObject(v) || cJSON_GetArraySize(v) != 1 || !cJSON_IsObject(s3) ||
+	    cJSON_GetArraySize(s3) != 1 || !bn) {
+		bad_value(im, v, path, "{S3: {BucketName: B}}");
+		return;
+	}
+	char *p = ivs_xasprintf("%s.S3.BucketName", path);
+	put_ref(im, r, IVS_RECORDING_BUCKET, IVS_KIND_BUCKET, bn, p);
+	free(p);
+}
+
+static int field_by_key(const struct ivs_kind_info *ki, const char *key)
+{
+	for (int i = 0; i < ki->nfields; i++)
+		if (ki->fields[i].parent == -1 && !strcmp(ki->fields[i].key, key))
+			return i;
+	return -1;
+}
+
+/* DeletionPolicy and UpdateReplacePolicy: removal_policy when the kind has
+ * it (both Retain, or both Delete). */
+static void put_policies(struct imp *im, struct item *it, const char *path)
+{
+	const cJSON *dp = cJSON_GetObjectItemCaseSensitive(it->node, "DeletionPolicy");
+	const cJSON *up = cJSON_GetObjectItemCaseSensitive(it->node, "UpdateReplacePolicy");
+	int f = field_by_key(it->ki, "removal_policy");
+	if (!dp && !up)
+		return;
+	const cJSON *bad = dp ? dp : up;
+	char *p = ivs_xasprintf("%s.%s", path, dp ? "DeletionPolicy" : "UpdateReplacePolicy");
+	if (f < 0) {
+		left_out(im, bad, p, "a deletion policy on a %s", it->ki->name);
+	} else if (!dp || !up || !cJSON_IsString(dp) || !cJSON_IsString(up) ||
+	           strcmp(dp->valuestring, up->valuestring) != 0 ||
+	           (strcmp(dp->valuestring, "Retain") && strcmp(dp->valuestring, "Delete"))) {
+		left_out(im, bad, p, "deletion policies other than both Retain or both Delete");
+	} else {
+		int idx = !strcmp(dp->valuestring, "Delete") ? IVS_REMOVAL_DESTROY : IVS_REMOVAL_RETAIN;
+		/* a bucket writes Retain unset; any other kind writes nothing unset */
+		if (it->ki->kind != IVS_KIND_BUCKET || idx != IVS_REMOVAL_RETAIN)
+			ivs_edit_set_enum(im->p, it->r, f, idx);
+	}
+	free(p);
+}
+
+/* Properties of one item's entry. The link to the parent (a stream key's
+ * ChannelArn) was used to place it. */
+static void fill_item(struct imp *im, struct item *it, struct fill *fl)
+{
+	char *path = ivs_xasprintf("Resources.%s.Properties", it->lid);
+	const cJSON *props = cJSON_GetObjectItemCaseSensitive(it->node, "Properties");
+	const cJSON *v;
+	cJSON_ArrayForEach(v, props) {
+		char *p = ivs_xasprintf("%s.%s", path, v->string);
+		if (it->ki->role == IVS_ROLE_CHILD && !strcmp(v->string, "ChannelArn"))
+			;   /* placed the key */
+		else if (it->ki->kind == IVS_KIND_RECORDING && !strcmp(v->string, "DestinationConfiguration"))
+			put_destination(im, it->r, v, p);
+		else {
+			int i = field_by_cfn(it->ki, -1, v->string);
+			if (i < 0)
+				left_out(im, v, p, "a property a %s of the design does not have",
+				         it->ki->name);
+			else
+				put_field(im, it->r, i, v, p, fl);
+		}
+		free(p);
+	}
+	free(path);
+	path = ivs_xasprintf("Resources.%s", it->lid);
+	put_policies(im, it, path);
+	free(path);
+}
+
+/* What the channel's exporter does, undone. */
+static void channel_fixups(struct imp *im, struct item *it, const struct fill *fl)
+{
+	struct ivs_res *r = it->r;
+	bool mt = ivs_res_is_set(r, IVS_CHANNEL_MULTITRACK);
+	if (fl->preset_dropped) {
+		long type = ivs_res_is_set(r, IVS_CHANNEL_TYPE) ? ivs_res_get_num(r, IVS_CHANNEL_TYPE) : -1;
+		if (type == IVS_CHANNEL_TYPE_STANDARD || type == IVS_CHANNEL_TYPE_BASIC) {
+			ivs_edit_set_enum(im->p, r, IVS_CHANNEL_PRESET, IVS_PRESET_CONSTRAINED);
+		} else {
+			char *p = ivs_xasprintf("Resources.%s.Properties.Preset", it->lid);
+			left_out(im, fl->preset_node, p,
+			         "an empty Preset without Type STANDARD or BASIC");
+			free(p);
+		}
+	}
+	if (mt && !fl->mt_enabled) {
+		char *p = ivs_xasprintf("Resources.%s.Properties.MultitrackInputConfiguration", it->lid);
+		left_out(im, cJSON_GetObjectItemCaseSensitive(
+		                     cJSON_GetObjectItemCaseSensitive(it->node, "Properties"),
+		                     "MultitrackInputConfiguration"),
+		         p, "multitrack input without Enabled: true");
+		free(p);
+	}
+	if (mt && ivs_res_is_set(r, IVS_CHANNEL_CONTAINER_FORMAT) &&
+	    ivs_res_get_num(r, IVS_CHANNEL_CONTAINER_FORMAT) == IVS_CONTAINER_FMP4)
+		ivs_edit_unset(im->p, r, IVS_CHANNEL_CONTAINER_FORMAT);
+}
+
+/* ---- tags a channel passes to its stream keys ---- */
+
+static const char *tag_get(const struct ivs_tags *t, const char *key)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i].key, key))
+			return t->v[i].value;
+	return NULL;
+}
+
+/* A stream key of a created channel has every tag of the channel (the
+ * CDK's Tags.of(channel) reaches it): those the key has with the same
+ * value come from the channel; a channel tag the key lacks cannot be said. */
+static void fold_tags(struct imp *im, struct ivs_res *ch)
+{
+	const struct ivs_list *keys = ivs_res_children(ch);
+	for (size_t i = 0; keys && i < keys->n; i++) {
+		struct ivs_res *k = keys->v[i];
+		struct ivs_tags own = {0};
+		own.v = ivs_xcalloc(k->tags.n ? k->tags.n : 1, sizeof *own.v);
+		for (size_t j = 0; j < k->tags.n; j++) {
+			const char *cv = tag_get(&ch->tags, k->tags.v[j].key);
+			if (!cv || strcmp(cv, k->tags.v[j].value) != 0)
+				own.v[own.n++] = k->tags.v[j];
+		}
+		for (size_t j = 0; j < ch->tags.n; j++) {
+			if (!tag_get(&k->tags, ch->tags.v[j].key)) {
+				struct ivs_buf b;
+				ivs_buf_init(&b);
+				ivs_res_path(k, -1, &b);
+				ivs_diags_add(im->d, IVS_RULE_IMPORT_UNSUPPORTED, (struct ivs_pos){0, 0},
+				              b.data,
+				              "%s: the stream key has no tag '%s' while its channel has "
+				              "one; in a design a stream key has every tag of its channel, "
+				              "so the export will add it",
+				              b.data, ch->tags.v[j].key);
+				ivs_buf_free(&b);
+			}
+		}
+		if (own.n != k->tags.n) {
+			if (own.n) {
+				ivs_edit_set_tags(im->p, k, &own);
+			} else {
+				int tf = field_by_key(ivs_res_info(k), "tags");
+				if (tf >= 0)
+					ivs_edit_unset(im->p, k, tf);
+			}
+		}
+		free(own.v);
+	}
+}
+
+/* ---- the stack ---- */
+
+/* The stack name that makes `name` the channel id's generated name, when
+ * there is one (the name is stack + id, filtered, + hash). */
+static char *stack_from_name(const char *id, const char *name)
+{
+	size_t n = strlen(name);
+	if (n <= HASH_LEN)
+		return NULL;
+	for (size_t i = 1; i + HASH_LEN <= n; i++) {
+		char *stack = ivs_xstrndup(name, i);
+		if (ivs_chars_stack_name(stack)) {
+			const char *path[2] = {stack, id};
+			char *gen = ivs_cdk_unique_name(path, 2, 128);
+			bool same = !strcmp(gen, name);
+			free(gen);
+			if (same)
+				return stack;
+		}
+		free(stack);
+	}
+	return NULL;
+}
+
+static char *pick_stack_name(struct imp *im, const struct ivs_import_opts *o)
+{
+	if (o && o->stack_name)
+		return ivs_xstrdup(o->stack_name);
+	if (im->meta_stack && ivs_chars_stack_name(im->meta_stack))
+		return ivs_xstrdup(im->meta_stack);
+	for (size_t i = 0; i < im->n; i++) {
+		struct item *it = &im->it[i];
+		if (!it->r || it->r->kind != IVS_KIND_CHANNEL)
+			continue;
+		const char *name = ivs_res_get_str(it->r, IVS_CHANNEL_NAME);
+		char *s = name ? stack_from_name(it->r->id, name) : NULL;
+		if (s)
+			return s;
+	}
+	return ivs_xstrdup(o && o->fallback_stack_name ? o->fallback_stack_name : "imported");
+}
+
+static void unset_generated_names(struct imp *im)
+{
+	const struct ivs_stack *st = ivs_project_stack(im->p);
+	const char *stack = st && st->name ? st->name : "";
+	for (size_t i = 0; i < im->n; i++) {
+		struct item *it = &im->it[i];
+		if (!it->r || it->r->kind != IVS_KIND_CHANNEL)
+			continue;
+		const char *name = ivs_res_get_str(it->r, IVS_CHANNEL_NAME);
+		if (!name)
+			continue;
+		char *cid = ivs_cdk_sanitize_id(it->r->id);
+		const char *path[2] = {stack, cid};
+		char *gen = ivs_cdk_unique_name(path, 2, 128);
+		if (!strcmp(gen, name))
+			ivs_edit_unset(im->p, it->r, IVS_CHANNEL_NAME);
+		free(gen);
+		free(cid);
+	}
+}
+
+/* ---- the template's sections ---- */
+
+static bool is_bootstrap_section(const char *section, const char *name)
+{
+	return (!strcmp(section, "Parameters") && !strcmp(name, "BootstrapVersion")) ||
+	       (!strcmp(section, "Rules") && !strcmp(name, "CheckBootstrapVersion")) ||
+	       (!strcmp(section, "Conditions") && !strcmp(name, "CDKMetadataAvailable"));
+}
+
+static void sections(struct imp *im)
+{
+	const cJSON *s;
+	cJSON_ArrayForEach(s, im->root) {
+		const char *k = s->string;
+		if (!strcmp(k, "Resources") || !strcmp(k, "AWSTemplateFormatVersion"))
+			continue;
+		if (!strcmp(k, "Description")) {
+			if (cJSON_IsString(s))
+				ivs_edit_set_str(im->p, &ivs_project_stack(im->p)->r, IVS_STACK_DESCRIPTION,
+				                 s->valuestring);
+			else
+				bad_value(im, s, "Description", "text");
+			continue;
+		}
+		bool named = cJSON_IsObject(s) &&
+		             (!strcmp(k, "Parameters") || !strcmp(k, "Rules") ||
+		              !strcmp(k, "Conditions") || !strcmp(k, "Outputs") || !strcmp(k, "Mappings"));
+		if (!named) {
+			char *what = ivs_xasprintf("the section %s", k);
+			other(im, s, k, what);
+			free(what);
+			continue;
+		}
+		const cJSON *e;
+		cJSON_ArrayForEach(e, s) {
+			if (is_bootstrap_section(k, e->string))
+				continue;
+			char *path = ivs_xasprintf("%s.%s", k, e->string);
+			char *what = ivs_xasprintf("%s %s",
+			                           !strcmp(k, "Parameters") ? "the parameter"
+			                           : !strcmp(k, "Rules")    ? "the rule"
+			                           : !strcmp(k, "Outputs")  ? "the output"
+			                           : !strcmp(k, "Mappings") ? "the mapping"
+			                                                    : "the condition",
+			                           e->string);
+			other(im, e, path, what);
+			free(what);
+			free(path);
+		}
+	}
+}
+
+/* ---- cycles ---- */
+
+static void collect_refs(const cJSON *v, const char **out, size_t *n, size_t max)
+{
+	if (!v || *n >= max)
+		return;
+	if (cJSON_IsObject(v) && v->child && !v->child->next) {
+		const cJSON *a = v->child;
+		if (!strcmp(a->string, "Ref") && cJSON_IsString(a)) {
+			out[(*n)++] = a->valuestring;
+			return;
+		}
+		if (!strcmp(a->string, "Fn::GetAtt")) {
+			const cJSON *x = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 0) : a;
+			if (cJSON_IsString(x))
+				out[(*n)++] = x->valuestring;   /* "X.Arn": the map misses, harmless */
+			return;
+		}
+	}
+	const cJSON *c;
+	const cJSON *cv = (cJSON_IsObject(v) || cJSON_IsArray(v)) ? v : NULL;
+	cJSON_ArrayForEach(c, cv)
+		collect_refs(c, out, n, max);
+}
+
+#define REFS_MAX 64
+
+/* Depth-first search with an explicit stack; true after reporting a cycle. */
+static bool find_cycle(struct imp *im)
+{
+	size_t *stack = ivs_xcalloc(im->n + 1, sizeof *stack);
+	bool found = false;
+	for (size_t s = 0; s < im->n && !found; s++) {
+		if (im->it[s].mark)
+			continue;
+		size_t depth = 0;
+		stack[depth++] = s;
+		im->it[s].mark = 1;
+		while (depth && !found) {
+			struct item *cur = &im->it[stack[depth - 1]];
+			const char *refs[REFS_MAX];
+			size_t nr = 0;
+			collect_refs(cJSON_GetObjectItemCaseSensitive(cur->node, "Properties"), refs, &nr,
+			             REFS_MAX);
+			const cJSON *dep = cJSON_GetObjectItemCaseSensitive(cur->node, "DependsOn"), *e;
+			if (cJSON_IsString(dep) && nr < REFS_MAX)
+				refs[nr++] = dep->valuestring;
+			const cJSON *deps = cJSON_IsArray(dep) ? dep : NULL;
+			cJSON_ArrayForEach(e, deps)
+				if (cJSON_IsString(e) && nr < REFS_MAX)
+					refs[nr++] = e->valuestring;
+			struct item *next = NULL;
+			for (size_t i = 0; i < nr && !next; i++) {
+				struct item *t = item_of(im, refs[i]);
+				if (t && t->mark == 1) {
+					struct ivs_buf b;
+					ivs_buf_init(&b);
+					size_t from = depth;
+					while (from > 0 && &im->it[stack[from - 1]] != t)
+						from--;
+					for (size_t j = from ? from - 1 : 0; j < depth; j++)
+						ivs_buf_printf(&b, "%s -> ", im->it[stack[j]].lid);
+					ivs_buf_puts(&b, t->lid);
+					ivs_diags_add(im->d, IVS_RULE_TEMPLATE_INVALID,
+					              ivs_template_key_pos(im->t, t->node), "Resources",
+					              "Resources.%s: circular reference %s; CloudFormation "
+					              "refuses such a template: remove one of the references",
+					              t->lid, b.data);
+					ivs_buf_free(&b);
+					found = true;
+				} else if (t && t->mark == 0) {
+					next = t;
+				}
+			}
+			if (next) {
+				next->mark = 1;
+				stack[depth++] = (size_t)(next - im->it);
+			} else {
+				cur->mark = 2;
+				depth--;
+			}
+		}
+	}
+	free(stack);
+	return found;
+}
+
+/* ---- normalizing and comparing ---- */
+
+static int tag_cmp(const void *a, const void *b)
+{
+	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+	const cJSON *kx = cJSON_GetObjectItemCaseSensitive(x, "Key");
+	const cJSON *ky = cJSON_GetObjectItemCaseSensitive(y, "Key");
+	const char *sx = cJSON_IsString(kx) ? kx->valuestring : "";
+	const char *sy = cJSON_IsString(ky) ? ky->valuestring : "";
+	return strcmp(sx, sy);
+}
+
+static void sort_tags(cJSON *tags)
+{
+	int n = cJSON_GetArraySize(tags);
+	if (!cJSON_IsArray(tags) || n < 2)
+		return;
+	cJSON **v = ivs_xcalloc((size_t)n, sizeof *v);
+	for (int i = 0; i < n; i++)
+		v[i] = cJSON_DetachItemFromArray(tags, 0);
+	qsort(v, (size_t)n, sizeof *v, tag_cmp);
+	for (int i = 0; i < n; i++)
+		cJSON_AddItemToArray(tags, v[i]);
+	free(v);
+}
+
+static void drop_member(cJSON *obj, const char *section, const char *name)
+{
+	cJSON *s = cJSON_GetObjectItemCaseSensitive(obj, section);
+	if (!cJSON_IsObject(s))
+		return;
+	cJSON_DeleteItemFromObjectCaseSensitive(s, name);
+	if (!s->child)
+		cJSON_DeleteItemFromObjectCaseSensitive(obj, section);
+}
+
+cJSON *ivs_import_normalize(const cJSON *tmpl)
+{
+	cJSON *t = cJSON_Duplicate(tmpl, true);
+	if (!cJSON_IsObject(t))
+		return t;
+	cJSON_DeleteItemFromObjectCaseSensitive(t, "AWSTemplateFormatVersion");
+	drop_member(t, "Parameters", "BootstrapVersion");
+	drop_member(t, "Rules", "CheckBootstrapVersion");
+	drop_member(t, "Conditions", "CDKMetadataAvailable");
+	cJSON *res = cJSON_GetObjectItemCaseSensitive(t, "Resources"), *r, *next;
+	for (r = cJSON_IsObject(res) ? res->child : NULL; r; r = next) {
+		next = r->next;
+		const cJSON *type = cJSON_GetObjectItemCaseSensitive(r, "Type");
+		if (cJSON_IsString(type) && !strcmp(type->valuestring, "AWS::CDK::Metadata")) {
+			cJSON_Delete(cJSON_DetachItemViaPointer(res, r));
+			continue;
+		}
+		cJSON_DeleteItemFromObjectCaseSensitive(r, "Metadata");
+		cJSON *props = cJSON_GetObjectItemCaseSensitive(r, "Properties");
+		sort_tags(cJSON_GetObjectItemCaseSensitive(props, "Tags"));
+	}
+	if (cJSON_IsObject(res) && !res->child)
+		cJSON_DeleteItemFromObjectCaseSensitive(t, "Resources");
+	return t;
+}
+
+/* First difference of a and b (objects compared by member name). */
+static bool diff_path(const cJSON *a, const cJSON *b, struct ivs_buf *path)
+{
+	if (cJSON_IsObject(a) && cJSON_IsObject(b)) {
+		const cJSON *x;
+		cJSON_ArrayForEach(x, a) {
+			const cJSON *y = cJSON_GetObjectItemCaseSensitive(b, x->string);
+			size_t len = path->len;
+			ivs_buf_printf(path, "%s%s", len ? "." : "", x->string);
+			if (!y || diff_path(x, y, path))
+				return true;
+			path->len = len;
+			path->data[len] = '\0';
+		}
+		cJSON_ArrayForEach(x, b) {
+			if (!cJSON_GetObjectItemCaseSensitive(a, x->string)) {
+				ivs_buf_printf(path, "%s%s", path->len ? "." : "", x->string);
+				return true;
+			}
+		}
+		return false;
+	}
+	if (cJSON_IsArray(a) && cJSON_IsArray(b)) {
+		const cJSON *x = a->child, *y = b->child;
+		for (int i = 0; x || y; i++, x = x ? x->next : NULL, y = y ? y->next : NULL) {
+			size_t len = path->len;
+			ivs_buf_printf(path, "[%d]", i);
+			if (!x || !y || diff_path(x, y, path))
+				return true;
+			path->len = len;
+			path->data[len] = '\0';
+		}
+		return false;
+	}
+	return !cJSON_Compare(a, b, true);
+}
+
+bool ivs_import_same(const cJSON *a, const cJSON *b, char **where)
+{
+	cJSON *na = ivs_import_normalize(a), *nb = ivs_import_normalize(b);
+	struct ivs_buf path;
+	ivs_buf_init(&path);
+	ivs_buf_puts(&path, "");
+	bool differ = diff_path(na, nb, &path);
+	if (where)
+		*where = differ ? ivs_buf_steal(&path) : NULL;
+	ivs_buf_free(&path);
+	cJSON_Delete(na);
+	cJSON_Delete(nb);
+	return !differ;
+}
+
+/* ---- entries ---- */
+
+static enum ivs_kind kind_of_type(const char *type)
+{
+	for (int k = 0; k < IVS_KIND_COUNT; k++) {
+		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
+		if (ki->cfn_type && ki->role != IVS_ROLE_ROOT && !strcmp(ki->cfn_type, type))
+			return (enum ivs_kind)k;
+	}
+	return IVS_KIND_COUNT;
+}
+
+static void check_attributes(struct imp *im, struct item *it)
+{
+	const cJSON *a;
+	cJSON_ArrayForEach(a, it->node) {
+		const char *k = a->string;
+		if (!strcmp(k, "Type") || !strcmp(k, "Properties") || !strcmp(k, "Metadata") ||
+		    !strcmp(k, "DeletionPolicy") || !strcmp(k, "UpdateReplacePolicy"))
+			continue;
+		char *p = ivs_xasprintf("Resources.%s.%s", it->lid, k);
+		if (!strcmp(k, "Condition"))
+			left_out(im, a, p, "the condition %s on a resource",
+			         cJSON_IsString(a) ? a->valuestring : "?");
+		else
+			left_out(im, a, p, "the resource attribute %s", k);
+		free(p);
+	}
+}
+
+/* Places a top-level item: its id from the metadata or the logical id
+ * (exact), else readable (second pass, exact == false). */
+static void place_top(struct imp *im, struct item *it, bool exact)
+{
+	const char *mp, *mid;
+	char *id = NULL;
+	if (meta_ids(it, &mp, &mid))
+		id = ivs_xstrdup(mid);
+	else
+		id = ivs_import_recover_id(it->ki->kind, NULL, it->lid);
+	if (id && ivs_project_find(im->p, id)) {
+		free(id);
+		id = NULL;
+	}
+	if (!id && !exact)
+		id = readable_id(im, it->lid, it->ki);
+	if (id)
+		it->r = ivs_edit_add(im->p, it->ki->kind, NULL, id, SIZE_MAX);
+	free(id);
+}
+
+/* Places a child item under the parent its link property names. */
+static void place_child(struct imp *im, struct item *it)
+{
+	const cJSON *props = cJSON_GetObjectItemCaseSensitive(it->node, "Properties");
+	const cJSON *link = cJSON_GetObjectItemCaseSensitive(props, "ChannelArn");
+	enum ivs_kind pk = it->ki->parent;
+	const struct ivs_kind_info *pki = ivs_kind_info(pk);
+	struct ivs_res *parent = NULL;
+	const char *mp = NULL, *mid = NULL;
+	char *rp = NULL, *rid = NULL, *path = NULL;
+	bool meta = meta_ids(it, &mp, &mid);
+
+	path = ivs_xasprintf("Resources.%s.Properties.ChannelArn", it->lid);
+	struct item *t = link ? ref_target(im, link, false) : NULL;
+	if (t && t->ki && t->ki->kind == pk && t->r) {
+		parent = t->r;
+	} else if (cJSON_IsString(link) && pki->import_field >= 0) {
+		if (!meta)
+			ivs_import_recover_pair(it->lid, &rp, &rid);
+		parent = imported_entry(im, pk, link->valuestring, meta ? mp : rp);
+	} else if (!link) {
+		left_out(im, it->node, path, "missing: a %s needs its %s", it->ki->name, pki->name);
+	} else {
+		bad_value(im, link, path, "an Fn::GetAtt of a channel's Arn or a channel ARN");
+	}
+	free(path);
+	if (parent) {
+		char *id = NULL;
+		if (meta && !strcmp(mp, parent->id))
+			id = ivs_xstrdup(mid);
+		if (!id)
+			id = ivs_import_recover_id(it->ki->kind, parent->id, it->lid);
+		const struct ivs_list *sib = ivs_res_children(parent);
+		for (size_t i = 0; id && sib && i < sib->n; i++)
+			if (!strcmp(sib->v[i]->id, id)) {
+				free(id);
+				id = NULL;
+			}
+		if (!id) {
+			char *base = readable_id(im, it->lid, it->ki);
+			id = ivs_xstrdup(base);
+			for (unsigned n = 2; sib; n++) {
+				bool clash = false;
+				for (size_t i = 0; i < sib->n && !clash; i++)
+					clash = !strcmp(sib->v[i]->id, id);
+				if (!clash)
+					break;
+				free(id);
+				id = ivs_xasprintf("%s%u", base, n);
+			}
+			free(base);
+		}
+		it->r = ivs_edit_add(im->p, it->ki->kind, parent, id, SIZE_MAX);
+		free(id);
+	}
+	free(rp);
+	free(rid);
+}
+
+/* The logical id the export gives each entry must be the template's:
+ * where it is not, logical_id says it (when the kind has that row). */
+static void keep_logical_ids(struct imp *im)
+{
+	for (size_t i = 0; i < im->n; i++) {
+		struct item *it = &im->it[i];
+		if (!it->r)
+			continue;
+		char *lid = ivs_export_logical_id(it->r);
+		if (lid && strcmp(lid, it->lid) != 0) {
+			int f = field_by_key(it->ki, "logical_id");
+			if (f >= 0 && ivs_edit_set_str(im->p, it->r, f, it->lid) == 0) {
+				/* kept */
+			} else {
+				char *p = ivs_xasprintf("Resources.%s", it->lid);
+				left_out(im, it->node, p,
+				         "the logical id %s, which no id of a %s gives (the design's "
+				         "id %s gives %s)",
+				         it->lid, it->ki->name, it->r->id, lid);
+				free(p);
+			}
+		}
+		free(lid);
+	}
+}
+
+static void verify(struct imp *im)
+{
+	cJSON *exp = ivs_export_template(im->p);
+	char *where = NULL;
+	if (!ivs_import_same(exp, im->expected, &where)) {
+		const cJSON *node = im->root;
+		ivs_diags_add(im->d, IVS_RULE_IMPORT_INEXACT, pos_of(im, node), where ? where : "",
+		              "%s: exporting the imported project does not give the template back "
+		              "there; this is a bug in ivs-tui import: please report it with the "
+		              "template",
+		              where && *where ? where : "the template");
+		struct ivs_import_result *r = im->res;
+		r->left_out = ivs_xrealloc(r->left_out, (r->nleft_out + 1) * sizeof *r->left_out);
+		r->left_out[r->nleft_out++] = ivs_xasprintf("%s: differs after export", where ? where : "");
+	}
+	free(where);
+	cJSON_Delete(exp);
+}
+
+/* A template without Resources (what export writes for a stack that
+ * creates nothing): a mapping of CloudFormation's sections only. */
+static bool only_sections(const cJSON *root)
+{
+	static const char *const known[] = {"AWSTemplateFormatVersion", "Description", "Metadata",
+	                                    "Parameters", "Rules", "Mappings", "Conditions",
+	                                    "Transform", "Outputs", NULL};
+	const cJSON *s;
+	if (!cJSON_IsObject(root))
+		return false;
+	cJSON_ArrayForEach(s, root) {
+		size_t i = 0;
+		while (known[i] && strcmp(known[i], s->string) != 0)
+			i++;
+		if (!known[i])
+			return false;
+	}
+	return true;
+}
+
+void ivs_import(const struct ivs_template *t, const struct ivs_import_opts *o,
+                struct ivs_import_result *res, struct ivs_diags *d)
+{
+	struct imp im = {.t = t, .d = d, .res = res};
+	memset(res, 0, sizeof *res);
+	if (!t || (!only_sections(t->root) && !ivs_template_check(t, d))) {
+		res->trouble = true;
+		return;
+	}
+	im.root = t->root;
+	im.resources = cJSON_GetObjectItemCaseSensitive(t->root, "Resources");
+	im.params = cJSON_GetObjectItemCaseSensitive(t->root, "Parameters");
+	im.conds = cJSON_GetObjectItemCaseSensitive(t->root, "Conditions");
+	im.n = (size_t)cJSON_GetArraySize(im.resources);
+	im.it = ivs_xcalloc(im.n ? im.n : 1, sizeof *im.it);
+	im.by_lid = ivs_strmap_new();
+	size_t i = 0;
+	const cJSON *r;
+	cJSON_ArrayForEach(r, im.resources) {
+		struct item *it = &im.it[i++];
+		it->node = r;
+		it->lid = r->string;
+		ivs_strmap_add(im.by_lid, it->lid, it);
+	}
+	if (find_cycle(&im)) {
+		res->trouble = true;
+		goto out;
+	}
+	im.p = ivs_project_new();
+	ivs_project_set_history(im.p, false);
+	im.expected = ivs_import_normalize(t->root);
+	sections(&im);
+	for (const cJSON *s = im.root->child, *next; s; s = next) {
+		next = s->next;
+		if (strcmp(s->string, "Description") && strcmp(s->string, "Resources"))
+			cJSON_DeleteItemFromObjectCaseSensitive(im.expected, s->string);
+	}
+	cJSON *eres = cJSON_GetObjectItemCaseSensitive(im.expected, "Resources");
+	for (i = 0; i < im.n; i++) {
+		struct item *it = &im.it[i];
+		const char *type = cJSON_GetObjectItemCaseSensitive(it->node, "Type")->valuestring;
+		if (!strcmp(type, "AWS::CDK::Metadata"))
+			continue;
+		enum ivs_kind k = kind_of_type(type);
+		if (k == IVS_KIND_COUNT) {
+			char *what = ivs_xasprintf("%s %s", type, it->lid);
+			char *p = ivs_xasprintf("Resources.%s", it->lid);
+			other(&im, it->node, p, what);
+			free(p);
+			free(what);
+			cJSON_DeleteItemFromObjectCaseSensitive(eres, it->lid);
+			continue;
+		}
+		it->ki = ivs_kind_info(k);
+		read_meta(&im, it);
+		check_attributes(&im, it);
+	}
+	if (eres && !eres->child)
+		cJSON_DeleteItemFromObjectCaseSensitive(im.expected, "Resources");
+	/* top-level entries: exact ids first, so that readable ones never take them */
+	for (int pass = 0; pass < 2; pass++)
+		for (i = 0; i < im.n; i++)
+			if (im.it[i].ki && im.it[i].ki->role == IVS_ROLE_TOP && !im.it[i].r)
+				place_top(&im, &im.it[i], pass == 0);
+	for (i = 0; i < im.n; i++)
+		if (im.it[i].ki && im.it[i].ki->role == IVS_ROLE_CHILD)
+			place_child(&im, &im.it[i]);
+	for (i = 0; i < im.n; i++) {
+		struct item *it = &im.it[i];
+		if (!it->r)
+			continue;
+		struct fill fl = {0};
+		fill_item(&im, it, &fl);
+		if (it->r->kind == IVS_KIND_CHANNEL)
+			channel_fixups(&im, it, &fl);
+	}
+	for (i = 0; i < im.n; i++) {
+		struct item *it = &im.it[i];
+		if (it->r && it->r->kind == IVS_KIND_CHANNEL && !ivs_res_imported(it->r))
+			fold_tags(&im, it->r);
+	}
+	char *stack = pick_stack_name(&im, o);
+	ivs_edit_set_str(im.p, &ivs_project_stack(im.p)->r, IVS_STACK_NAME, stack);
+	free(stack);
+	unset_generated_names(&im);
+	keep_logical_ids(&im);
+	if (!d->errors)
+		verify(&im);
+	ivs_project_set_history(im.p, true);
+	ivs_project_mark_saved(im.p);
+	res->p = im.p;
+out:
+	for (i = 0; i < im.n; i++)
+		for (size_t j = 0; j < im.it[i].nmeta; j++)
+			free(im.it[i].meta[j]);
+	free(im.it);
+	ivs_strmap_free(im.by_lid);
+	free(im.meta_stack);
+	cJSON_Delete(im.expected);
+}
+
+void ivs_import_result_free(struct ivs_import_result *res)
+{
+	if (!res)
+		return;
+	ivs_project_free(res->p);
+	for (size_t i = 0; i < res->nleft_out; i++)
+		free(res->left_out[i]);
+	free(res->left_out);
+	memset(res, 0, sizeof *res);
+}
+
+void ivs_import_text(const struct ivs_import_result *res, const char *template_name,
+                     struct ivs_buf *out)
+{
+	if (res->nleft_out) {
+		ivs_buf_printf(out, "# Imported from %s by ivs-tui import; left out, as a project "
+		                    "cannot hold it:\n", template_name);
+		for (size_t i = 0; i < res->nleft_out; i++) {
+			ivs_buf_puts(out, "# - ");
+			for (const char *c = res->left_out[i]; *c; c++)
+				ivs_buf_putc(out, *c == '\n' || *c == '\r' ? ' ' : *c);
+			ivs_buf_putc(out, '\n');
+		}
+	}
+	if (res->p)
+		ivs_save_buffer(res->p, out);
+}
