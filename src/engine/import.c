@@ -751,43 +751,37 @@ static const char *tag_get(const struct ivs_tags *t, const char *key)
 /* A stream key of a created channel has every tag of the channel (the
  * CDK's Tags.of(channel) reaches it): those the key has with the same
  * value come from the channel; a channel tag the key lacks cannot be said. */
-static void fold_tags(struct imp *im, struct ivs_res *ch)
+static void fold_tags(struct imp *im, struct item *it)
 {
-	const struct ivs_list *keys = ivs_res_children(ch);
-	for (size_t i = 0; keys && i < keys->n; i++) {
-		struct ivs_res *k = keys->v[i];
-		struct ivs_tags own = {0};
-		own.v = ivs_xcalloc(k->tags.n ? k->tags.n : 1, sizeof *own.v);
-		for (size_t j = 0; j < k->tags.n; j++) {
-			const char *cv = tag_get(&ch->tags, k->tags.v[j].key);
-			if (!cv || strcmp(cv, k->tags.v[j].value) != 0)
-				own.v[own.n++] = k->tags.v[j];
-		}
-		for (size_t j = 0; j < ch->tags.n; j++) {
-			if (!tag_get(&k->tags, ch->tags.v[j].key)) {
-				struct ivs_buf b;
-				ivs_buf_init(&b);
-				ivs_res_path(k, -1, &b);
-				ivs_diags_add(im->d, IVS_RULE_IMPORT_UNSUPPORTED, (struct ivs_pos){0, 0},
-				              b.data,
-				              "%s: the stream key has no tag '%s' while its channel has "
-				              "one; in a design a stream key has every tag of its channel, "
-				              "so the export will add it",
-				              b.data, ch->tags.v[j].key);
-				ivs_buf_free(&b);
-			}
-		}
-		if (own.n != k->tags.n) {
-			if (own.n) {
-				ivs_edit_set_tags(im->p, k, &own);
-			} else {
-				int tf = field_by_key(ivs_res_info(k), "tags");
-				if (tf >= 0)
-					ivs_edit_unset(im->p, k, tf);
-			}
-		}
-		free(own.v);
+	struct ivs_res *k = it->r, *ch = k->parent;
+	struct ivs_tags own = {0};
+	own.v = ivs_xcalloc(k->tags.n ? k->tags.n : 1, sizeof *own.v);
+	for (size_t j = 0; j < k->tags.n; j++) {
+		const char *cv = tag_get(&ch->tags, k->tags.v[j].key);
+		if (!cv || strcmp(cv, k->tags.v[j].value) != 0)
+			own.v[own.n++] = k->tags.v[j];
 	}
+	const cJSON *props = cJSON_GetObjectItemCaseSensitive(it->node, "Properties");
+	const cJSON *tags = cJSON_GetObjectItemCaseSensitive(props, "Tags");
+	for (size_t j = 0; j < ch->tags.n; j++) {
+		if (!tag_get(&k->tags, ch->tags.v[j].key)) {
+			char *p = ivs_xasprintf("Resources.%s.Properties.Tags", it->lid);
+			left_out(im, tags ? tags : it->node, p,
+			         "no tag '%s', which its channel has (a stream key has every tag of its "
+			         "channel)", ch->tags.v[j].key);
+			free(p);
+		}
+	}
+	if (own.n != k->tags.n) {
+		if (own.n) {
+			ivs_edit_set_tags(im->p, k, &own);
+		} else {
+			int tf = field_by_key(ivs_res_info(k), "tags");
+			if (tf >= 0)
+				ivs_edit_unset(im->p, k, tf);
+		}
+	}
+	free(own.v);
 }
 
 /* ---- the stack ---- */
@@ -1359,8 +1353,8 @@ void ivs_import(const struct ivs_template *t, const struct ivs_import_opts *o,
 	}
 	for (i = 0; i < im.n; i++) {
 		struct item *it = &im.it[i];
-		if (it->r && it->r->kind == IVS_KIND_CHANNEL && !ivs_res_imported(it->r))
-			fold_tags(&im, it->r);
+		if (it->r && it->r->parent && !ivs_res_imported(it->r->parent))
+			fold_tags(&im, it);
 	}
 	char *stack = pick_stack_name(&im, o);
 	ivs_edit_set_str(im.p, &ivs_project_stack(im.p)->r, IVS_STACK_NAME, stack);
