@@ -62,6 +62,15 @@ void ivs_import_text(const struct ivs_import_result *res, const char *template_n
  * empty sections removed. export(import(T)) is compared with this. */
 cJSON *ivs_import_normalize(const cJSON *tmpl);
 
+/* A stack name from a template's file name ("live_stack.template.json" ->
+ * "live-stack"), or NULL when it cannot be one (the fallback_stack_name). */
+char *ivs_import_stack_name_of(const char *path);
+
+/* The template at path when the file is one (it reads as a template, has
+ * Resources or AWSTemplateFormatVersion, and no `ivs_tui` key: not a
+ * project); else NULL. The TUI's Open offers to import it. */
+struct ivs_template *ivs_import_sniff(const char *path);
+
 /* Whether two templates are equal after ivs_import_normalize (members in
  * any order). When not and where != NULL, *where is the path of the first
  * difference ("Resources.Main.Properties.Name"; caller frees). */

@@ -59,28 +59,6 @@ static int write_out(const char *out, bool force, const struct ivs_buf *text)
 	return IVS_EXIT_OK;
 }
 
-/* A stack name from the template's file name ("live-stack.json" ->
- * "live-stack"), or NULL. */
-static char *stem_stack_name(const char *file)
-{
-	const char *base = strrchr(file, '/');
-	base = base ? base + 1 : file;
-	size_t n = strcspn(base, ".");
-	char *s = malloc(n + 1);
-	if (!s)
-		return NULL;
-	memcpy(s, base, n);
-	s[n] = '\0';
-	for (char *c = s; *c; c++)
-		if (*c == '_' || *c == ' ')
-			*c = '-';
-	if (!ivs_chars_stack_name(s) || n > 128) {
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
 int ivs_cmd_import(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -141,7 +119,7 @@ int ivs_cmd_import(int argc, char **argv)
 		ivs_diags_free(&d);
 		return IVS_EXIT_USAGE;
 	}
-	char *stem = strcmp(file, "-") ? stem_stack_name(file) : NULL;
+	char *stem = strcmp(file, "-") ? ivs_import_stack_name_of(file) : NULL;
 	struct ivs_import_opts o = {.stack_name = stack, .fallback_stack_name = stem};
 	struct ivs_import_result res;
 	ivs_import(t, &o, &res, &d);

@@ -1403,3 +1403,34 @@ void ivs_import_text(const struct ivs_import_result *res, const char *template_n
 	if (res->p)
 		ivs_save_buffer(res->p, out);
 }
+
+struct ivs_template *ivs_import_sniff(const char *path)
+{
+	struct ivs_diags d;
+	ivs_diags_init(&d);
+	struct ivs_template *t = ivs_template_load(path, &d);
+	ivs_diags_free(&d);
+	if (t && (!cJSON_IsObject(t->root) || cJSON_GetObjectItemCaseSensitive(t->root, "ivs_tui") ||
+	          (!cJSON_GetObjectItemCaseSensitive(t->root, "Resources") &&
+	           !cJSON_GetObjectItemCaseSensitive(t->root, "AWSTemplateFormatVersion")))) {
+		ivs_template_free(t);
+		t = NULL;
+	}
+	return t;
+}
+
+char *ivs_import_stack_name_of(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strcspn(base, ".");
+	char *s = ivs_xstrndup(base, n);
+	for (char *c = s; *c; c++)
+		if (*c == '_' || *c == ' ')
+			*c = '-';
+	if (n > 128 || !ivs_chars_stack_name(s)) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
