@@ -1387,16 +1387,49 @@ void ivs_import_result_free(struct ivs_import_result *res)
 	memset(res, 0, sizeof *res);
 }
 
+/* Text in a YAML comment: what YAML cannot print (control characters,
+ * C1 controls, U+FFFE, U+FFFF) as \xNN or \uNNNN, so the file loads. The
+ * text is valid UTF-8 (the template reader checked it). */
+static void put_comment_text(struct ivs_buf *out, const char *s)
+{
+	const unsigned char *c = (const unsigned char *)s;
+	while (*c) {
+		unsigned cp = *c;
+		size_t n = 1;
+		if (cp >= 0xF0 && c[1] && c[2] && c[3]) {
+			cp = ((cp & 7u) << 18) | ((c[1] & 63u) << 12) | ((c[2] & 63u) << 6) | (c[3] & 63u);
+			n = 4;
+		} else if (cp >= 0xE0 && c[1] && c[2]) {
+			cp = ((cp & 15u) << 12) | ((c[1] & 63u) << 6) | (c[2] & 63u);
+			n = 3;
+		} else if (cp >= 0xC0 && c[1]) {
+			cp = ((cp & 31u) << 6) | (c[1] & 63u);
+			n = 2;
+		}
+		bool printable = (cp >= 0x20 && cp < 0x7F) || cp == 0x85 || (cp >= 0xA0 && cp <= 0xD7FF) ||
+		                 (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+		if (n == 1 && cp >= 0x80)
+			printable = false;   /* a stray byte (not from the reader) */
+		if (printable)
+			ivs_buf_add(out, (const char *)c, n);
+		else if (cp < 0x100)
+			ivs_buf_printf(out, "\\x%02X", cp);
+		else
+			ivs_buf_printf(out, "\\u%04X", cp);
+		c += n;
+	}
+}
+
 void ivs_import_text(const struct ivs_import_result *res, const char *template_name,
                      struct ivs_buf *out)
 {
 	if (res->nleft_out) {
-		ivs_buf_printf(out, "# Imported from %s by ivs-tui import; left out, as a project "
-		                    "cannot hold it:\n", template_name);
+		ivs_buf_puts(out, "# Imported from ");
+		put_comment_text(out, template_name);
+		ivs_buf_puts(out, " by ivs-tui import; left out, as a project cannot hold it:\n");
 		for (size_t i = 0; i < res->nleft_out; i++) {
 			ivs_buf_puts(out, "# - ");
-			for (const char *c = res->left_out[i]; *c; c++)
-				ivs_buf_putc(out, *c == '\n' || *c == '\r' ? ' ' : *c);
+			put_comment_text(out, res->left_out[i]);
 			ivs_buf_putc(out, '\n');
 		}
 	}
