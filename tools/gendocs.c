@@ -123,6 +123,16 @@ static void field_type(struct ivs_buf *o, const struct ivs_field *f)
 	case IVS_FT_CHILDREN:
 		ivs_buf_printf(o, "list of %s entries", ivs_kind_info(f->ref)->name);
 		break;
+	case IVS_FT_NUMBER:
+		ivs_buf_printf(o, "number, %ld to %ld", f->min, f->max);
+		break;
+	case IVS_FT_STRING_LIST:
+		ivs_buf_printf(o, "list of strings%s", (f->flags & IVS_FF_UNIQUE) ? ", unique" : "");
+		if (f->check_text)
+			ivs_buf_printf(o, " (%s)", f->check_text);
+		else if (f->max > 0)
+			ivs_buf_printf(o, ", each at most %ld characters", f->max);
+		break;
 	}
 }
 
@@ -161,7 +171,9 @@ static int gen_fields(struct ivs_buf *o, const char *arg)
 		else
 			md(o, f->def_text ? f->def_text : "none");
 		ivs_buf_puts(o, " | ");
-		if (f->cfn)
+		if (f->cfn && f->cfn_inner)
+			ivs_buf_printf(o, "`%s.%s`", f->cfn, f->cfn_inner);
+		else if (f->cfn)
 			ivs_buf_printf(o, "`%s`", f->cfn);
 		ivs_buf_puts(o, " | ");
 		md(o, f->help ? f->help : "");

@@ -89,6 +89,21 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(RENDITIONS_MISSING,          "renditions-missing",           ERROR) \
 	X(THUMBNAIL_INTERVAL,          "thumbnail-interval",           ERROR) \
 	X(THUMBNAIL_DISABLED_PROPS,    "thumbnail-disabled-props",     WARNING) \
+	/* issue 10 (l1a): stages, storage, encoder and ingest configurations, \
+	 * playback restriction policies, logical_id */ \
+	X(YAML_BAD_NUMBER,             "yaml-bad-number",              ERROR) \
+	X(NUMBER_RANGE,                "number-range",                 ERROR) \
+	X(STORAGE_NAME,                "storage-name",                 ERROR) \
+	X(STAGE_NAME,                  "stage-name",                   ERROR) \
+	X(ENCODER_NAME,                "encoder-name",                 ERROR) \
+	X(ENCODER_SIZE_ODD,            "encoder-size-odd",             ERROR) \
+	X(ENCODER_PIXEL_LIMIT,         "encoder-pixel-limit",          ERROR) \
+	X(INGEST_NAME,                 "ingest-name",                  ERROR) \
+	X(INGEST_RTMP_INSECURE,        "ingest-rtmp-insecure",         ERROR) \
+	X(INGEST_NO_STAGE,             "ingest-no-stage",              WARNING) \
+	X(PLAYBACK_POLICY_NAME,        "playback-policy-name",         ERROR) \
+	X(COUNTRY_CODE,                "country-code",                 ERROR) \
+	X(LOGICAL_ID_INVALID,          "logical-id-invalid",           ERROR) \
 	/* the template as a whole */ \
 	X(RESOURCE_LIMIT,              "resource-limit",               ERROR) \
 	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING) \

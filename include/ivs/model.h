@@ -107,6 +107,51 @@ struct ivs_public_key {
 	char *public_key_material;
 };
 
+/* issue 10 (l1a): the real-time and playback L1 kinds */
+struct ivs_storage {
+	struct ivs_res r;
+	char *name;
+	char *bucket;
+};
+
+struct ivs_stage {
+	struct ivs_res r;
+	char *name;
+	char *storage_configuration;  /* auto_participant_recording_configuration */
+	struct ivs_enum_list media_types;
+	int thumb_recording_mode;     /* .thumbnail_configuration */
+	struct ivs_enum_list thumb_storage;
+	long thumb_target_interval;
+	long hls_segment_duration;    /* .hls_configuration */
+	long reconnect_window;
+};
+
+struct ivs_encoder {
+	struct ivs_res r;
+	char *name;
+	long bitrate;                 /* video */
+	char *framerate;              /* a number, as its canonical text ("29.97") */
+	long height;
+	long width;
+};
+
+struct ivs_ingest {
+	struct ivs_res r;
+	char *name;
+	char *stage;
+	int ingest_protocol;
+	bool insecure_ingest;
+	char *user_id;
+};
+
+struct ivs_playback_policy {
+	struct ivs_res r;
+	char *name;
+	char *allowed_countries;      /* STRING_LIST: codes joined by line feeds */
+	char *allowed_origins;        /* STRING_LIST */
+	bool strict_origin;
+};
+
 struct ivs_project;
 
 /* ---- life cycle ---- */

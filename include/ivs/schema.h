@@ -46,7 +46,13 @@
 	X(STREAM_KEY, "stream key",              "stream keys",              "stream_keys",              "Stream keys",   "StreamKey",              "AWS::IVS::StreamKey",              CHILD, CHANNEL, L2,   0) \
 	X(KEY_PAIR,   "playback key pair",       "playback key pairs",       "playback_key_pairs",       "Playback keys", "PlaybackKeyPair",        "AWS::IVS::PlaybackKeyPair",        TOP,   STACK,   L2,   2) \
 	X(RECORDING,  "recording configuration", "recording configurations", "recording_configurations", "Recordings",    "RecordingConfiguration", "AWS::IVS::RecordingConfiguration", TOP,   STACK,   L2,   1) \
-	X(PUBLIC_KEY, "public key",              "public keys",              "public_keys",              "Public keys",   "PublicKey",              "AWS::IVS::PublicKey",              TOP,   STACK,   L1,   4)
+	X(PUBLIC_KEY, "public key",              "public keys",              "public_keys",              "Public keys",   "PublicKey",              "AWS::IVS::PublicKey",              TOP,   STACK,   L1,   4) \
+	/* issue 10 (l1a): real-time and playback L1 kinds */ \
+	X(STORAGE,    "storage configuration",   "storage configurations",   "storage_configurations",   "Storage",       "StorageConfiguration",   "AWS::IVS::StorageConfiguration",   TOP,   STACK,   L1,   5) \
+	X(STAGE,      "stage",                   "stages",                   "stages",                   "Stages",        "Stage",                  "AWS::IVS::Stage",                  TOP,   STACK,   L1,   6) \
+	X(ENCODER,    "encoder configuration",   "encoder configurations",   "encoder_configurations",   "Encoders",      "EncoderConfiguration",   "AWS::IVS::EncoderConfiguration",   TOP,   STACK,   L1,   7) \
+	X(INGEST,     "ingest configuration",    "ingest configurations",    "ingest_configurations",    "Ingest",        "IngestConfiguration",    "AWS::IVS::IngestConfiguration",    TOP,   STACK,   L1,   8) \
+	X(PLAYBACK_POLICY, "playback restriction policy", "playback restriction policies", "playback_restriction_policies", "Playback policies", "PlaybackRestrictionPolicy", "AWS::IVS::PlaybackRestrictionPolicy", TOP, STACK, L1, 9)
 
 enum ivs_kind {
 #define IVS_KIND_ENUM(name, ...) IVS_KIND_##name,
@@ -93,6 +99,10 @@ enum ivs_ftype {
 	IVS_FT_TAGS,      /* struct ivs_tags */
 	IVS_FT_GROUP,     /* a nested mapping; no value of its own, only "set" */
 	IVS_FT_CHILDREN,  /* struct ivs_list of child resources (stream_keys) */
+	IVS_FT_NUMBER,    /* char *: a decimal number, held as its canonical text
+	                     (exact in the file); min, max: the range */
+	IVS_FT_STRING_LIST,/* char *: a list of one-line strings, held joined by
+	                     line feeds ("US\nCA"); min, max: each item's length */
 };
 
 /* flags */
@@ -101,6 +111,7 @@ enum ivs_ftype {
 #define IVS_FF_IMPORT       0x04u /* the key that makes an entry imported */
 #define IVS_FF_GENERATED    0x08u /* unset: the exporter generates a value */
 #define IVS_FF_PEM_P384     0x10u /* TEXT: a PEM public key on curve P-384 (validated) */
+#define IVS_FF_UNIQUE       0x20u /* STRING_LIST: items are unique (uniqueItems) */
 
 #define IVS_NO_DEFAULT LONG_MIN
 
@@ -119,17 +130,23 @@ struct ivs_chars {
 	bool s3_name;                 /* then S3's reserved prefixes, suffixes, IPs */
 };
 extern const struct ivs_chars ivs_chars_name_rule, ivs_chars_stack_name_rule,
-	ivs_chars_bucket_name_rule, ivs_chars_id_rule;
+	ivs_chars_bucket_name_rule, ivs_chars_id_rule, ivs_chars_country_rule;
 
 struct ivs_field {
 	const char *key;              /* YAML key */
 	const char *cfn;              /* CloudFormation property, NULL: none */
+	const char *cfn_inner;        /* the CloudFormation value sits one level
+	                                 deeper: {cfn: {cfn_inner: value}}
+	                                 (a stage's ThumbnailConfiguration.
+	                                 ParticipantThumbnailConfiguration,
+	                                 a storage configuration's S3.BucketName) */
 	enum ivs_ftype type;
 	int parent;                   /* index of the group row, -1: top */
 	size_t off;                   /* offsetof(value) in the kind's struct */
 	const char *const *choices;   /* ENUM, ENUM_LIST: NULL-terminated */
-	long min, max;                /* INT: range; STRING, TEXT, ID: length in
-	                                 characters (max 0: unbounded) */
+	long min, max;                /* INT, NUMBER: range; STRING, TEXT, ID,
+	                                 STRING_LIST items: length in characters
+	                                 (max 0: unbounded); ENUM_LIST: items */
 	long def;                     /* default: enum index, bool, int, or IVS_NO_DEFAULT */
 	const char *def_text;         /* how an unset value reads: "STANDARD", "generated" */
 	enum ivs_kind ref;            /* REF: the kind it points to */
@@ -198,6 +215,20 @@ enum { IVS_RECORDING_ID, IVS_RECORDING_NAME, IVS_RECORDING_BUCKET, IVS_RECORDING
        IVS_RECORDING_THUMB_MODE, IVS_RECORDING_THUMB_RESOLUTION, IVS_RECORDING_THUMB_STORAGE,
        IVS_RECORDING_THUMB_INTERVAL, IVS_RECORDING_RECONNECT_WINDOW, IVS_RECORDING_TAGS,
        IVS_RECORDING_NFIELDS };
+/* issue 10 (l1a) */
+enum { IVS_STORAGE_ID, IVS_STORAGE_NAME, IVS_STORAGE_BUCKET, IVS_STORAGE_TAGS, IVS_STORAGE_NFIELDS };
+enum { IVS_STAGE_ID, IVS_STAGE_NAME, IVS_STAGE_RECORDING, IVS_STAGE_STORAGE, IVS_STAGE_MEDIA_TYPES,
+       IVS_STAGE_THUMBNAIL, IVS_STAGE_THUMB_MODE, IVS_STAGE_THUMB_STORAGE, IVS_STAGE_THUMB_INTERVAL,
+       IVS_STAGE_HLS, IVS_STAGE_HLS_SEGMENT, IVS_STAGE_RECONNECT_WINDOW, IVS_STAGE_TAGS,
+       IVS_STAGE_NFIELDS };
+enum { IVS_ENCODER_ID, IVS_ENCODER_NAME, IVS_ENCODER_VIDEO, IVS_ENCODER_BITRATE,
+       IVS_ENCODER_FRAMERATE, IVS_ENCODER_HEIGHT, IVS_ENCODER_WIDTH, IVS_ENCODER_TAGS,
+       IVS_ENCODER_NFIELDS };
+enum { IVS_INGEST_ID, IVS_INGEST_NAME, IVS_INGEST_STAGE, IVS_INGEST_PROTOCOL,
+       IVS_INGEST_INSECURE, IVS_INGEST_USER_ID, IVS_INGEST_TAGS, IVS_INGEST_NFIELDS };
+enum { IVS_PLAYBACK_POLICY_ID, IVS_PLAYBACK_POLICY_NAME, IVS_PLAYBACK_POLICY_COUNTRIES,
+       IVS_PLAYBACK_POLICY_ORIGINS, IVS_PLAYBACK_POLICY_STRICT, IVS_PLAYBACK_POLICY_TAGS,
+       IVS_PLAYBACK_POLICY_NFIELDS };
 
 /* Enum value indexes used by rules and the exporter (same order as the
  * choices arrays in schema.c). */
@@ -213,11 +244,13 @@ enum { IVS_RENDITION_SEL_ALL, IVS_RENDITION_SEL_NONE, IVS_RENDITION_SEL_CUSTOM }
 enum { IVS_RES_FULL_HD, IVS_RES_HD, IVS_RES_SD, IVS_RES_LOWEST };
 enum { IVS_THUMB_MODE_INTERVAL, IVS_THUMB_MODE_DISABLED };
 enum { IVS_STORAGE_SEQUENTIAL, IVS_STORAGE_LATEST };
+enum { IVS_INGEST_RTMP, IVS_INGEST_RTMPS };
 
 /* Character rules used by the tables (and by the validator and forms). */
 bool ivs_chars_name(const char *s);       /* [A-Za-z0-9_-]* */
 bool ivs_chars_stack_name(const char *s); /* ^[A-Za-z][A-Za-z0-9-]*$ */
 bool ivs_chars_bucket_name(const char *s);/* S3 bucket naming rules */
 bool ivs_chars_id(const char *s);         /* at least one letter or digit */
+bool ivs_chars_country(const char *s);    /* an ISO 3166-1 alpha-2 code */
 
 #endif

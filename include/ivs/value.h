@@ -13,10 +13,18 @@
 #include "ivs/model.h"
 #include "ivs/util.h"
 
+/* A number's canonical text (issue 10: an encoder's framerate): the
+ * shortest decimal that reads back as the same double, as JavaScript
+ * writes numbers ("30", "29.97"); NULL when s is not a finite decimal
+ * number. Caller frees. */
+char *ivs_number_canon(const char *s);
+
 /* A value parsed from text, as the field would hold it. */
 struct ivs_value {
 	bool set;                   /* false: the text was empty, the field is unset */
-	const char *s;              /* ID, STRING, TEXT, REF: the text as typed (borrowed) */
+	const char *s;              /* ID, STRING, TEXT, REF: the text as typed (borrowed);
+	                               NUMBER, STRING_LIST: the value (in `own`) */
+	char *own;                  /* owned text behind s, or NULL */
 	long n;                     /* ENUM: index; BOOL: 0 or 1; INT: the number */
 	struct ivs_enum_list list;  /* ENUM_LIST */
 	struct ivs_tags tags;       /* TAGS (owned: ivs_value_free) */

@@ -191,6 +191,21 @@ static cJSON *enum_list(const struct ivs_field *f, const struct ivs_enum_list *l
 	return a;
 }
 
+/* A STRING_LIST's items (joined by line feeds) as a JSON array. */
+static cJSON *str_list(const char *s)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (const char *it = s; it && *it;) {
+		const char *end = strchr(it, '\n');
+		size_t n = end ? (size_t)(end - it) : strlen(it);
+		link_child(a, owned_str(ivs_xstrndup(it, n)));
+		if (!end)
+			break;
+		it = end + 1;
+	}
+	return a;
+}
+
 /* A REF field's value: a bucket by {"Ref": B} or, imported, its literal
  * name; any other kind by {"Fn::GetAtt": [X, "Arn"]}. */
 static cJSON *ref_value(const struct exp *x, enum ivs_kind kind, const char *id)
@@ -229,6 +244,12 @@ static void put_fields(const struct exp *x, const struct ivs_res *r, int parent,
 		case IVS_FT_INT:
 			v = cJSON_CreateNumber((double)ivs_res_get_num(r, i));
 			break;
+		case IVS_FT_NUMBER:
+			v = cJSON_CreateNumber(strtod(ivs_res_get_str(r, i), NULL));
+			break;
+		case IVS_FT_STRING_LIST:
+			v = str_list(ivs_res_get_str(r, i));
+			break;
 		case IVS_FT_ENUM_LIST:
 			v = enum_list(f, ivs_res_get_list(r, i));
 			break;
@@ -238,9 +259,16 @@ static void put_fields(const struct exp *x, const struct ivs_res *r, int parent,
 		case IVS_FT_GROUP:
 			v = cJSON_CreateObject();
 			put_fields(x, r, i, v);
+			sort_members(v);   /* the CDK lists nested properties by name too */
 			break;
 		default:
 			break;
+		}
+		if (v && f->cfn_inner) {
+			/* one level deeper in CloudFormation than in the project file */
+			cJSON *outer = cJSON_CreateObject();
+			put(outer, f->cfn_inner, v);
+			v = outer;
 		}
 		if (v)
 			put(obj, f->cfn, v);
@@ -397,6 +425,11 @@ static builder_fn *const builders[] = {
 	generic,    /* KEY_PAIR */
 	recording,  /* RECORDING */
 	generic,    /* PUBLIC_KEY */
+	generic,    /* STORAGE */
+	generic,    /* STAGE */
+	generic,    /* ENCODER */
+	generic,    /* INGEST */
+	generic,    /* PLAYBACK_POLICY */
 };
 IVS_PER_KIND(builders);
 

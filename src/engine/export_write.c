@@ -14,6 +14,7 @@
 #include "ivs/yamlio.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -59,8 +60,14 @@ static void number_chars(char out[32], double d)
 {
 	if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(long long)d)
 		snprintf(out, 32, "%lld", (long long)d);
-	else if (d == d && d - d == 0)
-		snprintf(out, 32, "%.17g", d);
+	else if (d == d && d - d == 0) {
+		/* the shortest text that reads back as d, as JavaScript writes it */
+		for (int prec = 1; prec <= 17; prec++) {
+			snprintf(out, 32, "%.*g", prec, d);
+			if (strtod(out, NULL) == d)
+				break;
+		}
+	}
 	else
 		snprintf(out, 32, "null");  /* as JSON.stringify writes NaN and Infinity */
 }

@@ -10,5 +10,9 @@ struct ivs_diags;
 void ivs_check_stack(const struct ivs_res *r, struct ivs_diags *out);
 void ivs_check_channel(const struct ivs_res *r, struct ivs_diags *out);
 void ivs_check_recording(const struct ivs_res *r, struct ivs_diags *out);
+/* issue 10 (l1a) */
+void ivs_check_stage(const struct ivs_res *r, struct ivs_diags *out);
+void ivs_check_encoder(const struct ivs_res *r, struct ivs_diags *out);
+void ivs_check_ingest(const struct ivs_res *r, struct ivs_diags *out);
 
 #endif

@@ -40,6 +40,7 @@ void ivs_m_res_free(struct ivs_res *r)
 		void *s = ivs_m_slot(r, f);
 		switch (f->type) {
 		case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+		case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:
 			free(*(char **)s);
 			break;
 		case IVS_FT_TAGS:

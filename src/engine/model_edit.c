@@ -73,14 +73,21 @@ int ivs_edit_set_str(struct ivs_project *p, struct ivs_res *r, int field, const 
 {
 	const struct ivs_field *f = ivs_m_field_of(r, field);
 	if (!f || !s || (f->type != IVS_FT_STRING && f->type != IVS_FT_TEXT && f->type != IVS_FT_REF &&
-	                 f->type != IVS_FT_ID))
+	                 f->type != IVS_FT_ID && f->type != IVS_FT_NUMBER &&
+	                 f->type != IVS_FT_STRING_LIST))
 		return -1;
 	if (!ivs_utf8_valid(s, strlen(s)))
 		return -1;   /* the file is UTF-8: a value it cannot hold is refused */
 	if (f->type == IVS_FT_ID)
 		return ivs_edit_rename(p, r, s, NULL);
 	struct fval v = {.set = true};
-	v.u.s = ivs_xstrdup(s);
+	if (f->type == IVS_FT_NUMBER) {
+		/* held as its canonical text: "29.970" and "29.97" are one value */
+		if (!(v.u.s = ivs_number_canon(s)))
+			return -1;
+	} else {
+		v.u.s = ivs_xstrdup(s);
+	}
 	return edit_field(p, r, field, v);
 }
 
@@ -207,7 +214,8 @@ int ivs_edit_set_text(struct ivs_project *p, struct ivs_res *r, int field, const
 		rc = ivs_edit_unset(p, r, field);
 	} else {
 		switch (f->type) {
-		case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+		case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF: case IVS_FT_NUMBER:
+		case IVS_FT_STRING_LIST:
 			rc = ivs_edit_set_str(p, r, field, v.s);
 			break;
 		case IVS_FT_ENUM: rc = ivs_edit_set_enum(p, r, field, (int)v.n); break;

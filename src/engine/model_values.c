@@ -76,6 +76,7 @@ void ivs_m_fval_free(const struct ivs_field *f, struct fval *v)
 {
 	switch (f->type) {
 	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+	case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:
 		free(v->u.s);
 		v->u.s = NULL;
 		break;
@@ -99,6 +100,7 @@ struct fval ivs_m_fval_get(const struct ivs_res *r, int field)
 	v.set = ivs_res_is_set(r, field);
 	switch (f->type) {
 	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+	case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:
 		v.u.s = ivs_xstrdup(*(char *const *)s);
 		break;
 	case IVS_FT_ENUM: v.u.e = *(const int *)s; break;
@@ -116,6 +118,7 @@ static struct fval fval_dup(const struct ivs_field *f, const struct fval *src)
 	struct fval v = *src;
 	switch (f->type) {
 	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+	case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:
 		v.u.s = ivs_xstrdup(src->u.s);
 		break;
 	case IVS_FT_TAGS:
@@ -136,6 +139,7 @@ void ivs_m_fval_put(struct ivs_res *r, int field, const struct fval *v)
 
 	switch (f->type) {
 	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+	case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:
 		free(*(char **)s);
 		*(char **)s = copy.set || f->type == IVS_FT_ID ? copy.u.s : NULL;
 		if (!copy.set && f->type != IVS_FT_ID)
@@ -205,7 +209,7 @@ const char *ivs_res_get_str(const struct ivs_res *r, int field)
 {
 	const struct ivs_field *f = ivs_m_field_of(r, field);
 	if (!f || (f->type != IVS_FT_ID && f->type != IVS_FT_STRING && f->type != IVS_FT_TEXT &&
-	           f->type != IVS_FT_REF))
+	           f->type != IVS_FT_REF && f->type != IVS_FT_NUMBER && f->type != IVS_FT_STRING_LIST))
 		return NULL;
 	return ivs_res_is_set(r, field) ? *(char *const *)cslot(r, f) : NULL;
 }
@@ -234,14 +238,26 @@ void ivs_res_format(const struct ivs_res *r, int field, bool effective, struct i
 				ivs_buf_puts(out, f->def ? "true" : "false");
 			else if (f->type == IVS_FT_INT)
 				ivs_buf_printf(out, "%ld", f->def);
+			else if (f->type == IVS_FT_NUMBER && f->def_text)
+				ivs_buf_puts(out, f->def_text);
 		}
 		return;
 	}
 	const void *s = cslot(r, f);
 	switch (f->type) {
 	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+	case IVS_FT_NUMBER:
 		if (*(char *const *)s)
 			ivs_buf_puts(out, *(char *const *)s);
+		break;
+	case IVS_FT_STRING_LIST:
+		/* "US, CA": the items, as they are typed */
+		for (const char *c = *(char *const *)s; c && *c; c++) {
+			if (*c == '\n')
+				ivs_buf_puts(out, ", ");
+			else
+				ivs_buf_putc(out, *c);
+		}
 		break;
 	case IVS_FT_ENUM: ivs_buf_puts(out, f->choices[*(const int *)s]); break;
 	case IVS_FT_BOOL: ivs_buf_puts(out, *(const bool *)s ? "true" : "false"); break;

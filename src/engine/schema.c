@@ -30,6 +30,8 @@ static const char *const rendition_selections[] = {"ALL", "NONE", "CUSTOM", NULL
 static const char *const resolutions[] = {"FULL_HD", "HD", "SD", "LOWEST_RESOLUTION", NULL};
 static const char *const thumb_modes[] = {"INTERVAL", "DISABLED", NULL};
 static const char *const storages[] = {"SEQUENTIAL", "LATEST", NULL};
+static const char *const media_types[] = {"AUDIO_VIDEO", "AUDIO_ONLY", NULL};
+static const char *const ingest_protocols[] = {"RTMP", "RTMPS", NULL};
 
 bool ivs_chars_name(const char *s)
 {
@@ -85,6 +87,47 @@ const struct ivs_chars ivs_chars_bucket_name_rule = {
 const struct ivs_chars ivs_chars_id_rule = {
 	.ok = ivs_chars_id,
 	.must = "must contain at least one ASCII letter or digit (A-Z, a-z, 0-9): the logical id is made of them"};
+
+/* ISO 3166-1 alpha-2, the officially assigned codes (249, sorted; checked
+ * against Debian's iso-codes iso_3166-1.json): AllowedCountries. */
+static const char *const iso_countries[] = {
+	"AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+	"BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+	"BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+	"CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+	"EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+	"GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+	"HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+	"JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+	"LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+	"ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+	"NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+	"PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+	"SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+	"ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+	"TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+	"VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+};
+
+bool ivs_chars_country(const char *s)
+{
+	size_t lo = 0, hi = IVS_ARRAY_LEN(iso_countries);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(iso_countries[mid], s);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+const struct ivs_chars ivs_chars_country_rule = {
+	.ok = ivs_chars_country,
+	.must = "must be an officially assigned ISO 3166-1 alpha-2 country code in capitals (US, CA, DE)"};
 
 #define ID_ROW(T) \
 	{.key = "id", .type = IVS_FT_ID, .parent = -1, .off = offsetof(T, r.id), .min = 1, \
@@ -265,6 +308,139 @@ static const struct ivs_field recording_fields[] = {
 	TAGS_ROW(struct ivs_recording, 0),
 };
 
+/* ---- issue 10 (l1a): the real-time and playback L1 kinds ---- */
+
+#define NAME_ROW(T, key_, rule_, what) \
+	{.key = key_, .cfn = "Name", .type = IVS_FT_STRING, .parent = -1, .off = offsetof(T, name), \
+	 .max = 128, .def = IVS_NO_DEFAULT, .def_text = "none", .rule = rule_, \
+	 .chars = &ivs_chars_name_rule, .check_text = "letters, digits, - and _", \
+	 .help = what " name (optional): at most 128 letters, digits, - and _."}
+
+static const struct ivs_field storage_fields[] = {
+	ID_ROW(struct ivs_storage),
+	NAME_ROW(struct ivs_storage, "storage_configuration_name", IVS_RULE_STORAGE_NAME,
+	         "Storage configuration"),
+	{.key = "bucket", .cfn = "S3", .cfn_inner = "BucketName", .type = IVS_FT_REF, .parent = -1,
+	 .off = offsetof(struct ivs_storage, bucket), .def = IVS_NO_DEFAULT, .ref = IVS_KIND_BUCKET,
+	 .flags = IVS_FF_REQUIRED, .help = "Bucket the stage's participant recordings go to."},
+	TAGS_ROW(struct ivs_storage, 0),
+};
+
+static const struct ivs_field stage_fields[] = {
+	ID_ROW(struct ivs_stage),
+	NAME_ROW(struct ivs_stage, "stage_name", IVS_RULE_STAGE_NAME, "Stage"),
+	{.key = "auto_participant_recording_configuration",
+	 .cfn = "AutoParticipantRecordingConfiguration", .type = IVS_FT_GROUP, .parent = -1,
+	 .def = IVS_NO_DEFAULT, .def_text = "not recorded",
+	 .help = "Record every participant of the stage to a storage configuration's bucket."},
+	{.key = "storage_configuration", .cfn = "StorageConfigurationArn", .type = IVS_FT_REF,
+	 .parent = IVS_STAGE_RECORDING, .off = offsetof(struct ivs_stage, storage_configuration),
+	 .def = IVS_NO_DEFAULT, .ref = IVS_KIND_STORAGE, .flags = IVS_FF_REQUIRED,
+	 .help = "Storage configuration the participant recordings go to."},
+	{.key = "media_types", .cfn = "MediaTypes", .type = IVS_FT_ENUM_LIST,
+	 .parent = IVS_STAGE_RECORDING, .off = offsetof(struct ivs_stage, media_types),
+	 .choices = media_types, .max = 1, .def = IVS_NO_DEFAULT, .def_text = "AUDIO_VIDEO",
+	 .rule = IVS_RULE_LIST_DUPLICATE, .help = "What is recorded: AUDIO_VIDEO or AUDIO_ONLY (one)."},
+	{.key = "thumbnail_configuration", .cfn = "ThumbnailConfiguration",
+	 .cfn_inner = "ParticipantThumbnailConfiguration", .type = IVS_FT_GROUP,
+	 .parent = IVS_STAGE_RECORDING, .def = IVS_NO_DEFAULT, .def_text = "service default (none)",
+	 .help = "Thumbnails of each participant's recording."},
+	{.key = "recording_mode", .cfn = "RecordingMode", .type = IVS_FT_ENUM,
+	 .parent = IVS_STAGE_THUMBNAIL, .off = offsetof(struct ivs_stage, thumb_recording_mode),
+	 .choices = thumb_modes, .def = IVS_THUMB_MODE_DISABLED, .def_text = "DISABLED",
+	 .help = "INTERVAL records thumbnails; DISABLED (the default here) records none."},
+	{.key = "storage", .cfn = "Storage", .type = IVS_FT_ENUM_LIST, .parent = IVS_STAGE_THUMBNAIL,
+	 .off = offsetof(struct ivs_stage, thumb_storage), .choices = storages, .max = 2,
+	 .def = IVS_NO_DEFAULT, .def_text = "SEQUENTIAL", .rule = IVS_RULE_LIST_DUPLICATE,
+	 .help = "SEQUENTIAL keeps every thumbnail, LATEST the last."},
+	{.key = "target_interval_seconds", .cfn = "TargetIntervalSeconds", .type = IVS_FT_INT,
+	 .parent = IVS_STAGE_THUMBNAIL, .off = offsetof(struct ivs_stage, thumb_target_interval),
+	 .min = 1, .max = 86400, .def = IVS_NO_DEFAULT, .def_text = "60",
+	 .help = "Seconds between thumbnails, 1 to 86400 (only with recording_mode INTERVAL)."},
+	{.key = "hls_configuration", .cfn = "HlsConfiguration",
+	 .cfn_inner = "ParticipantRecordingHlsConfiguration", .type = IVS_FT_GROUP,
+	 .parent = IVS_STAGE_RECORDING, .def = IVS_NO_DEFAULT, .def_text = "service default",
+	 .help = "HLS packaging of the participant recordings."},
+	{.key = "target_segment_duration_seconds", .cfn = "TargetSegmentDurationSeconds",
+	 .type = IVS_FT_INT, .parent = IVS_STAGE_HLS,
+	 .off = offsetof(struct ivs_stage, hls_segment_duration), .min = 2, .max = 10,
+	 .def = IVS_NO_DEFAULT, .def_text = "6", .help = "Seconds per HLS segment, 2 to 10."},
+	{.key = "recording_reconnect_window_seconds", .cfn = "RecordingReconnectWindowSeconds",
+	 .type = IVS_FT_INT, .parent = IVS_STAGE_RECORDING,
+	 .off = offsetof(struct ivs_stage, reconnect_window), .min = 0, .max = 300,
+	 .def = IVS_NO_DEFAULT, .def_text = "0 (off)", .rule = IVS_RULE_RECONNECT_WINDOW,
+	 .help = "Seconds a participant may drop and still record to the same recording, 0 to 300."},
+	TAGS_ROW(struct ivs_stage, 0),
+};
+
+static const struct ivs_field encoder_fields[] = {
+	ID_ROW(struct ivs_encoder),
+	NAME_ROW(struct ivs_encoder, "encoder_configuration_name", IVS_RULE_ENCODER_NAME,
+	         "Encoder configuration"),
+	{.key = "video", .cfn = "Video", .type = IVS_FT_GROUP, .parent = -1, .def = IVS_NO_DEFAULT,
+	 .def_text = "1280x720, 2.5 Mbps, 30 fps",
+	 .help = "Video of the server-side composition."},
+	{.key = "bitrate", .cfn = "Bitrate", .type = IVS_FT_INT, .parent = IVS_ENCODER_VIDEO,
+	 .off = offsetof(struct ivs_encoder, bitrate), .min = 1, .max = 8500000,
+	 .def = 2500000, .def_text = "2500000", .help = "Bits per second, 1 to 8,500,000."},
+	{.key = "framerate", .cfn = "Framerate", .type = IVS_FT_NUMBER, .parent = IVS_ENCODER_VIDEO,
+	 .off = offsetof(struct ivs_encoder, framerate), .min = 1, .max = 60,
+	 .def = IVS_NO_DEFAULT, .def_text = "30", .rule = IVS_RULE_NUMBER_RANGE,
+	 .help = "Frames per second, a number from 1 to 60 (29.97 is fine)."},
+	{.key = "height", .cfn = "Height", .type = IVS_FT_INT, .parent = IVS_ENCODER_VIDEO,
+	 .off = offsetof(struct ivs_encoder, height), .min = 2, .max = 1920, .def = 720,
+	 .def_text = "720", .help = "Pixels, even, 2 to 1920; width x height at most 2,073,600."},
+	{.key = "width", .cfn = "Width", .type = IVS_FT_INT, .parent = IVS_ENCODER_VIDEO,
+	 .off = offsetof(struct ivs_encoder, width), .min = 2, .max = 1920, .def = 1280,
+	 .def_text = "1280", .help = "Pixels, even, 2 to 1920; width x height at most 2,073,600."},
+	TAGS_ROW(struct ivs_encoder, 0),
+};
+
+static const struct ivs_field ingest_fields[] = {
+	ID_ROW(struct ivs_ingest),
+	NAME_ROW(struct ivs_ingest, "ingest_configuration_name", IVS_RULE_INGEST_NAME,
+	         "Ingest configuration"),
+	{.key = "stage", .cfn = "StageArn", .type = IVS_FT_REF, .parent = -1,
+	 .off = offsetof(struct ivs_ingest, stage), .def = IVS_NO_DEFAULT, .def_text = "none",
+	 .ref = IVS_KIND_STAGE, .help = "Stage the encoder publishes into."},
+	{.key = "ingest_protocol", .cfn = "IngestProtocol", .type = IVS_FT_ENUM, .parent = -1,
+	 .off = offsetof(struct ivs_ingest, ingest_protocol), .choices = ingest_protocols,
+	 .def = IVS_INGEST_RTMPS, .def_text = "RTMPS",
+	 .help = "RTMPS (encrypted) or RTMP (needs insecure_ingest: true)."},
+	{.key = "insecure_ingest", .cfn = "InsecureIngest", .type = IVS_FT_BOOL, .parent = -1,
+	 .off = offsetof(struct ivs_ingest, insecure_ingest), .def = 0, .def_text = "false",
+	 .help = "Allow unencrypted RTMP ingest; must be true with ingest_protocol RTMP."},
+	{.key = "user_id", .cfn = "UserId", .type = IVS_FT_STRING, .parent = -1,
+	 .off = offsetof(struct ivs_ingest, user_id), .def = IVS_NO_DEFAULT, .def_text = "none",
+	 .help = "Customer-assigned name of the participant (not secret: do not put PII here)."},
+	TAGS_ROW(struct ivs_ingest, 0),
+};
+
+static const struct ivs_field playback_policy_fields[] = {
+	ID_ROW(struct ivs_playback_policy),
+	{.key = "playback_restriction_policy_name", .cfn = "Name", .type = IVS_FT_STRING, .parent = -1,
+	 .off = offsetof(struct ivs_playback_policy, name), .max = 128, .def = IVS_NO_DEFAULT,
+	 .def_text = "none", .rule = IVS_RULE_PLAYBACK_POLICY_NAME, .chars = &ivs_chars_name_rule,
+	 .check_text = "letters, digits, - and _",
+	 .help = "Policy name (optional). CloudFormation cannot attach a policy to a channel: "
+	         "attach it with the IVS console or API."},
+	{.key = "allowed_countries", .cfn = "AllowedCountries", .type = IVS_FT_STRING_LIST,
+	 .parent = -1, .off = offsetof(struct ivs_playback_policy, allowed_countries), .min = 2,
+	 .max = 2, .def = IVS_NO_DEFAULT, .def_text = "all countries", .flags = IVS_FF_UNIQUE,
+	 .rule = IVS_RULE_COUNTRY_CODE, .chars = &ivs_chars_country_rule,
+	 .check_text = "ISO 3166-1 alpha-2 codes such as US, CA",
+	 .help = "Countries where playback is allowed (ISO 3166-1 alpha-2 codes); none: all."},
+	{.key = "allowed_origins", .cfn = "AllowedOrigins", .type = IVS_FT_STRING_LIST,
+	 .parent = -1, .off = offsetof(struct ivs_playback_policy, allowed_origins), .max = 128,
+	 .def = IVS_NO_DEFAULT, .def_text = "all origins", .check_text = "origins such as https://example.com",
+	 .help = "Web origins (the HTTP Origin header) allowed to play; none: all."},
+	{.key = "enable_strict_origin_enforcement", .cfn = "EnableStrictOriginEnforcement",
+	 .type = IVS_FT_BOOL, .parent = -1, .off = offsetof(struct ivs_playback_policy, strict_origin),
+	 .def = 0, .def_text = "false",
+	 .help = "Also check the origin of playback tokens' requests (strict enforcement)."},
+	TAGS_ROW(struct ivs_playback_policy, 0),
+};
+
 /* What the X-macro cannot say: the struct, the field table and the hooks,
  * one entry per kind in enum order (IVS_PER_KIND checks the count). */
 struct kind_body {
@@ -282,6 +458,11 @@ static const struct kind_body bodies[] = {
 	BODY(struct ivs_key_pair, key_pair_fields, NULL),
 	BODY(struct ivs_recording, recording_fields, ivs_check_recording),
 	BODY(struct ivs_public_key, public_key_fields, NULL),
+	BODY(struct ivs_storage, storage_fields, NULL),
+	BODY(struct ivs_stage, stage_fields, ivs_check_stage),
+	BODY(struct ivs_encoder, encoder_fields, ivs_check_encoder),
+	BODY(struct ivs_ingest, ingest_fields, ivs_check_ingest),
+	BODY(struct ivs_playback_policy, playback_policy_fields, NULL),
 };
 IVS_PER_KIND(bodies);
 
@@ -303,6 +484,12 @@ _Static_assert(IVS_ARRAY_LEN(stream_key_fields) == IVS_STREAM_KEY_NFIELDS, "stre
 _Static_assert(IVS_ARRAY_LEN(key_pair_fields) == IVS_KEY_PAIR_NFIELDS, "key pair table");
 _Static_assert(IVS_ARRAY_LEN(recording_fields) == IVS_RECORDING_NFIELDS, "recording table");
 _Static_assert(IVS_ARRAY_LEN(public_key_fields) == IVS_PUBLIC_KEY_NFIELDS, "public key table");
+_Static_assert(IVS_ARRAY_LEN(storage_fields) == IVS_STORAGE_NFIELDS, "storage table");
+_Static_assert(IVS_ARRAY_LEN(stage_fields) == IVS_STAGE_NFIELDS, "stage table");
+_Static_assert(IVS_ARRAY_LEN(encoder_fields) == IVS_ENCODER_NFIELDS, "encoder table");
+_Static_assert(IVS_ARRAY_LEN(ingest_fields) == IVS_INGEST_NFIELDS, "ingest table");
+_Static_assert(IVS_ARRAY_LEN(playback_policy_fields) == IVS_PLAYBACK_POLICY_NFIELDS,
+               "playback restriction policy table");
 /* ivs_res.set has one bit per field. */
 #define SET_BITS(n, ...) _Static_assert(IVS_##n##_NFIELDS <= 64, #n ": more than 64 fields");
 IVS_KIND_INFO(SET_BITS)

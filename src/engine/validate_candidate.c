@@ -41,6 +41,7 @@ static bool parse_into(struct ivs_res *copy, const struct ivs_res *r, int field,
 		return true;
 	switch (f->type) {
 	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+	case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:
 		*(const char **)slot = val->s;
 		break;
 	case IVS_FT_ENUM: *(int *)slot = (int)val->n; break;

@@ -260,6 +260,71 @@ static void check_list(const struct ivs_res *r, int i, struct ivs_diags *out)
 		          ivs_vlabel(r, i, lb, sizeof lb), f->max, (unsigned)l->n);
 }
 
+/* A NUMBER (held as its canonical text): in the table's range. */
+static void check_number(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[i];
+	const char *s = *(char *const *)field_ptr(r, f);
+	char lb[96], vb[80];
+
+	if (!s)
+		return;
+	double v = strtod(s, NULL);
+	if (v < (double)f->min || v > (double)f->max)
+		ivs_vdiag(out, rule_or(f, IVS_RULE_NUMBER_RANGE), r, i,
+		          "%s must be a number from %ld to %ld, got %s.", ivs_vlabel(r, i, lb, sizeof lb),
+		          f->min, f->max, ivs_vshow(s, vb, sizeof vb));
+}
+
+/* A STRING_LIST (items joined by line feeds): each item's length and
+ * character rule, and uniqueness when the table asks for it. */
+static void check_strlist(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[i];
+	const char *s = *(char *const *)field_ptr(r, f);
+	char lb[96], vb[80];
+	size_t k = 0;
+
+	if (!s)
+		return;
+	for (const char *it = s;; k++) {
+		const char *end = strchr(it, '\n');
+		size_t n = end ? (size_t)(end - it) : strlen(it);
+		char *item = ivs_xstrndup(it, n);
+		size_t len = ivs_utf8_len(item);
+		if (len < (size_t)f->min || (f->max > 0 && len > (size_t)f->max)) {
+			if (f->chars)
+				ivs_vdiag(out, rule_or(f, IVS_RULE_STRING_LENGTH), r, i,
+				          "%s item %zu %s, got '%s'.", ivs_vlabel(r, i, lb, sizeof lb), k + 1,
+				          f->chars->must, ivs_vshow(item, vb, sizeof vb));
+			else
+				ivs_vdiag(out, IVS_RULE_STRING_LENGTH, r, i,
+				          "%s item %zu must be at most %ld characters, got %zu: shorten it.",
+				          ivs_vlabel(r, i, lb, sizeof lb), k + 1, f->max, len);
+		} else if (f->chars && !f->chars->ok(item)) {
+			ivs_vdiag(out, rule_or(f, IVS_RULE_STRING_PATTERN), r, i, "%s item %zu %s, got '%s'.",
+			          ivs_vlabel(r, i, lb, sizeof lb), k + 1, f->chars->must,
+			          ivs_vshow(item, vb, sizeof vb));
+		} else if (f->flags & IVS_FF_UNIQUE) {
+			/* an earlier equal item: the lists are short (249 codes at most unique) */
+			for (const char *o = s; o < it;) {
+				const char *oe = strchr(o, '\n');
+				if ((size_t)(oe - o) == n && memcmp(o, item, n) == 0) {
+					ivs_vdiag(out, IVS_RULE_LIST_DUPLICATE, r, i,
+					          "%s lists '%s' twice: list each value once.",
+					          ivs_vlabel(r, i, lb, sizeof lb), ivs_vshow(item, vb, sizeof vb));
+					break;
+				}
+				o = oe + 1;
+			}
+		}
+		free(item);
+		if (!end)
+			break;
+		it = end + 1;
+	}
+}
+
 static void check_tag_list(const struct ivs_res *r, int i, const struct ivs_tags *t,
                            struct ivs_diags *out)
 {
@@ -378,6 +443,12 @@ static void check_table(const struct ivs_res *r, struct ivs_diags *out)
 		case IVS_FT_ENUM_LIST:
 			check_list(r, i, out);
 			break;
+		case IVS_FT_NUMBER:
+			check_number(r, i, out);
+			break;
+		case IVS_FT_STRING_LIST:
+			check_strlist(r, i, out);
+			break;
 		case IVS_FT_TAGS:
 			check_tag_list(r, i, field_ptr(r, f), out);
 			break;
@@ -475,6 +546,71 @@ void ivs_check_recording(const struct ivs_res *r, struct ivs_diags *out)
 				          "%s has no effect with recording_mode DISABLED: remove it or set "
 				          "recording_mode: INTERVAL.", fs[extra[i]].key);
 	}
+}
+
+/* ---- issue 10 (l1a) ---- */
+
+/* A stage's thumbnails default to DISABLED (unlike a recording
+ * configuration's): an interval or storage without INTERVAL does nothing. */
+void ivs_check_stage(const struct ivs_res *r, struct ivs_diags *out)
+{
+	static const int extra[] = {IVS_STAGE_THUMB_STORAGE, IVS_STAGE_THUMB_INTERVAL};
+	const struct ivs_field *fs = ivs_res_info(r)->fields;
+
+	if (!ivs_res_is_set(r, IVS_STAGE_THUMBNAIL) ||
+	    ivs_res_get_num(r, IVS_STAGE_THUMB_MODE) == IVS_THUMB_MODE_INTERVAL)
+		return;
+	for (size_t i = 0; i < IVS_ARRAY_LEN(extra); i++)
+		if (ivs_res_is_set(r, extra[i]))
+			ivs_vdiag(out, IVS_RULE_THUMBNAIL_DISABLED_PROPS, r, extra[i],
+			          "%s has no effect with recording_mode %s%s: remove it or set "
+			          "recording_mode: INTERVAL.", fs[extra[i]].key,
+			          fs[IVS_STAGE_THUMB_MODE].choices[ivs_res_get_num(r, IVS_STAGE_THUMB_MODE)],
+			          ivs_res_is_set(r, IVS_STAGE_THUMB_MODE) ? "" : " (the default for a stage)");
+}
+
+/* Even sizes and the pixel limit; an unset side counts at its default. */
+void ivs_check_encoder(const struct ivs_res *r, struct ivs_diags *out)
+{
+	static const int sides[] = {IVS_ENCODER_WIDTH, IVS_ENCODER_HEIGHT};
+	const struct ivs_field *fs = ivs_res_info(r)->fields;
+	bool ok = true;
+
+	if (!ivs_res_is_set(r, IVS_ENCODER_VIDEO))
+		return;
+	for (size_t i = 0; i < IVS_ARRAY_LEN(sides); i++) {
+		long v = ivs_res_get_num(r, sides[i]);
+		if (v < fs[sides[i]].min || v > fs[sides[i]].max) {
+			ok = false;   /* the range is reported by the table */
+		} else if (v % 2) {
+			ivs_vdiag(out, IVS_RULE_ENCODER_SIZE_ODD, r, sides[i],
+			          "video %s must be an even number, got %ld: use %ld or %ld.",
+			          fs[sides[i]].key, v, v - 1, v + 1);
+			ok = false;
+		}
+	}
+	long w = ivs_res_get_num(r, IVS_ENCODER_WIDTH), h = ivs_res_get_num(r, IVS_ENCODER_HEIGHT);
+	if (ok && w * h > 2073600) {
+		int at = ivs_res_is_set(r, IVS_ENCODER_WIDTH) ? IVS_ENCODER_WIDTH : IVS_ENCODER_HEIGHT;
+		ivs_vdiag(out, IVS_RULE_ENCODER_PIXEL_LIMIT, r, at,
+		          "video width x height must be at most 2,073,600 pixels (1920x1080 or "
+		          "1080x1920), got %ldx%ld = %ld%s: make the picture smaller.", w, h, w * h,
+		          ivs_res_is_set(r, IVS_ENCODER_WIDTH) && ivs_res_is_set(r, IVS_ENCODER_HEIGHT)
+		              ? "" : " (an unset side counts at its default, 1280x720)");
+	}
+}
+
+void ivs_check_ingest(const struct ivs_res *r, struct ivs_diags *out)
+{
+	if (ivs_res_get_num(r, IVS_INGEST_PROTOCOL) == IVS_INGEST_RTMP &&
+	    !ivs_res_get_num(r, IVS_INGEST_INSECURE))
+		ivs_vdiag(out, IVS_RULE_INGEST_RTMP_INSECURE, r, IVS_INGEST_PROTOCOL,
+		          "ingest_protocol RTMP needs insecure_ingest: true (IVS refuses it otherwise): "
+		          "set insecure_ingest: true or use RTMPS.");
+	if (!ivs_res_is_set(r, IVS_INGEST_STAGE))
+		ivs_vdiag(out, IVS_RULE_INGEST_NO_STAGE, r, -1,
+		          "this ingest configuration has no stage, so it ingests nowhere until one is "
+		          "attached: set stage to the id of a stage.");
 }
 
 /* The CDK counts the description in UTF-16 units (JavaScript's length),

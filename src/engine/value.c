@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -107,6 +108,70 @@ static enum ivs_rule parse_int(const struct ivs_field *f, const char *t, long *o
 	return IVS_RULE_COUNT;
 }
 
+char *ivs_number_canon(const char *s)
+{
+	char *end, buf[40];
+	const char *c = s;
+
+	/* a decimal: [-+]digits[.digits][e[-+]digits], no hex, inf or nan */
+	if (*c == '-' || *c == '+')
+		c++;
+	if (!(*c >= '0' && *c <= '9') && !(*c == '.' && c[1] >= '0' && c[1] <= '9'))
+		return NULL;
+	for (; *c; c++)
+		if (!strchr("0123456789.eE+-", *c))
+			return NULL;
+	errno = 0;
+	double d = strtod(s, &end);
+	if (*end || end == s || errno == ERANGE || d != d || d - d != 0)
+		return NULL;
+	if (d == 0)
+		return ivs_xstrdup("0");
+	if (d > -9007199254740992.0 && d < 9007199254740992.0 && d == (double)(long long)d) {
+		snprintf(buf, sizeof buf, "%lld", (long long)d);
+		return ivs_xstrdup(buf);
+	}
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(buf, sizeof buf, "%.*g", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	return ivs_xstrdup(buf);
+}
+
+static enum ivs_rule parse_number(const struct ivs_field *f, const char *t, struct ivs_value *v,
+                                  char **msg)
+{
+	char vb[80];
+	if (!(v->own = ivs_number_canon(t))) {
+		put_msg(msg, ivs_xasprintf("%s is a number such as 30 or 29.97, not '%s'.", f->key,
+		                           ivs_vshow(t, vb, sizeof vb)));
+		return IVS_RULE_YAML_BAD_NUMBER;
+	}
+	v->s = v->own;
+	return IVS_RULE_COUNT;
+}
+
+/* "US, CA" -> "US\nCA" (items are trimmed; empty items dropped). */
+static enum ivs_rule parse_strlist(char *t, struct ivs_value *v)
+{
+	struct ivs_buf b;
+	char *save = NULL;
+	ivs_buf_init(&b);
+	for (char *w = strtok_r(t, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		char *item = trim_dup(w);
+		if (*item)
+			ivs_buf_printf(&b, "%s%s", b.len ? "\n" : "", item);
+		free(item);
+	}
+	v->own = ivs_xstrdup(b.data ? b.data : "");
+	ivs_buf_free(&b);
+	v->s = v->own;
+	if (!*v->s)
+		v->set = false;
+	return IVS_RULE_COUNT;
+}
+
 static enum ivs_rule parse_list(const struct ivs_field *f, char *t, struct ivs_enum_list *l,
                                 char **msg)
 {
@@ -176,6 +241,8 @@ enum ivs_rule ivs_value_parse(const struct ivs_field *f, const char *text, struc
 	case IVS_FT_INT: rule = parse_int(f, t, &v->n, msg); break;
 	case IVS_FT_ENUM_LIST: rule = parse_list(f, t, &v->list, msg); break;
 	case IVS_FT_TAGS: rule = parse_tags(t, &v->tags, msg); break;
+	case IVS_FT_NUMBER: rule = parse_number(f, t, v, msg); break;
+	case IVS_FT_STRING_LIST: rule = parse_strlist(t, v); break;
 	case IVS_FT_CHILDREN:
 		put_msg(msg, ivs_xasprintf("%s cannot be typed in.", f->key));
 		rule = IVS_RULE_YAML_WRONG_TYPE;
@@ -192,4 +259,6 @@ enum ivs_rule ivs_value_parse(const struct ivs_field *f, const char *text, struc
 void ivs_value_free(struct ivs_value *v)
 {
 	ivs_tags_free(&v->tags);
+	free(v->own);
+	v->own = NULL;
 }

@@ -218,6 +218,24 @@ static void emit_value(struct saver *s, const struct ivs_res *r, int fi)
 		snprintf(num, sizeof num, "%ld", ivs_res_get_num(r, fi));
 		plain(s, num);
 		break;
+	case IVS_FT_NUMBER:
+		plain(s, ivs_res_get_str(r, fi));
+		break;
+	case IVS_FT_STRING_LIST: {
+		const char *v = ivs_res_get_str(r, fi);
+		seq_start(s, YAML_FLOW_SEQUENCE_STYLE);
+		for (const char *it = v; it && *it;) {
+			const char *end = strchr(it, '\n');
+			char *item = ivs_xstrndup(it, end ? (size_t)(end - it) : strlen(it));
+			string(s, item);
+			free(item);
+			if (!end)
+				break;
+			it = end + 1;
+		}
+		seq_end(s);
+		break;
+	}
 	case IVS_FT_ENUM_LIST: {
 		const struct ivs_enum_list *l = ivs_res_get_list(r, fi);
 		seq_start(s, YAML_FLOW_SEQUENCE_STYLE);

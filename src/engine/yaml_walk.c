@@ -78,6 +78,12 @@ static void put_want(struct ivs_buf *b, const struct ivs_res *r, int fi)
 	case IVS_FT_INT:
 		ivs_buf_puts(b, "a whole number");
 		break;
+	case IVS_FT_NUMBER:
+		ivs_buf_puts(b, "a number such as 30 or 29.97");
+		break;
+	case IVS_FT_STRING_LIST:
+		ivs_buf_printf(b, "a list of strings (%s)", f->check_text ? f->check_text : "one line each");
+		break;
 	case IVS_FT_ENUM_LIST:
 		ivs_buf_puts(b, "a list of ");
 		put_choices(b, f->choices);
@@ -208,6 +214,41 @@ static void bad_enum(struct yl_loader *ld, const char *const *choices, uint32_t 
 }
 
 /* ---- the walk ---- */
+
+/* A list of one-line strings, held joined by line feeds. */
+static void walk_str_list(struct yl_loader *ld, struct ivs_res *r, int fi, uint32_t v)
+{
+	struct ivs_buf b;
+	bool ok = true;
+	size_t i = 0;
+
+	ivs_buf_init(&b);
+	ivs_buf_puts(&b, "");
+	for (uint32_t c = yl_node(ld, v)->first; c; c = yl_node(ld, c)->next, i++) {
+		size_t at = yl_path_index(ld, i);
+		const struct yl_node *cn = yl_node(ld, c);
+		if (cn->type == YL_BAD) {
+			ok = false;
+		} else if (cn->flags & YL_NULL) {
+			yl_report_null(ld, c, "write a value or remove the empty entry");
+			ok = false;
+		} else if (cn->type != YL_SCALAR || strchr(yl_text(ld, c), '\n') || !*yl_text(ld, c)) {
+			struct ivs_buf d;
+			ivs_buf_init(&d);
+			yl_put_node_desc(ld, c, &d);
+			yl_diag(ld, IVS_RULE_YAML_WRONG_TYPE, cn->pos,
+			        "%s must be a non-empty string on one line, not %s.", ld->path.data, d.data);
+			ivs_buf_free(&d);
+			ok = false;
+		} else {
+			ivs_buf_printf(&b, "%s%s", i ? "\n" : "", yl_text(ld, c));
+		}
+		yl_path_pop(ld, at);
+	}
+	if (ok && b.len)
+		ivs_edit_set_str(ld->p, r, fi, b.data);
+	ivs_buf_free(&b);
+}
 
 static void walk_enum_list(struct yl_loader *ld, struct ivs_res *r, int fi, uint32_t v)
 {
@@ -382,6 +423,28 @@ static void walk_value(struct yl_loader *ld, struct ivs_res *r, int fi, uint32_t
 		if (n->type != YL_SEQ)
 			goto wrong;
 		walk_enum_list(ld, r, fi, v);
+		break;
+	case IVS_FT_NUMBER: {
+		char *canon;
+		if (!s || !(n->flags & YL_PLAIN))
+			goto wrong;
+		if (!(canon = ivs_number_canon(s))) {
+			struct ivs_buf b;
+			ivs_buf_init(&b);
+			yl_put_snippet(&b, s);
+			yl_diag(ld, IVS_RULE_YAML_BAD_NUMBER, n->pos,
+			        "%s must be a number such as 30 or 29.97, not %s.", ld->path.data, b.data);
+			ivs_buf_free(&b);
+			return;
+		}
+		ivs_edit_set_str(ld->p, r, fi, canon);
+		free(canon);
+		break;
+	}
+	case IVS_FT_STRING_LIST:
+		if (n->type != YL_SEQ)
+			goto wrong;
+		walk_str_list(ld, r, fi, v);
 		break;
 	case IVS_FT_TAGS:
 		if (n->type != YL_MAP)

@@ -275,6 +275,7 @@ void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_act
 	long cur = ivs_res_get_num(r, field);
 	switch (f->type) {
 	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_INT:
+	case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:   /* typed as text (issue 10) */
 		if (act == TUI_ACT_ACTIVATE)
 			tui_ed_edit_start(a, ed, r, field);
 		return;

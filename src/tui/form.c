@@ -36,7 +36,8 @@ int tui_form_row_of(const struct tui_form *f, int field)
 
 bool tui_form_is_text(const struct ivs_field *f)
 {
-	return f->type == IVS_FT_ID || f->type == IVS_FT_STRING || f->type == IVS_FT_INT;
+	return f->type == IVS_FT_ID || f->type == IVS_FT_STRING || f->type == IVS_FT_INT ||
+	       f->type == IVS_FT_NUMBER || f->type == IVS_FT_STRING_LIST;
 }
 
 void tui_form_value(const struct ivs_res *r, int field, struct ivs_buf *out, bool *is_default)

@@ -225,9 +225,10 @@ bad-seed-multitrack-advanced|multitrack-type|multitrack_input_configuration STAN
 bad-seed-multitrack-ts|multitrack-container|container_format FRAGMENTED_MP4 TS
 bad-seed-reconnect-301|reconnect-window|0 300 301
 bad-seed-thumbnail-61|thumbnail-interval|1 60 61
+bad-kinds-stage-channel-same-id|id-duplicate|'Show' already
 EOF
 n=$(ls "$C"/bad-*.yaml | wc -l)
-[ "$n" = 6 ] || fail "6 bad conformance designs expected, found $n (add the new one above)"
+[ "$n" = 7 ] || fail "7 bad conformance designs expected, found $n (add the new one above)"
 
 [ "$fails" = 0 ] || { echo "$fails check(s) failed"; exit 1; }
 echo "validate/export: all checks passed"

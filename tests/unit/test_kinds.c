@@ -118,7 +118,8 @@ static void test_field_rows_fit_their_types(void **state)
 			if (f->flags & IVS_FF_PEM_P384)
 				assert_int_equal(f->type, IVS_FT_TEXT);
 			if (f->chars) {
-				assert_true(f->type == IVS_FT_STRING || f->type == IVS_FT_ID);
+				assert_true(f->type == IVS_FT_STRING || f->type == IVS_FT_ID ||
+				            f->type == IVS_FT_STRING_LIST);
 				assert_non_null(f->chars->ok);
 				assert_non_null(f->chars->must);
 			}

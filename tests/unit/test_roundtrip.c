@@ -49,6 +49,7 @@ static void same_res(const struct ivs_res *a, const struct ivs_res *b)
 		const struct ivs_field *f = &ki->fields[i];
 		switch (f->type) {
 		case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_TEXT: case IVS_FT_REF:
+		case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:
 			assert_true(ivs_str_eq(ivs_res_get_str(a, i), ivs_res_get_str(b, i)));
 			break;
 		case IVS_FT_ENUM: case IVS_FT_BOOL: case IVS_FT_INT:
@@ -296,6 +297,30 @@ static void rand_fields(struct ivs_project *p, struct ivs_res *r)
 			for (size_t j = 0; j < l.n; j++)
 				l.v[j] = (uint8_t)pick(ivs_choice_count(f->choices));
 			assert_int_equal(ivs_edit_set_list(p, r, i, &l), 0);
+			break;
+		}
+		case IVS_FT_NUMBER: {
+			/* held as canonical text: "29.970" and "2.997e1" load as "29.97" */
+			static const char *const nums[] = {"30", "29.97", "29.970", "2.997e1", "0.5", "-2",
+			                                   "23.976", "60", "1e3", "0", "59.94"};
+			assert_int_equal(ivs_edit_set_str(p, r, i, nums[pick(IVS_ARRAY_LEN(nums))]), 0);
+			break;
+		}
+		case IVS_FT_STRING_LIST: {
+			/* one-line, non-empty items joined by line feeds */
+			struct ivs_buf b;
+			size_t n = 1 + pick(4);
+			ivs_buf_init(&b);
+			for (size_t j = 0; j < n; j++) {
+				char *item = rand_string();
+				for (char *c = item; *c; c++)
+					if (*c == '\n' || *c == '\r')
+						*c = ' ';
+				ivs_buf_printf(&b, "%s%s", j ? "\n" : "", *item ? item : "US");
+				free(item);
+			}
+			assert_int_equal(ivs_edit_set_str(p, r, i, b.data), 0);
+			ivs_buf_free(&b);
 			break;
 		}
 		case IVS_FT_TAGS:

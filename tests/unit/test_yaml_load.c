@@ -194,7 +194,9 @@ static void test_duplicate_unknown_top_key(void **state)
 	assert_int_equal(d.n, 2);
 	check_diag(&d, 0, IVS_RULE_YAML_UNKNOWN_KEY, 4, 1, "foo",
 	           "the file has no key `foo`; its keys are ivs_tui, stack, buckets, channels, "
-	           "playback_key_pairs, recording_configurations and public_keys.");
+	           "playback_key_pairs, recording_configurations, public_keys, "
+	           "storage_configurations, stages, encoder_configurations, ingest_configurations and "
+	           "playback_restriction_policies.");
 	check_diag(&d, 1, IVS_RULE_YAML_DUPLICATE_KEY, 5, 1, "foo",
 	           "`foo` is given twice in the file: line 4 already sets it; remove one of the two.");
 	ivs_diags_free(&d);
