@@ -524,6 +524,56 @@ static void fill_fields(struct imp *im, struct ivs_res *r, int parent, const cJS
                         const char *path, struct fill *fl);
 
 static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, const char *path,
+                      struct fill *fl);
+
+/* The row whose cfn is name (under parent) and, when rows keep their value
+ * one level deeper (cfn_inner), whose cfn_inner is inner. */
+static int field_by_cfn_inner(const struct ivs_kind_info *ki, int parent, const char *name,
+                              const char *inner)
+{
+	for (int i = 0; i < ki->nfields; i++) {
+		const struct ivs_field *f = &ki->fields[i];
+		if (f->parent == parent && f->cfn && !strcmp(f->cfn, name) && f->cfn_inner &&
+		    !strcmp(f->cfn_inner, inner))
+			return i;
+	}
+	return -1;
+}
+
+/* One member v of a mapping of properties (v->string: the property). */
+static void put_member(struct imp *im, struct ivs_res *r, int parent, const cJSON *v,
+                       const char *path, struct fill *fl)
+{
+	const struct ivs_kind_info *ki = ivs_res_info(r);
+	int i = field_by_cfn(ki, parent, v->string);
+	if (i < 0) {
+		left_out(im, v, path, "a property a %s of the design does not have", ki->name);
+		return;
+	}
+	if (!ki->fields[i].cfn_inner) {
+		put_field(im, r, i, v, path, fl);
+		return;
+	}
+	/* {cfn: {cfn_inner: value}}: the rows that share cfn, one per inner key */
+	char *d = describe(im, v);
+	if (!cJSON_IsObject(v) || d || !v->child) {
+		free(d);
+		bad_value(im, v, path, "a mapping");
+		return;
+	}
+	const cJSON *m;
+	cJSON_ArrayForEach(m, v) {
+		char *p = ivs_xasprintf("%s.%s", path, m->string);
+		int j = field_by_cfn_inner(ki, parent, v->string, m->string);
+		if (j < 0)
+			left_out(im, m, p, "a property a %s of the design does not have", ki->name);
+		else
+			put_field(im, r, j, m, p, fl);
+		free(p);
+	}
+}
+
+static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, const char *path,
                       struct fill *fl)
 {
 	const struct ivs_kind_info *ki = ivs_res_info(r);
@@ -569,6 +619,35 @@ static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, 
 		else
 			bad_value(im, v, path, "a whole number");
 		break;
+	case IVS_FT_NUMBER: {
+		char num[64];
+		if (cJSON_IsNumber(v)) {
+			snprintf(num, sizeof num, "%.17g", v->valuedouble);
+			if (ivs_edit_set_str(im->p, r, i, num) == 0)
+				break;
+		}
+		bad_value(im, v, path, "a number");
+		break;
+	}
+	case IVS_FT_STRING_LIST: {
+		struct ivs_buf b;
+		const cJSON *e;
+		bool ok = cJSON_IsArray(v) && v->child;
+		ivs_buf_init(&b);
+		ivs_buf_puts(&b, "");
+		const cJSON *lv = ok ? v : NULL;
+		cJSON_ArrayForEach(e, lv) {
+			/* held joined by line feeds: an item must be one non-empty line */
+			if (!cJSON_IsString(e) || !*e->valuestring || strpbrk(e->valuestring, "\n\r"))
+				ok = false;
+			else
+				ivs_buf_printf(&b, "%s%s", b.len ? "\n" : "", e->valuestring);
+		}
+		if (!ok || ivs_edit_set_str(im->p, r, i, b.data) != 0)
+			bad_value(im, v, path, "a list of one-line texts");
+		ivs_buf_free(&b);
+		break;
+	}
 	case IVS_FT_ENUM_LIST: {
 		struct ivs_enum_list l = {0};
 		const cJSON *e;
@@ -610,11 +689,9 @@ static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, 
 static void fill_fields(struct imp *im, struct ivs_res *r, int parent, const cJSON *obj,
                         const char *path, struct fill *fl)
 {
-	const struct ivs_kind_info *ki = ivs_res_info(r);
 	const cJSON *v;
 	cJSON_ArrayForEach(v, obj) {
 		char *p = ivs_xasprintf("%s.%s", path, v->string);
-		int i = field_by_cfn(ki, parent, v->string);
 		if (r->kind == IVS_KIND_CHANNEL && parent == IVS_CHANNEL_MULTITRACK &&
 		    !strcmp(v->string, "Enabled")) {
 			if (cJSON_IsTrue(v))
@@ -622,10 +699,8 @@ static void fill_fields(struct imp *im, struct ivs_res *r, int parent, const cJS
 			else
 				left_out(im, v, p, "multitrack input that is not enabled (the design "
 				                   "writes Enabled: true with it)");
-		} else if (i < 0) {
-			left_out(im, v, p, "a property a %s of the design does not have", ki->name);
 		} else {
-			put_field(im, r, i, v, p, fl);
+			put_member(im, r, parent, v, p, fl);
 		}
 		free(p);
 	}
@@ -694,12 +769,7 @@ static void fill_item(struct imp *im, struct item *it, struct fill *fl)
 		else if (it->ki->kind == IVS_KIND_RECORDING && !strcmp(v->string, "DestinationConfiguration"))
 			put_destination(im, it->r, v, p);
 		else {
-			int i = field_by_cfn(it->ki, -1, v->string);
-			if (i < 0)
-				left_out(im, v, p, "a property a %s of the design does not have",
-				         it->ki->name);
-			else
-				put_field(im, it->r, i, v, p, fl);
+			put_member(im, it->r, -1, v, p, fl);
 		}
 		free(p);
 	}
