@@ -926,6 +926,18 @@ static bool is_bootstrap_section(const char *section, const char *name)
 	       (!strcmp(section, "Conditions") && !strcmp(name, "CDKMetadataAvailable"));
 }
 
+/* The kind of the project's outputs (the list key "outputs", no resource
+ * type of its own), or IVS_KIND_COUNT when the engine has none. */
+static enum ivs_kind outputs_kind(void)
+{
+	for (int k = 0; k < IVS_KIND_COUNT; k++) {
+		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
+		if (ki->role == IVS_ROLE_TOP && !ki->cfn_type && !strcmp(ki->list_key, "outputs"))
+			return (enum ivs_kind)k;
+	}
+	return IVS_KIND_COUNT;
+}
+
 static void sections(struct imp *im)
 {
 	const cJSON *s;
@@ -941,6 +953,8 @@ static void sections(struct imp *im)
 				bad_value(im, s, "Description", "text");
 			continue;
 		}
+		if (!strcmp(k, "Outputs") && cJSON_IsObject(s) && outputs_kind() != IVS_KIND_COUNT)
+			continue;   /* import_outputs */
 		bool named = cJSON_IsObject(s) &&
 		             (!strcmp(k, "Parameters") || !strcmp(k, "Rules") ||
 		              !strcmp(k, "Conditions") || !strcmp(k, "Outputs") || !strcmp(k, "Mappings"));
@@ -1054,6 +1068,122 @@ static bool find_cycle(struct imp *im)
 	}
 	free(stack);
 	return found;
+}
+
+/* ---- outputs ---- */
+
+/* The entry an output's Value names: {"Fn::GetAtt": [X, A]}, "X.A", or
+ * {"Ref": X}. */
+static struct item *output_target(const struct imp *im, const cJSON *v)
+{
+	if (!cJSON_IsObject(v) || !v->child || v->child->next)
+		return NULL;
+	const cJSON *a = v->child;
+	if (!strcmp(a->string, "Ref"))
+		return cJSON_IsString(a) ? item_of(im, a->valuestring) : NULL;
+	if (strcmp(a->string, "Fn::GetAtt") != 0)
+		return NULL;
+	const cJSON *x = cJSON_IsArray(a) ? cJSON_GetArrayItem(a, 0) : NULL;
+	if (cJSON_IsString(x))
+		return item_of(im, x->valuestring);
+	if (cJSON_IsString(a)) {
+		const char *dot = strchr(a->valuestring, '.');
+		if (dot) {
+			char *name = ivs_xstrndup(a->valuestring, (size_t)(dot - a->valuestring));
+			struct item *it = item_of(im, name);
+			free(name);
+			return it;
+		}
+	}
+	return NULL;
+}
+
+struct pending_out {
+	const cJSON *node;
+	struct ivs_res *r;
+	bool done;
+};
+
+/* Outputs become outputs: each names its entry (resource, and stream_key
+ * for a key's value); the attribute is the one whose export gives the
+ * template's Value: every choice is tried, all outputs at once, one export
+ * per choice. An output no design makes is listed and left out. */
+static void import_outputs(struct imp *im)
+{
+	enum ivs_kind ok = outputs_kind();
+	const cJSON *outs = cJSON_GetObjectItemCaseSensitive(im->root, "Outputs");
+	cJSON *eouts = cJSON_GetObjectItemCaseSensitive(im->expected, "Outputs");
+	if (ok == IVS_KIND_COUNT || !cJSON_IsObject(outs))
+		return;
+	int f_res = ivs_field_find(ok, -1, "resource"), f_key = ivs_field_find(ok, -1, "stream_key");
+	int f_attr = ivs_field_find(ok, -1, "attribute");
+	int f_desc = ivs_field_find(ok, -1, "description");
+	int f_exp = ivs_field_find(ok, -1, "export_name");
+	const struct ivs_kind_info *ki = ivs_kind_info(ok);
+	size_t n = (size_t)cJSON_GetArraySize(outs), np = 0;
+	struct pending_out *pend = ivs_xcalloc(n ? n : 1, sizeof *pend);
+	const cJSON *o;
+	cJSON_ArrayForEach(o, outs) {
+		const cJSON *val = cJSON_GetObjectItemCaseSensitive(o, "Value");
+		const cJSON *desc = cJSON_GetObjectItemCaseSensitive(o, "Description");
+		const cJSON *exp = cJSON_GetObjectItemCaseSensitive(o, "Export");
+		const cJSON *xname = cJSON_GetObjectItemCaseSensitive(exp, "Name");
+		struct item *t = output_target(im, val);
+		struct ivs_res *r = NULL;
+		if (f_res >= 0 && f_attr >= 0 && t && t->r && all_alnum(o->string) &&
+		    !ivs_project_find(im->p, o->string) &&
+		    (r = ivs_edit_add(im->p, ok, NULL, o->string, SIZE_MAX))) {
+			if (t->r->parent && f_key >= 0) {
+				ivs_edit_set_str(im->p, r, f_res, t->r->parent->id);
+				ivs_edit_set_str(im->p, r, f_key, t->r->id);
+			} else {
+				ivs_edit_set_str(im->p, r, f_res, t->r->id);
+			}
+			if (cJSON_IsString(desc) && f_desc >= 0)
+				ivs_edit_set_str(im->p, r, f_desc, desc->valuestring);
+			if (cJSON_IsString(xname) && f_exp >= 0)
+				ivs_edit_set_str(im->p, r, f_exp, xname->valuestring);
+		}
+		pend[np].node = o;
+		pend[np].r = r;
+		np++;
+	}
+	size_t nchoices = f_attr >= 0 ? ivs_choice_count(ki->fields[f_attr].choices) : 0;
+	for (size_t c = 0; c < nchoices; c++) {
+		bool any = false;
+		for (size_t i = 0; i < np; i++)
+			if (pend[i].r && !pend[i].done) {
+				ivs_edit_set_enum(im->p, pend[i].r, f_attr, (int)c);
+				any = true;
+			}
+		if (!any)
+			break;
+		cJSON *t = ivs_export_template(im->p);
+		const cJSON *touts = cJSON_GetObjectItemCaseSensitive(t, "Outputs");
+		for (size_t i = 0; i < np; i++) {
+			if (!pend[i].r || pend[i].done)
+				continue;
+			const cJSON *got = cJSON_GetObjectItemCaseSensitive(touts, pend[i].node->string);
+			pend[i].done = got && cJSON_Compare(got, pend[i].node, true);
+		}
+		cJSON_Delete(t);
+	}
+	for (size_t i = 0; i < np; i++) {
+		if (pend[i].done)
+			continue;
+		if (pend[i].r)
+			ivs_edit_remove(im->p, pend[i].r);
+		char *path = ivs_xasprintf("Outputs.%s", pend[i].node->string);
+		char *what = ivs_xasprintf("the output %s, whose value no output of a design makes",
+		                           pend[i].node->string);
+		other(im, pend[i].node, path, what);
+		free(what);
+		free(path);
+		cJSON_DeleteItemFromObjectCaseSensitive(eouts, pend[i].node->string);
+	}
+	if (eouts && !eouts->child)
+		cJSON_DeleteItemFromObjectCaseSensitive(im->expected, "Outputs");
+	free(pend);
 }
 
 /* ---- normalizing and comparing ---- */
@@ -1379,7 +1509,8 @@ void ivs_import(const struct ivs_template *t, const struct ivs_import_opts *o,
 	sections(&im);
 	for (const cJSON *s = im.root->child, *next; s; s = next) {
 		next = s->next;
-		if (strcmp(s->string, "Description") && strcmp(s->string, "Resources"))
+		if (strcmp(s->string, "Description") && strcmp(s->string, "Resources") &&
+		    (strcmp(s->string, "Outputs") || outputs_kind() == IVS_KIND_COUNT))
 			cJSON_DeleteItemFromObjectCaseSensitive(im.expected, s->string);
 	}
 	cJSON *eres = cJSON_GetObjectItemCaseSensitive(im.expected, "Resources");
@@ -1431,6 +1562,7 @@ void ivs_import(const struct ivs_template *t, const struct ivs_import_opts *o,
 	free(stack);
 	unset_generated_names(&im);
 	keep_logical_ids(&im);
+	import_outputs(&im);
 	if (!d->errors)
 		verify(&im);
 	ivs_project_set_history(im.p, true);
