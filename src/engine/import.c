@@ -436,31 +436,36 @@ static struct ivs_res *imported_entry(struct imp *im, enum ivs_kind k, const cha
 	return r;
 }
 
-/* A REF field's value: an entry of kind `kind` by reference, or an
- * imported one by a literal. */
-static void put_ref(struct imp *im, struct ivs_res *r, int field, enum ivs_kind kind,
-                    const cJSON *v, const char *path)
+/* The id of the entry of kind `kind` a reference value names: by Ref /
+ * Fn::GetAtt, or an imported entry by a literal; NULL after saying why. */
+static const char *ref_id(struct imp *im, enum ivs_kind kind, const cJSON *v, const char *path)
 {
 	const struct ivs_kind_info *tk = ivs_kind_info(kind);
 	struct item *t = ref_target(im, v, kind == IVS_KIND_BUCKET);
-	if (t && t->ki && t->ki->kind == kind && t->r) {
-		ivs_edit_set_str(im->p, r, field, t->r->id);
-		return;
-	}
+	if (t && t->ki && t->ki->kind == kind && t->r)
+		return t->r->id;
 	if (t) {
 		left_out(im, v, path, "a reference to %s, which is not a %s of the design", t->lid,
 		         tk->name);
-		return;
+		return NULL;
 	}
 	if (cJSON_IsString(v) && tk->import_field >= 0) {
 		struct ivs_res *e = imported_entry(im, kind, v->valuestring, NULL);
-		if (e)
-			ivs_edit_set_str(im->p, r, field, e->id);
-		return;
+		return e ? e->id : NULL;
 	}
 	bad_value(im, v, path,
 	          kind == IVS_KIND_BUCKET ? "a Ref to a bucket of the template or a bucket name"
 	                                  : "an Fn::GetAtt of the Arn of a resource of the template");
+	return NULL;
+}
+
+/* A REF field's value. */
+static void put_ref(struct imp *im, struct ivs_res *r, int field, enum ivs_kind kind,
+                    const cJSON *v, const char *path)
+{
+	const char *id = ref_id(im, kind, v, path);
+	if (id)
+		ivs_edit_set_str(im->p, r, field, id);
 }
 
 /* ---- properties ---- */
@@ -540,21 +545,33 @@ static int field_by_cfn_inner(const struct ivs_kind_info *ki, int parent, const 
 	return -1;
 }
 
-/* One member v of a mapping of properties (v->string: the property). */
-static void put_member(struct imp *im, struct ivs_res *r, int parent, const cJSON *v,
-                       const char *path, struct fill *fl)
+/* Whether a row's dotted cfn goes deeper than prefix ("A.B" under "A"). */
+static bool cfn_below(const struct ivs_kind_info *ki, int parent, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	for (int i = 0; i < ki->nfields; i++) {
+		const struct ivs_field *f = &ki->fields[i];
+		if (f->parent == parent && f->cfn && !strncmp(f->cfn, prefix, n) && f->cfn[n] == '.')
+			return true;
+	}
+	return false;
+}
+
+/* The value v of the CloudFormation property cfn (a dotted path below the
+ * row level when rows say one). */
+static void put_cfn(struct imp *im, struct ivs_res *r, int parent, const char *cfn,
+                    const cJSON *v, const char *path, struct fill *fl)
 {
 	const struct ivs_kind_info *ki = ivs_res_info(r);
-	int i = field_by_cfn(ki, parent, v->string);
-	if (i < 0) {
-		left_out(im, v, path, "a property a %s of the design does not have", ki->name);
-		return;
-	}
-	if (!ki->fields[i].cfn_inner) {
+	int i = field_by_cfn(ki, parent, cfn);   /* a row's cfn may be a dotted path */
+	if (i >= 0 && !ki->fields[i].cfn_inner) {
 		put_field(im, r, i, v, path, fl);
 		return;
 	}
-	/* {cfn: {cfn_inner: value}}: the rows that share cfn, one per inner key */
+	if (i < 0 && !cfn_below(ki, parent, cfn)) {
+		left_out(im, v, path, "a property a %s of the design does not have", ki->name);
+		return;
+	}
 	char *d = describe(im, v);
 	if (!cJSON_IsObject(v) || d || !v->child) {
 		free(d);
@@ -564,13 +581,26 @@ static void put_member(struct imp *im, struct ivs_res *r, int parent, const cJSO
 	const cJSON *m;
 	cJSON_ArrayForEach(m, v) {
 		char *p = ivs_xasprintf("%s.%s", path, m->string);
-		int j = field_by_cfn_inner(ki, parent, v->string, m->string);
-		if (j < 0)
-			left_out(im, m, p, "a property a %s of the design does not have", ki->name);
-		else
+		/* {cfn: {cfn_inner: value}}: the rows that share cfn, one per inner key */
+		int j = i >= 0 ? field_by_cfn_inner(ki, parent, cfn, m->string) : -1;
+		if (j >= 0) {
 			put_field(im, r, j, m, p, fl);
+		} else if (i >= 0) {
+			left_out(im, m, p, "a property a %s of the design does not have", ki->name);
+		} else {
+			char *deeper = ivs_xasprintf("%s.%s", cfn, m->string);
+			put_cfn(im, r, parent, deeper, m, p, fl);
+			free(deeper);
+		}
 		free(p);
 	}
+}
+
+/* One member v of a mapping of properties (v->string: the property). */
+static void put_member(struct imp *im, struct ivs_res *r, int parent, const cJSON *v,
+                       const char *path, struct fill *fl)
+{
+	put_cfn(im, r, parent, v->string, v, path, fl);
 }
 
 static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, const char *path,
