@@ -532,6 +532,106 @@ static void test_left_out(void **state)
 	ivs_diags_free(&d);
 }
 
+/* A template in the style of CloudFormation's IaC generator: foreign
+ * logical ids, every property explicit, Retain policies on everything,
+ * literal ARNs and bucket names, tags in no particular order. Exact once
+ * every kind has logical_id and removal_policy (l1a); until then, only
+ * those are said. */
+static const char iac_template[] =
+	"{\n"
+	" \"AWSTemplateFormatVersion\": \"2010-09-09\",\n"
+	" \"Description\": \"Generated from the console\",\n"
+	" \"Resources\": {\n"
+	"  \"IVSChannel00abc123\": {\n"
+	"   \"UpdateReplacePolicy\": \"Retain\", \"DeletionPolicy\": \"Retain\",\n"
+	"   \"Type\": \"AWS::IVS::Channel\",\n"
+	"   \"Properties\": {\n"
+	"    \"Name\": \"main\", \"Type\": \"STANDARD\", \"LatencyMode\": \"LOW\",\n"
+	"    \"Preset\": \"\", \"Authorized\": false, \"InsecureIngest\": false,\n"
+	"    \"ContainerFormat\": \"TS\",\n"
+	"    \"RecordingConfigurationArn\": {\"Fn::GetAtt\": [\"IVSRecordingConfiguration00def456\", \"Arn\"]},\n"
+	"    \"Tags\": [{\"Key\": \"team\", \"Value\": \"live\"}, {\"Key\": \"cost\", \"Value\": \"a\"}]\n"
+	"   }\n"
+	"  },\n"
+	"  \"IVSRecordingConfiguration00def456\": {\n"
+	"   \"UpdateReplacePolicy\": \"Retain\", \"DeletionPolicy\": \"Retain\",\n"
+	"   \"Type\": \"AWS::IVS::RecordingConfiguration\",\n"
+	"   \"Properties\": {\n"
+	"    \"Name\": \"rec\",\n"
+	"    \"DestinationConfiguration\": {\"S3\": {\"BucketName\": \"my-recordings\"}},\n"
+	"    \"RecordingReconnectWindowSeconds\": 0,\n"
+	"    \"ThumbnailConfiguration\": {\"RecordingMode\": \"INTERVAL\", \"TargetIntervalSeconds\": 60,\n"
+	"      \"Resolution\": \"HD\", \"Storage\": [\"SEQUENTIAL\"]},\n"
+	"    \"RenditionConfiguration\": {\"RenditionSelection\": \"ALL\"}\n"
+	"   }\n"
+	"  },\n"
+	"  \"IVSStreamKey00aaa111\": {\n"
+	"   \"UpdateReplacePolicy\": \"Retain\", \"DeletionPolicy\": \"Retain\",\n"
+	"   \"Type\": \"AWS::IVS::StreamKey\",\n"
+	"   \"Properties\": {\n"
+	"    \"ChannelArn\": \"arn:aws:ivs:us-west-2:123456789012:channel/other\",\n"
+	"    \"Tags\": [{\"Key\": \"b\", \"Value\": \"2\"}, {\"Key\": \"a\", \"Value\": \"1\"}]\n"
+	"   }\n"
+	"  }\n"
+	" }\n"
+	"}\n";
+
+static void test_iac_generator_style(void **state)
+{
+	(void)state;
+	struct ivs_diags d;
+	struct ivs_import_result res;
+	ivs_diags_init(&d);
+	import_text("iac.json", iac_template, NULL, &res, &d);
+	assert_non_null(res.p);
+	bool kinds_ready = has_logical_id_row() &&
+	                   ivs_field_find(IVS_KIND_CHANNEL, -1, "removal_policy") >= 0 &&
+	                   ivs_field_find(IVS_KIND_STREAM_KEY, -1, "removal_policy") >= 0;
+	if (kinds_ready) {
+		if (d.n)
+			ivs_diags_print(stderr, "iac.json", &d);
+		assert_int_equal(d.n, 0);
+		cJSON *t = cJSON_Parse(iac_template), *back = ivs_export_template(res.p);
+		char *where = NULL;
+		if (!ivs_import_same(back, t, &where))
+			fail_msg("iac.json: differs at %s", where);
+		cJSON_Delete(back);
+		cJSON_Delete(t);
+	} else {
+		/* only what needs logical_id and removal_policy on every kind */
+		assert_true(d.errors > 0);
+		for (size_t i = 0; i < d.n; i++)
+			if (!strstr(d.v[i].msg, "which no id of a") &&
+			    !strstr(d.v[i].msg, "a deletion policy on a"))
+				fail_msg("unexpected: %s", d.v[i].msg);
+	}
+	/* what does not depend on them: the imported bucket and channel, values */
+	const struct ivs_project *p = res.p;
+	const struct ivs_list *b = ivs_project_list(p, IVS_KIND_BUCKET);
+	assert_int_equal(b->n, 1);
+	assert_string_equal(ivs_res_get_str(b->v[0], IVS_BUCKET_FROM_NAME), "my-recordings");
+	const struct ivs_list *c = ivs_project_list(p, IVS_KIND_CHANNEL);
+	assert_int_equal(c->n, 2);
+	const struct ivs_res *imported = NULL, *made = NULL;
+	for (size_t i = 0; i < c->n; i++) {
+		if (ivs_res_imported(c->v[i]))
+			imported = c->v[i];
+		else
+			made = c->v[i];
+	}
+	assert_non_null(imported);
+	assert_non_null(made);
+	assert_string_equal(made->id, "IVSChannel00abc123");
+	assert_string_equal(ivs_res_get_str(made, IVS_CHANNEL_NAME), "main");
+	assert_true(ivs_res_is_set(made, IVS_CHANNEL_PRESET));
+	assert_true(ivs_res_is_set(made, IVS_CHANNEL_CONTAINER_FORMAT));
+	assert_int_equal(ivs_res_children(imported)->n, 1);
+	assert_int_equal(ivs_res_children(imported)->v[0]->tags.n, 2);
+	assert_string_equal(ivs_project_stack(p)->description, "Generated from the console");
+	ivs_import_result_free(&res);
+	ivs_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -539,6 +639,7 @@ int main(void)
 		cmocka_unit_test(test_recover_child),
 		cmocka_unit_test(test_channel_values),
 		cmocka_unit_test(test_left_out),
+		cmocka_unit_test(test_iac_generator_style),
 		cmocka_unit_test(test_round_trip_conformance),
 		cmocka_unit_test(test_round_trip_golden),
 	};
