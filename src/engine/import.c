@@ -19,6 +19,9 @@
 #include "ivs/yamlio.h"
 
 #define HASH_LEN 8
+/* Each member of a mapping or element of a list (cJSON_ArrayForEach,
+ * spelled out so that cppcheck reads it without cJSON's header). */
+#define EACH(e, parent) for ((e) = (parent) ? (parent)->child : NULL; (e); (e) = (e)->next)
 
 struct item {
 	const cJSON *node;          /* the resource's mapping */
@@ -495,7 +498,7 @@ static void put_tags(struct imp *im, struct ivs_res *r, const cJSON *v, const ch
 	size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
 	t.v = ivs_xcalloc(n ? n : 1, sizeof *t.v);
 	const cJSON *e;
-	cJSON_ArrayForEach(e, v) {
+	EACH(e, v) {
 		const cJSON *k = cJSON_GetObjectItemCaseSensitive(e, "Key");
 		const cJSON *val = cJSON_GetObjectItemCaseSensitive(e, "Value");
 		char *p = ivs_xasprintf("%s[%zu]", path, i);
@@ -579,7 +582,7 @@ static void put_cfn(struct imp *im, struct ivs_res *r, int parent, const char *c
 		return;
 	}
 	const cJSON *m;
-	cJSON_ArrayForEach(m, v) {
+	EACH(m, v) {
 		char *p = ivs_xasprintf("%s.%s", path, m->string);
 		/* {cfn: {cfn_inner: value}}: the rows that share cfn, one per inner key */
 		int j = i >= 0 ? field_by_cfn_inner(ki, parent, cfn, m->string) : -1;
@@ -666,7 +669,7 @@ static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, 
 		ivs_buf_init(&b);
 		ivs_buf_puts(&b, "");
 		const cJSON *lv = ok ? v : NULL;
-		cJSON_ArrayForEach(e, lv) {
+		EACH(e, lv) {
 			/* held joined by line feeds: an item must be one non-empty line */
 			if (!cJSON_IsString(e) || !*e->valuestring || strpbrk(e->valuestring, "\n\r"))
 				ok = false;
@@ -683,7 +686,7 @@ static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, 
 		const cJSON *e;
 		bool ok = cJSON_IsArray(v) && cJSON_GetArraySize(v) <= IVS_ENUM_LIST_MAX;
 		const cJSON *lv = ok ? v : NULL;
-		cJSON_ArrayForEach(e, lv) {
+		EACH(e, lv) {
 			int idx = cJSON_IsString(e) ? ivs_choice_index(f->choices, e->valuestring) : -1;
 			if (idx < 0 || strcmp(f->choices[idx], e->valuestring) != 0)
 				ok = false;
@@ -720,7 +723,7 @@ static void fill_fields(struct imp *im, struct ivs_res *r, int parent, const cJS
                         const char *path, struct fill *fl)
 {
 	const cJSON *v;
-	cJSON_ArrayForEach(v, obj) {
+	EACH(v, obj) {
 		char *p = ivs_xasprintf("%s.%s", path, v->string);
 		if (r->kind == IVS_KIND_CHANNEL && parent == IVS_CHANNEL_MULTITRACK &&
 		    !strcmp(v->string, "Enabled")) {
@@ -792,7 +795,7 @@ static void fill_item(struct imp *im, struct item *it, struct fill *fl)
 	char *path = ivs_xasprintf("Resources.%s.Properties", it->lid);
 	const cJSON *props = cJSON_GetObjectItemCaseSensitive(it->node, "Properties");
 	const cJSON *v;
-	cJSON_ArrayForEach(v, props) {
+	EACH(v, props) {
 		char *p = ivs_xasprintf("%s.%s", path, v->string);
 		if (it->ki->role == IVS_ROLE_CHILD && !strcmp(v->string, "ChannelArn"))
 			;   /* placed the key */
@@ -971,7 +974,7 @@ static enum ivs_kind outputs_kind(void)
 static void sections(struct imp *im)
 {
 	const cJSON *s;
-	cJSON_ArrayForEach(s, im->root) {
+	EACH(s, im->root) {
 		const char *k = s->string;
 		if (!strcmp(k, "Resources") || !strcmp(k, "AWSTemplateFormatVersion"))
 			continue;
@@ -995,7 +998,7 @@ static void sections(struct imp *im)
 			continue;
 		}
 		const cJSON *e;
-		cJSON_ArrayForEach(e, s) {
+		EACH(e, s) {
 			if (is_bootstrap_section(k, e->string))
 				continue;
 			char *path = ivs_xasprintf("%s.%s", k, e->string);
@@ -1034,7 +1037,7 @@ static void collect_refs(const cJSON *v, const char **out, size_t *n, size_t max
 	}
 	const cJSON *c;
 	const cJSON *cv = (cJSON_IsObject(v) || cJSON_IsArray(v)) ? v : NULL;
-	cJSON_ArrayForEach(c, cv)
+	EACH(c, cv)
 		collect_refs(c, out, n, max);
 }
 
@@ -1061,7 +1064,7 @@ static bool find_cycle(struct imp *im)
 			if (cJSON_IsString(dep) && nr < REFS_MAX)
 				refs[nr++] = dep->valuestring;
 			const cJSON *deps = cJSON_IsArray(dep) ? dep : NULL;
-			cJSON_ArrayForEach(e, deps)
+			EACH(e, deps)
 				if (cJSON_IsString(e) && nr < REFS_MAX)
 					refs[nr++] = e->valuestring;
 			struct item *next = NULL;
@@ -1153,7 +1156,7 @@ static void import_outputs(struct imp *im)
 	size_t n = (size_t)cJSON_GetArraySize(outs), np = 0;
 	struct pending_out *pend = ivs_xcalloc(n ? n : 1, sizeof *pend);
 	const cJSON *o;
-	cJSON_ArrayForEach(o, outs) {
+	EACH(o, outs) {
 		const cJSON *val = cJSON_GetObjectItemCaseSensitive(o, "Value");
 		const cJSON *desc = cJSON_GetObjectItemCaseSensitive(o, "Description");
 		const cJSON *exp = cJSON_GetObjectItemCaseSensitive(o, "Export");
@@ -1283,7 +1286,7 @@ static bool diff_path(const cJSON *a, const cJSON *b, struct ivs_buf *path)
 {
 	if (cJSON_IsObject(a) && cJSON_IsObject(b)) {
 		const cJSON *x;
-		cJSON_ArrayForEach(x, a) {
+		EACH(x, a) {
 			const cJSON *y = cJSON_GetObjectItemCaseSensitive(b, x->string);
 			size_t len = path->len;
 			ivs_buf_printf(path, "%s%s", len ? "." : "", x->string);
@@ -1292,7 +1295,7 @@ static bool diff_path(const cJSON *a, const cJSON *b, struct ivs_buf *path)
 			path->len = len;
 			path->data[len] = '\0';
 		}
-		cJSON_ArrayForEach(x, b) {
+		EACH(x, b) {
 			if (!cJSON_GetObjectItemCaseSensitive(a, x->string)) {
 				ivs_buf_printf(path, "%s%s", path->len ? "." : "", x->string);
 				return true;
@@ -1345,7 +1348,7 @@ static enum ivs_kind kind_of_type(const char *type)
 static void check_attributes(struct imp *im, struct item *it)
 {
 	const cJSON *a;
-	cJSON_ArrayForEach(a, it->node) {
+	EACH(a, it->node) {
 		const char *k = a->string;
 		if (!strcmp(k, "Type") || !strcmp(k, "Properties") || !strcmp(k, "Metadata") ||
 		    !strcmp(k, "DeletionPolicy") || !strcmp(k, "UpdateReplacePolicy"))
@@ -1495,7 +1498,7 @@ static bool only_sections(const cJSON *root)
 	const cJSON *s;
 	if (!cJSON_IsObject(root))
 		return false;
-	cJSON_ArrayForEach(s, root) {
+	EACH(s, root) {
 		size_t i = 0;
 		while (known[i] && strcmp(known[i], s->string) != 0)
 			i++;
@@ -1523,7 +1526,7 @@ void ivs_import(const struct ivs_template *t, const struct ivs_import_opts *o,
 	im.by_lid = ivs_strmap_new();
 	size_t i = 0;
 	const cJSON *r;
-	cJSON_ArrayForEach(r, im.resources) {
+	EACH(r, im.resources) {
 		struct item *it = &im.it[i++];
 		it->node = r;
 		it->lid = r->string;
