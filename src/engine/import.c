@@ -1281,27 +1281,53 @@ cJSON *ivs_import_normalize(const cJSON *tmpl)
 	return t;
 }
 
+static bool diff_path(const cJSON *a, const cJSON *b, struct ivs_buf *path);
+
+/* diff_path of two mappings; bm: b's members by name. */
+static bool diff_members(const cJSON *a, const cJSON *b, const struct ivs_strmap *bm,
+                         struct ivs_buf *path)
+{
+	const cJSON *x;
+	EACH(x, a) {
+		void *yv = NULL;
+		const cJSON *y = ivs_strmap_get(bm, x->string, &yv, 1) ? yv : NULL;
+		size_t len = path->len;
+		ivs_buf_printf(path, "%s%s", len ? "." : "", x->string);
+		if (!y || diff_path(x, y, path))
+			return true;
+		path->len = len;
+		path->data[len] = '\0';
+	}
+	/* every member of a is in b (names are unique): b has more when the
+	 * counts differ */
+	if (cJSON_GetArraySize(a) == cJSON_GetArraySize(b))
+		return false;
+	struct ivs_strmap *am = ivs_strmap_new();
+	EACH(x, a)
+		ivs_strmap_add(am, x->string, (void *)(uintptr_t)x);
+	EACH(x, b) {
+		void *xv = NULL;
+		if (!ivs_strmap_get(am, x->string, &xv, 1)) {
+			ivs_buf_printf(path, "%s%s", path->len ? "." : "", x->string);
+			break;
+		}
+	}
+	ivs_strmap_free(am);
+	return true;
+}
+
 /* First difference of a and b (objects compared by member name). */
 static bool diff_path(const cJSON *a, const cJSON *b, struct ivs_buf *path)
 {
 	if (cJSON_IsObject(a) && cJSON_IsObject(b)) {
+		/* members by name through a map: Resources may have thousands */
+		struct ivs_strmap *bm = ivs_strmap_new();
 		const cJSON *x;
-		EACH(x, a) {
-			const cJSON *y = cJSON_GetObjectItemCaseSensitive(b, x->string);
-			size_t len = path->len;
-			ivs_buf_printf(path, "%s%s", len ? "." : "", x->string);
-			if (!y || diff_path(x, y, path))
-				return true;
-			path->len = len;
-			path->data[len] = '\0';
-		}
-		EACH(x, b) {
-			if (!cJSON_GetObjectItemCaseSensitive(a, x->string)) {
-				ivs_buf_printf(path, "%s%s", path->len ? "." : "", x->string);
-				return true;
-			}
-		}
-		return false;
+		EACH(x, b)
+			ivs_strmap_add(bm, x->string, (void *)(uintptr_t)x);
+		bool differ = diff_members(a, b, bm, path);
+		ivs_strmap_free(bm);
+		return differ;
 	}
 	if (cJSON_IsArray(a) && cJSON_IsArray(b)) {
 		const cJSON *x = a->child, *y = b->child;
