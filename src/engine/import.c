@@ -42,6 +42,7 @@ struct imp {
 	struct item *it;
 	size_t n;
 	struct ivs_strmap *by_lid;
+	struct ivs_strmap *imported;  /* import value -> imported entry (any kind) */
 	char *meta_stack;           /* the stack name aws:cdk:path gives */
 	cJSON *expected;            /* the normalized template, less what is left out */
 };
@@ -423,19 +424,18 @@ static struct ivs_res *imported_entry(struct imp *im, enum ivs_kind k, const cha
                                       const char *want_id)
 {
 	const struct ivs_kind_info *ki = ivs_kind_info(k);
-	const struct ivs_list *l = ivs_project_list(im->p, k);
-	for (size_t i = 0; l && i < l->n; i++) {
-		const char *v = ivs_res_get_str(l->v[i], ki->import_field);
-		if (v && !strcmp(v, value))
-			return l->v[i];
-	}
+	void *found[8];
+	size_t nf = ivs_strmap_get(im->imported, value, found, 8);
+	for (size_t i = 0; i < nf && i < 8; i++)
+		if (((struct ivs_res *)found[i])->kind == k)
+			return found[i];
 	char *id = want_id && !ivs_project_find(im->p, want_id)
 	                   ? ivs_xstrdup(want_id)
 	                   : ivs_project_unique_id(im->p, want_id ? want_id : ki->id_prefix);
 	struct ivs_res *r = ivs_edit_add(im->p, k, NULL, id, SIZE_MAX);
 	free(id);
-	if (r)
-		ivs_edit_set_str(im->p, r, ki->import_field, value);
+	if (r && ivs_edit_set_str(im->p, r, ki->import_field, value) == 0)
+		ivs_strmap_add(im->imported, ivs_res_get_str(r, ki->import_field), r);
 	return r;
 }
 
@@ -1550,6 +1550,7 @@ void ivs_import(const struct ivs_template *t, const struct ivs_import_opts *o,
 	im.n = (size_t)cJSON_GetArraySize(im.resources);
 	im.it = ivs_xcalloc(im.n ? im.n : 1, sizeof *im.it);
 	im.by_lid = ivs_strmap_new();
+	im.imported = ivs_strmap_new();
 	size_t i = 0;
 	const cJSON *r;
 	EACH(r, im.resources) {
@@ -1633,6 +1634,7 @@ out:
 			free(im.it[i].meta[j]);
 	free(im.it);
 	ivs_strmap_free(im.by_lid);
+	ivs_strmap_free(im.imported);
 	free(im.meta_stack);
 	cJSON_Delete(im.expected);
 }
