@@ -128,9 +128,9 @@ int ivs_cmd_import(int argc, char **argv)
 	if (res.trouble || !res.p) {
 		status = IVS_EXIT_USAGE;
 	} else if (d.errors && !keep_going) {
-		ivs_cli_error("import: %zu %s left out; nothing written (--keep-going writes the "
-		              "project without them)", d.errors,
-		              d.errors == 1 ? "value had to be" : "values had to be");
+		ivs_cli_error("import: %zu %s the project cannot hold as the template says; nothing "
+		              "written (--keep-going writes it anyway, with a comment listing them)",
+		              d.errors, d.errors == 1 ? "thing" : "things");
 		status = IVS_EXIT_INVALID;
 	} else {
 		struct ivs_buf text;
