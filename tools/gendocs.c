@@ -94,6 +94,8 @@ static void field_type(struct ivs_buf *o, const struct ivs_field *f)
 			ivs_buf_printf(o, ", %ld to %ld characters", f->min, f->max);
 		else if (f->max > 0)
 			ivs_buf_printf(o, ", at most %ld characters", f->max);
+		if (f->one_of)
+			ivs_buf_puts(o, " (one of a set)");
 		break;
 	case IVS_FT_TEXT:
 		ivs_buf_puts(o, "text (several lines)");
@@ -108,7 +110,24 @@ static void field_type(struct ivs_buf *o, const struct ivs_field *f)
 		ivs_buf_printf(o, "integer, %ld to %ld", f->min, f->max);
 		break;
 	case IVS_FT_REF:
-		ivs_buf_printf(o, "id of a %s", ivs_kind_info(f->ref)->name);
+		if (f->ref_mask) {
+			ivs_buf_puts(o, "id of an entry: ");
+			bool first = true;
+			for (int k = 0; k < IVS_KIND_COUNT; k++)
+				if ((f->ref_mask >> k) & 1u) {
+					ivs_buf_printf(o, "%s%s", first ? "" : ", ", ivs_kind_info((enum ivs_kind)k)->name);
+					first = false;
+				}
+		} else if (f->ref_parent) {
+			ivs_buf_printf(o, "id of a %s of that entry", ivs_kind_info(f->ref)->name);
+		} else {
+			ivs_buf_printf(o, "id of a %s", ivs_kind_info(f->ref)->name);
+		}
+		if (f->one_of)
+			ivs_buf_puts(o, " (one of a set)");
+		break;
+	case IVS_FT_REF_LIST:
+		ivs_buf_printf(o, "list of %s ids, unique, at most %ld", ivs_kind_info(f->ref)->name, f->max);
 		break;
 	case IVS_FT_ENUM_LIST:
 		ivs_buf_puts(o, "list of ");

@@ -104,6 +104,20 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(PLAYBACK_POLICY_NAME,        "playback-policy-name",         ERROR) \
 	X(COUNTRY_CODE,                "country-code",                 ERROR) \
 	X(LOGICAL_ID_INVALID,          "logical-id-invalid",           ERROR) \
+	/* chat (issue 10, l1b) */ \
+	X(CHAT_LOGGING_NAME,           "chat-logging-name",            ERROR) \
+	X(ONE_OF,                      "one-of",                       ERROR) \
+	X(CHAT_ROOM_NAME,              "chat-room-name",               ERROR) \
+	X(LIST_TOO_LONG,               "list-too-long",                ERROR) \
+	/* outputs (issue 10, l1b) */ \
+	X(OUTPUT_ATTRIBUTE,            "output-attribute",             ERROR) \
+	X(OUTPUT_IMPORTED,             "output-imported",              ERROR) \
+	X(OUTPUT_STREAM_KEY,           "output-stream-key",            ERROR) \
+	X(OUTPUT_SECRET,               "output-secret",                WARNING) \
+	X(OUTPUT_DESCRIPTION,          "output-description",           ERROR) \
+	X(OUTPUT_EXPORT_NAME,          "output-export-name",           ERROR) \
+	X(OUTPUT_EXPORT_DUPLICATE,     "output-export-duplicate",      ERROR) \
+	X(OUTPUT_LIMIT,                "output-limit",                 ERROR) \
 	/* the template as a whole */ \
 	X(RESOURCE_LIMIT,              "resource-limit",               ERROR) \
 	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING) \

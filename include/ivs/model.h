@@ -47,6 +47,11 @@ struct ivs_res {
 	uint32_t serial;            /* unique in the project, never reused */
 	bool in_model;              /* false while only the undo history holds it */
 	struct ivs_diags diags;     /* owned by the validator: this entry's problems */
+	/* issue 10 (l1a): every kind that creates a resource has the rows
+	 * logical_id and removal_policy (a bucket's removal_policy is its own
+	 * member, ivs_bucket.removal_policy) */
+	char *logical_id;           /* overrides the computed logical id, or NULL */
+	int removal_policy;         /* IVS_REMOVAL_*, when its row is set */
 };
 
 struct ivs_stack {
@@ -152,6 +157,34 @@ struct ivs_playback_policy {
 	bool strict_origin;
 };
 
+/* issue 10, l1b: chat and outputs */
+struct ivs_chat_logging {
+	struct ivs_res r;
+	char *name;
+	char *bucket;               /* one of: bucket, log_group_name, delivery_stream_name */
+	char *log_group_name;
+	char *delivery_stream_name;
+};
+
+struct ivs_chat_room {
+	struct ivs_res r;
+	char *name;
+	struct ivs_idlist logging_configurations;
+	long maximum_message_length;
+	long maximum_message_rate;
+	char *review_uri;           /* message_review_handler */
+	int review_fallback;
+};
+
+struct ivs_output {
+	struct ivs_res r;
+	char *resource;
+	char *stream_key;
+	int attribute;
+	char *description;
+	char *export_name;
+};
+
 struct ivs_project;
 
 /* ---- life cycle ---- */
@@ -196,6 +229,8 @@ void ivs_res_format(const struct ivs_res *r, int field, bool effective, struct i
 long ivs_res_get_num(const struct ivs_res *r, int field);
 const char *ivs_res_get_str(const struct ivs_res *r, int field);   /* NULL when unset */
 const struct ivs_enum_list *ivs_res_get_list(const struct ivs_res *r, int field);
+/* A REF_LIST field's ids, NULL when unset. */
+const struct ivs_idlist *ivs_res_get_ids(const struct ivs_res *r, int field);
 /* "channels[1].stream_keys[0].tags", "stack.name"; field -1: the entry. */
 void ivs_res_path(const struct ivs_res *r, int field, struct ivs_buf *out);
 
@@ -210,6 +245,9 @@ int ivs_edit_set_bool(struct ivs_project *p, struct ivs_res *r, int field, bool 
 int ivs_edit_set_enum(struct ivs_project *p, struct ivs_res *r, int field, int idx);
 int ivs_edit_set_list(struct ivs_project *p, struct ivs_res *r, int field,
                       const struct ivs_enum_list *l);
+/* REF_LIST: the ids (copied). */
+int ivs_edit_set_ids(struct ivs_project *p, struct ivs_res *r, int field,
+                     const struct ivs_idlist *l);
 int ivs_edit_set_tags(struct ivs_project *p, struct ivs_res *r, const struct ivs_tags *t);
 /* Marks a group present (an empty multitrack_input_configuration: {}). */
 int ivs_edit_set_group(struct ivs_project *p, struct ivs_res *r, int field);

@@ -52,7 +52,11 @@
 	X(STAGE,      "stage",                   "stages",                   "stages",                   "Stages",        "Stage",                  "AWS::IVS::Stage",                  TOP,   STACK,   L1,   6) \
 	X(ENCODER,    "encoder configuration",   "encoder configurations",   "encoder_configurations",   "Encoders",      "EncoderConfiguration",   "AWS::IVS::EncoderConfiguration",   TOP,   STACK,   L1,   7) \
 	X(INGEST,     "ingest configuration",    "ingest configurations",    "ingest_configurations",    "Ingest",        "IngestConfiguration",    "AWS::IVS::IngestConfiguration",    TOP,   STACK,   L1,   8) \
-	X(PLAYBACK_POLICY, "playback restriction policy", "playback restriction policies", "playback_restriction_policies", "Playback policies", "PlaybackRestrictionPolicy", "AWS::IVS::PlaybackRestrictionPolicy", TOP, STACK, L1, 9)
+	X(PLAYBACK_POLICY, "playback restriction policy", "playback restriction policies", "playback_restriction_policies", "Playback policies", "PlaybackRestrictionPolicy", "AWS::IVS::PlaybackRestrictionPolicy", TOP, STACK, L1, 9) \
+	/* issue 10, l1b: chat and stack outputs (an output is no resource: cfn type NULL, the template's Outputs) */ \
+	X(CHAT_LOGGING, "chat logging configuration", "chat logging configurations", "chat_logging_configurations", "Chat logging", "ChatLogging", "AWS::IVSChat::LoggingConfiguration", TOP, STACK, L1, 10) \
+	X(CHAT_ROOM,  "chat room",               "chat rooms",               "chat_rooms",               "Chat rooms",    "ChatRoom",               "AWS::IVSChat::Room",               TOP,   STACK,   L1,   11) \
+	X(OUTPUT,     "output",                  "outputs",                  "outputs",                  "Outputs",       "Output",                 NULL,                               TOP,   STACK,   L1,   12)
 
 enum ivs_kind {
 #define IVS_KIND_ENUM(name, ...) IVS_KIND_##name,
@@ -103,6 +107,8 @@ enum ivs_ftype {
 	                     (exact in the file); min, max: the range */
 	IVS_FT_STRING_LIST,/* char *: a list of one-line strings, held joined by
 	                     line feeds ("US\nCA"); min, max: each item's length */
+	IVS_FT_REF_LIST,  /* struct ivs_idlist: ids of entries of kind `ref`, in order
+	                     (chat_rooms.logging_configurations); `max`: most ids */
 };
 
 /* flags */
@@ -121,6 +127,15 @@ struct ivs_enum_list {
 	uint8_t v[IVS_ENUM_LIST_MAX];
 };
 
+/* A REF_LIST value: ids, owned. */
+struct ivs_idlist {
+	char **v;
+	size_t n;
+};
+void ivs_idlist_free(struct ivs_idlist *l);
+void ivs_idlist_copy(struct ivs_idlist *dst, const struct ivs_idlist *src);
+void ivs_idlist_push(struct ivs_idlist *l, const char *id);
+
 /* A character rule of STRING and ID fields: the test, and its wording,
  * once (forms show `text`, the validator says "<key> <must>, got '...'"). */
 struct ivs_chars {
@@ -130,7 +145,9 @@ struct ivs_chars {
 	bool s3_name;                 /* then S3's reserved prefixes, suffixes, IPs */
 };
 extern const struct ivs_chars ivs_chars_name_rule, ivs_chars_stack_name_rule,
-	ivs_chars_bucket_name_rule, ivs_chars_id_rule, ivs_chars_country_rule;
+	ivs_chars_bucket_name_rule, ivs_chars_id_rule, ivs_chars_country_rule,
+	ivs_chars_logical_id_rule, ivs_chars_log_group_rule,
+	ivs_chars_delivery_stream_rule, ivs_chars_lambda_arn_rule, ivs_chars_export_name_rule;
 
 struct ivs_field {
 	const char *key;              /* YAML key */
@@ -155,6 +172,16 @@ struct ivs_field {
 	const struct ivs_chars *chars;/* STRING, ID: character rule, NULL: any */
 	const char *check_text;       /* the rule in words, for forms: "letters, digits, - and _" */
 	const char *help;             /* one line, shown in forms and help */
+	/* REF: a reference to an entry of any kind in this mask (bit k: kind
+	 * k; 0: only kind `ref`); the entry must create a resource. */
+	unsigned ref_mask;
+	/* REF to a CHILD kind (an output's stream_key): index of the REF row
+	 * that names the entry whose child list holds it; 0: not a child. */
+	int ref_parent;
+	/* A one-of set: exactly one of the rows with the same non-zero
+	 * one_of (in the same group) must be given (chat logging's bucket,
+	 * log_group_name, delivery_stream_name). */
+	int one_of;
 };
 
 struct ivs_res;
@@ -199,36 +226,56 @@ size_t ivs_choice_count(const char *const *choices);
 /* Field indexes, one enum per kind, in table order (checked by a unit test). */
 enum { IVS_STACK_NAME, IVS_STACK_DESCRIPTION, IVS_STACK_NFIELDS };
 enum { IVS_BUCKET_ID, IVS_BUCKET_NAME, IVS_BUCKET_REMOVAL_POLICY, IVS_BUCKET_FROM_NAME,
-       IVS_BUCKET_TAGS, IVS_BUCKET_NFIELDS };
+       IVS_BUCKET_TAGS, IVS_BUCKET_LOGICAL_ID, IVS_BUCKET_NFIELDS };
 enum { IVS_CHANNEL_ID, IVS_CHANNEL_NAME, IVS_CHANNEL_TYPE, IVS_CHANNEL_LATENCY_MODE,
        IVS_CHANNEL_PRESET, IVS_CHANNEL_AUTHORIZED, IVS_CHANNEL_INSECURE_INGEST,
        IVS_CHANNEL_CONTAINER_FORMAT, IVS_CHANNEL_MULTITRACK, IVS_CHANNEL_MT_MAX_RESOLUTION,
        IVS_CHANNEL_MT_POLICY, IVS_CHANNEL_RECORDING, IVS_CHANNEL_TAGS, IVS_CHANNEL_STREAM_KEYS,
-       IVS_CHANNEL_FROM_ARN, IVS_CHANNEL_NFIELDS };
-enum { IVS_STREAM_KEY_ID, IVS_STREAM_KEY_TAGS, IVS_STREAM_KEY_NFIELDS };
+       IVS_CHANNEL_FROM_ARN, IVS_CHANNEL_LOGICAL_ID, IVS_CHANNEL_REMOVAL, IVS_CHANNEL_NFIELDS };
+enum { IVS_STREAM_KEY_ID, IVS_STREAM_KEY_TAGS, IVS_STREAM_KEY_LOGICAL_ID, IVS_STREAM_KEY_REMOVAL, IVS_STREAM_KEY_NFIELDS };
 enum { IVS_KEY_PAIR_ID, IVS_KEY_PAIR_NAME, IVS_KEY_PAIR_PUBLIC_KEY, IVS_KEY_PAIR_TAGS,
-       IVS_KEY_PAIR_NFIELDS };
+       IVS_KEY_PAIR_LOGICAL_ID, IVS_KEY_PAIR_REMOVAL, IVS_KEY_PAIR_NFIELDS };
 enum { IVS_PUBLIC_KEY_ID, IVS_PUBLIC_KEY_NAME, IVS_PUBLIC_KEY_MATERIAL, IVS_PUBLIC_KEY_TAGS,
-       IVS_PUBLIC_KEY_NFIELDS };
+       IVS_PUBLIC_KEY_LOGICAL_ID, IVS_PUBLIC_KEY_REMOVAL, IVS_PUBLIC_KEY_NFIELDS };
 enum { IVS_RECORDING_ID, IVS_RECORDING_NAME, IVS_RECORDING_BUCKET, IVS_RECORDING_RENDITION,
        IVS_RECORDING_RENDITION_SELECTION, IVS_RECORDING_RENDITIONS, IVS_RECORDING_THUMBNAIL,
        IVS_RECORDING_THUMB_MODE, IVS_RECORDING_THUMB_RESOLUTION, IVS_RECORDING_THUMB_STORAGE,
        IVS_RECORDING_THUMB_INTERVAL, IVS_RECORDING_RECONNECT_WINDOW, IVS_RECORDING_TAGS,
-       IVS_RECORDING_NFIELDS };
+       IVS_RECORDING_LOGICAL_ID, IVS_RECORDING_REMOVAL, IVS_RECORDING_NFIELDS };
 /* issue 10 (l1a) */
-enum { IVS_STORAGE_ID, IVS_STORAGE_NAME, IVS_STORAGE_BUCKET, IVS_STORAGE_TAGS, IVS_STORAGE_NFIELDS };
+enum { IVS_STORAGE_ID, IVS_STORAGE_NAME, IVS_STORAGE_BUCKET, IVS_STORAGE_TAGS, IVS_STORAGE_LOGICAL_ID, IVS_STORAGE_REMOVAL, IVS_STORAGE_NFIELDS };
 enum { IVS_STAGE_ID, IVS_STAGE_NAME, IVS_STAGE_RECORDING, IVS_STAGE_STORAGE, IVS_STAGE_MEDIA_TYPES,
        IVS_STAGE_THUMBNAIL, IVS_STAGE_THUMB_MODE, IVS_STAGE_THUMB_STORAGE, IVS_STAGE_THUMB_INTERVAL,
        IVS_STAGE_HLS, IVS_STAGE_HLS_SEGMENT, IVS_STAGE_RECONNECT_WINDOW, IVS_STAGE_TAGS,
-       IVS_STAGE_NFIELDS };
+       IVS_STAGE_LOGICAL_ID, IVS_STAGE_REMOVAL, IVS_STAGE_NFIELDS };
 enum { IVS_ENCODER_ID, IVS_ENCODER_NAME, IVS_ENCODER_VIDEO, IVS_ENCODER_BITRATE,
        IVS_ENCODER_FRAMERATE, IVS_ENCODER_HEIGHT, IVS_ENCODER_WIDTH, IVS_ENCODER_TAGS,
-       IVS_ENCODER_NFIELDS };
+       IVS_ENCODER_LOGICAL_ID, IVS_ENCODER_REMOVAL, IVS_ENCODER_NFIELDS };
 enum { IVS_INGEST_ID, IVS_INGEST_NAME, IVS_INGEST_STAGE, IVS_INGEST_PROTOCOL,
-       IVS_INGEST_INSECURE, IVS_INGEST_USER_ID, IVS_INGEST_TAGS, IVS_INGEST_NFIELDS };
+       IVS_INGEST_INSECURE, IVS_INGEST_USER_ID, IVS_INGEST_TAGS, IVS_INGEST_LOGICAL_ID, IVS_INGEST_REMOVAL, IVS_INGEST_NFIELDS };
 enum { IVS_PLAYBACK_POLICY_ID, IVS_PLAYBACK_POLICY_NAME, IVS_PLAYBACK_POLICY_COUNTRIES,
        IVS_PLAYBACK_POLICY_ORIGINS, IVS_PLAYBACK_POLICY_STRICT, IVS_PLAYBACK_POLICY_TAGS,
-       IVS_PLAYBACK_POLICY_NFIELDS };
+       IVS_PLAYBACK_POLICY_LOGICAL_ID, IVS_PLAYBACK_POLICY_REMOVAL, IVS_PLAYBACK_POLICY_NFIELDS };
+
+/* issue 10, l1b */
+enum { IVS_CHAT_LOGGING_ID, IVS_CHAT_LOGGING_NAME, IVS_CHAT_LOGGING_BUCKET,
+       IVS_CHAT_LOGGING_LOG_GROUP, IVS_CHAT_LOGGING_DELIVERY_STREAM, IVS_CHAT_LOGGING_TAGS,
+       IVS_CHAT_LOGGING_LOGICAL_ID, IVS_CHAT_LOGGING_REMOVAL, IVS_CHAT_LOGGING_NFIELDS };
+enum { IVS_CHAT_ROOM_ID, IVS_CHAT_ROOM_NAME, IVS_CHAT_ROOM_LOGGING, IVS_CHAT_ROOM_MAX_LENGTH,
+       IVS_CHAT_ROOM_MAX_RATE, IVS_CHAT_ROOM_REVIEW, IVS_CHAT_ROOM_REVIEW_URI,
+       IVS_CHAT_ROOM_REVIEW_FALLBACK, IVS_CHAT_ROOM_TAGS,
+       IVS_CHAT_ROOM_LOGICAL_ID, IVS_CHAT_ROOM_REMOVAL, IVS_CHAT_ROOM_NFIELDS };
+enum { IVS_OUTPUT_ID, IVS_OUTPUT_RESOURCE, IVS_OUTPUT_STREAM_KEY, IVS_OUTPUT_ATTRIBUTE,
+       IVS_OUTPUT_DESCRIPTION, IVS_OUTPUT_EXPORT_NAME, IVS_OUTPUT_NFIELDS };
+/* Output attributes (choices of outputs.attribute). */
+enum { IVS_ATTR_BUCKET_NAME, IVS_ATTR_ARN, IVS_ATTR_INGEST_ENDPOINT, IVS_ATTR_PLAYBACK_URL,
+       IVS_ATTR_VALUE, IVS_ATTR_FINGERPRINT, IVS_ATTR_STREAM_KEY, IVS_ATTR_PARTICIPANT_ID,
+       IVS_ATTR_ID, IVS_ATTR_COUNT };
+/* The CloudFormation attribute of an output attribute ("Arn"), NULL for
+ * bucket_name ({"Ref": B}); whether kind k has it; whether it is a secret. */
+const char *ivs_output_cfn_attr(int attr);
+bool ivs_output_attr_of(enum ivs_kind k, int attr);
+bool ivs_output_attr_secret(enum ivs_kind k, int attr);
 
 /* Enum value indexes used by rules and the exporter (same order as the
  * choices arrays in schema.c). */
@@ -252,5 +299,10 @@ bool ivs_chars_stack_name(const char *s); /* ^[A-Za-z][A-Za-z0-9-]*$ */
 bool ivs_chars_bucket_name(const char *s);/* S3 bucket naming rules */
 bool ivs_chars_id(const char *s);         /* at least one letter or digit */
 bool ivs_chars_country(const char *s);    /* an ISO 3166-1 alpha-2 code */
+bool ivs_chars_logical_id(const char *s); /* [A-Za-z0-9]+ */
+bool ivs_chars_log_group(const char *s);  /* ^[.\-_/#A-Za-z0-9]+$ */
+bool ivs_chars_delivery_stream(const char *s); /* ^[a-zA-Z0-9_.-]+$ */
+bool ivs_chars_lambda_arn(const char *s); /* ^$|^arn:aws:lambda:[a-z0-9-]+:[0-9]{12}:function:.+ */
+bool ivs_chars_export_name(const char *s);/* [A-Za-z0-9-:]+ */
 
 #endif

@@ -28,6 +28,7 @@ struct ivs_value {
 	long n;                     /* ENUM: index; BOOL: 0 or 1; INT: the number */
 	struct ivs_enum_list list;  /* ENUM_LIST */
 	struct ivs_tags tags;       /* TAGS (owned: ivs_value_free) */
+	struct ivs_idlist ids;      /* REF_LIST (owned: ivs_value_free) */
 };
 
 /* Parses text for field f. Returns IVS_RULE_COUNT when the field can hold

@@ -137,6 +137,10 @@ char *ivs_export_logical_id(const struct ivs_res *r)
 	if (!r || !r->id || ivs_res_imported(r))
 		return NULL;
 	const struct ivs_kind_info *ki = ivs_res_info(r);
+	/* logical_id: the CDK's overrideLogicalId (issue 10) */
+	int lf = ivs_field_find(r->kind, -1, "logical_id");
+	if (lf >= 0 && ivs_res_is_set(r, lf) && r->logical_id)
+		return ivs_xstrdup(r->logical_id);
 	const char *id = cid(r->id, &t1);
 	if (ki->path == IVS_PATH_L1) {
 		/* the L1 class directly in the stack: one component, no hash */
@@ -220,6 +224,25 @@ static cJSON *ref_value(const struct exp *x, enum ivs_kind kind, const char *id)
 	return v;
 }
 
+/* Puts v at a dotted CloudFormation path ("DestinationConfiguration.S3.BucketName"),
+ * making the objects on the way (a chat logging destination). */
+static void put_path(cJSON *obj, const char *path, cJSON *v)
+{
+	const char *dot;
+	while ((dot = strchr(path, '.'))) {
+		cJSON *next = NULL;
+		size_t n = (size_t)(dot - path);
+		for (cJSON *c = obj->child; c && !next; c = c->next)
+			if (strlen(c->string) == n && strncmp(c->string, path, n) == 0)
+				next = c;
+		if (!next)
+			next = put_owned(obj, ivs_xstrndup(path, n), cJSON_CreateObject());
+		obj = next;
+		path = dot + 1;
+	}
+	put(obj, path, v);
+}
+
 /* The members of fields whose parent is `parent` and that have a cfn name,
  * into obj. TAGS and CHILDREN: the callers add them. */
 static void put_fields(const struct exp *x, const struct ivs_res *r, int parent, cJSON *obj)
@@ -256,6 +279,13 @@ static void put_fields(const struct exp *x, const struct ivs_res *r, int parent,
 		case IVS_FT_REF:
 			v = ref_value(x, f->ref, ivs_res_get_str(r, i));
 			break;
+		case IVS_FT_REF_LIST: {
+			const struct ivs_idlist *l = ivs_res_get_ids(r, i);
+			v = cJSON_CreateArray();
+			for (size_t k = 0; l && k < l->n; k++)
+				link_child(v, ref_value(x, f->ref, l->v[k]));
+			break;
+		}
 		case IVS_FT_GROUP:
 			v = cJSON_CreateObject();
 			put_fields(x, r, i, v);
@@ -270,7 +300,9 @@ static void put_fields(const struct exp *x, const struct ivs_res *r, int parent,
 			put(outer, f->cfn_inner, v);
 			v = outer;
 		}
-		if (v)
+		if (v && strchr(f->cfn, '.'))
+			put_path(obj, f->cfn, v);
+		else if (v)
 			put(obj, f->cfn, v);
 	}
 }
@@ -308,7 +340,9 @@ static void put_tags(const struct ivs_res *r, cJSON *props)
 	free(t.v);
 }
 
-/* {"Type": T, "Properties": props} (no Properties when empty). */
+/* {"Type": T, "Properties": props} (no Properties when empty), and the
+ * removal policy of a kind other than a bucket when it is set (the CDK's
+ * applyRemovalPolicy; the bucket builder writes its own). */
 static cJSON *resource(const struct ivs_res *r, cJSON *props)
 {
 	cJSON *res = cJSON_CreateObject();
@@ -318,6 +352,12 @@ static cJSON *resource(const struct ivs_res *r, cJSON *props)
 		put(res, "Properties", props);
 	} else {
 		cJSON_Delete(props);
+	}
+	int rf = r->kind == IVS_KIND_BUCKET ? -1 : ivs_field_find(r->kind, -1, "removal_policy");
+	if (rf >= 0 && ivs_res_is_set(r, rf)) {
+		const char *policy = ivs_res_get_num(r, rf) == IVS_REMOVAL_DESTROY ? "Delete" : "Retain";
+		put(res, "UpdateReplacePolicy", const_str(policy));
+		put(res, "DeletionPolicy", const_str(policy));
 	}
 	return res;
 }
@@ -430,6 +470,9 @@ static builder_fn *const builders[] = {
 	generic,    /* ENCODER */
 	generic,    /* INGEST */
 	generic,    /* PLAYBACK_POLICY */
+	generic,    /* CHAT_LOGGING */
+	generic,    /* CHAT_ROOM */
+	NULL,       /* OUTPUT: no resource; the template's Outputs (put_outputs) */
 };
 IVS_PER_KIND(builders);
 
@@ -474,7 +517,10 @@ static void add_entry(const struct exp *x, const struct ivs_res *r, cJSON *resou
 			const struct ivs_res *k = kids->v[i];
 			builder_fn *kb = builders[k->kind];
 			const char *kid = cid(k->id, &t2);
-			if (kb)
+			int lf = ivs_field_find(k->kind, -1, "logical_id");
+			if (kb && lf >= 0 && ivs_res_is_set(k, lf) && k->logical_id)
+				put_owned(resources, ivs_xstrdup(k->logical_id), kb(x, k, lid));
+			else if (kb)
 				put_owned(resources, path_lid(pid, kid, "Resource"), kb(x, k, lid));
 			free(t2);
 		}
@@ -512,6 +558,67 @@ static size_t export_order(enum ivs_kind *order)
 	return n;
 }
 
+/* The logical id of the entry an output names (its stream key's when
+ * stream_key is given). */
+static char *output_target_lid(const struct exp *x, const struct ivs_res *o, enum ivs_kind *kind)
+{
+	const char *rid = ivs_res_get_str(o, IVS_OUTPUT_RESOURCE);
+	const char *skid = ivs_res_get_str(o, IVS_OUTPUT_STREAM_KEY);
+	unsigned mask = ivs_res_info(o)->fields[IVS_OUTPUT_RESOURCE].ref_mask;
+	const struct ivs_res *t = NULL;
+	for (int k = 0; k < IVS_KIND_COUNT && !t && rid; k++)
+		if ((mask >> k) & 1u)
+			t = ivs_project_find_kind(x->p, (enum ivs_kind)k, rid);
+	if (!t)
+		return NULL;
+	*kind = t->kind;
+	const struct ivs_list *kids = skid ? ivs_res_children(t) : NULL;
+	for (size_t i = 0; kids && i < kids->n; i++)
+		if (ivs_str_eq(kids->v[i]->id, skid)) {
+			*kind = kids->v[i]->kind;
+			return ivs_export_logical_id(kids->v[i]);
+		}
+	if (t->index < ivs_project_list(x->p, t->kind)->n && x->lid[t->kind] &&
+	    x->lid[t->kind][t->index])
+		return ivs_xstrdup(x->lid[t->kind][t->index]);
+	return ivs_export_logical_id(t);
+}
+
+/* The template's Outputs: {"Value": V, "Description": D, "Export": {"Name": N}}
+ * (synthesis.md, Outputs), after Resources; no key when there is none. */
+static void put_outputs(const struct exp *x, cJSON *tmpl)
+{
+	const struct ivs_list *l = ivs_project_list(x->p, IVS_KIND_OUTPUT);
+	cJSON *outs = NULL;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ivs_res *o = l->v[i];
+		enum ivs_kind kind = IVS_KIND_COUNT;
+		char *lid = ivs_export_logical_id(o), *tlid = output_target_lid(x, o, &kind);
+		if (!lid || !tlid || !ivs_res_is_set(o, IVS_OUTPUT_ATTRIBUTE)) {
+			free(lid);
+			free(tlid);
+			continue;   /* a validation error: export refuses it first */
+		}
+		int attr = (int)ivs_res_get_num(o, IVS_OUTPUT_ATTRIBUTE);
+		const char *cattr = ivs_output_cfn_attr(attr);
+		cJSON *e = cJSON_CreateObject();
+		const char *d = ivs_res_get_str(o, IVS_OUTPUT_DESCRIPTION);
+		const char *xn = ivs_res_get_str(o, IVS_OUTPUT_EXPORT_NAME);
+		if (d)
+			put(e, "Description", cJSON_CreateString(d));
+		put(e, "Value", cattr ? getatt(tlid, cattr) : ref(tlid));
+		if (xn) {
+			cJSON *xo = cJSON_CreateObject();
+			put(xo, "Name", cJSON_CreateString(xn));
+			put(e, "Export", xo);
+		}
+		if (!outs)
+			outs = put(tmpl, "Outputs", cJSON_CreateObject());
+		put_owned(outs, lid, e);
+		free(tlid);
+	}
+}
+
 cJSON *ivs_export_template(const struct ivs_project *p)
 {
 	struct exp x = {.p = p};
@@ -537,6 +644,7 @@ cJSON *ivs_export_template(const struct ivs_project *p)
 		for (size_t i = 0; i < l->n; i++)
 			add_entry(&x, l->v[i], resources, x.lid[order[k]][i]);
 	}
+	put_outputs(&x, tmpl);
 	for (size_t k = 0; k < norder; k++) {
 		const struct ivs_list *l = ivs_project_list(p, order[k]);
 		for (size_t i = 0; i < l->n; i++)

@@ -14,5 +14,6 @@ void ivs_check_recording(const struct ivs_res *r, struct ivs_diags *out);
 void ivs_check_stage(const struct ivs_res *r, struct ivs_diags *out);
 void ivs_check_encoder(const struct ivs_res *r, struct ivs_diags *out);
 void ivs_check_ingest(const struct ivs_res *r, struct ivs_diags *out);
+void ivs_check_output(const struct ivs_res *r, struct ivs_diags *out);
 
 #endif

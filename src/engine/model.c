@@ -46,6 +46,9 @@ void ivs_m_res_free(struct ivs_res *r)
 		case IVS_FT_TAGS:
 			ivs_tags_free((struct ivs_tags *)s);
 			break;
+		case IVS_FT_REF_LIST:
+			ivs_idlist_free((struct ivs_idlist *)s);
+			break;
 		case IVS_FT_CHILDREN:
 			list_free_all((struct ivs_list *)s);
 			break;
@@ -112,7 +115,9 @@ size_t ivs_m_res_weight(const struct ivs_res *r)
 	if (ivs_kind_info(r->kind)->role == IVS_ROLE_ROOT)
 		return 0;
 	const struct ivs_list *kids = ivs_res_children(r);
-	return (ivs_res_imported(r) ? 0 : 1) + (kids ? kids->n : 0);
+	/* an output (no cfn type) is no resource */
+	return (ivs_res_imported(r) || !ivs_kind_info(r->kind)->cfn_type ? 0 : 1) +
+	       (kids ? kids->n : 0);
 }
 
 /* ---- life cycle ---- */

@@ -134,6 +134,19 @@ int ivs_edit_set_list(struct ivs_project *p, struct ivs_res *r, int field,
 	return edit_field(p, r, field, v);
 }
 
+int ivs_edit_set_ids(struct ivs_project *p, struct ivs_res *r, int field,
+                     const struct ivs_idlist *l)
+{
+	if (!type_is(r, field, IVS_FT_REF_LIST) || !l)
+		return -1;
+	for (size_t i = 0; i < l->n; i++)
+		if (!l->v[i] || !ivs_utf8_valid(l->v[i], strlen(l->v[i])))
+			return -1;
+	struct fval v = {.set = true};
+	ivs_idlist_copy(&v.u.il, l);
+	return edit_field(p, r, field, v);
+}
+
 int ivs_edit_set_tags(struct ivs_project *p, struct ivs_res *r, const struct ivs_tags *t)
 {
 	const struct ivs_kind_info *ki = ivs_kind_info(r->kind);
@@ -223,6 +236,7 @@ int ivs_edit_set_text(struct ivs_project *p, struct ivs_res *r, int field, const
 		case IVS_FT_INT: rc = ivs_edit_set_int(p, r, field, v.n); break;
 		case IVS_FT_ENUM_LIST: rc = ivs_edit_set_list(p, r, field, &v.list); break;
 		case IVS_FT_TAGS: rc = ivs_edit_set_tags(p, r, &v.tags); break;
+		case IVS_FT_REF_LIST: rc = ivs_edit_set_ids(p, r, field, &v.ids); break;
 		case IVS_FT_GROUP: rc = ivs_edit_set_group(p, r, field); break;
 		default: break;
 		}
@@ -263,6 +277,55 @@ void ivs_edit_remove(struct ivs_project *p, struct ivs_res *r)
 	ivs_m_record(p, o, label);
 }
 
+/* Whether a REF or REF_LIST row may name an entry of kind k. */
+static bool ref_names_kind(const struct ivs_field *f, enum ivs_kind k)
+{
+	return f->ref_mask ? (f->ref_mask >> k) & 1u : f->ref == k;
+}
+
+/* A REF_LIST's ids with old_id replaced by new_id (one undo step). */
+static void rename_in_list(struct ivs_project *p, struct ivs_res *r, int fi, const char *old_id,
+                           const char *new_id)
+{
+	const struct ivs_idlist *l = ivs_res_get_ids(r, fi);
+	bool hit = false;
+	for (size_t i = 0; l && i < l->n && !hit; i++)
+		hit = strcmp(l->v[i], old_id) == 0;
+	if (!hit)
+		return;
+	struct fval v = {.set = true};
+	for (size_t i = 0; i < l->n; i++)
+		ivs_idlist_push(&v.u.il, strcmp(l->v[i], old_id) == 0 ? new_id : l->v[i]);
+	edit_field(p, r, fi, v);
+}
+
+/* A child reference (an output's stream_key) to a renamed stream key:
+ * rows whose parent row names the key's parent entry follow it. */
+static void rename_child_refs(struct ivs_project *p, const struct ivs_res *target,
+                              const char *old_id, const char *new_id)
+{
+	for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++) {
+		struct ivs_list *l = &p->lists[ivs_top_kinds[k]];
+		for (size_t i = 0; i < l->n; i++) {
+			struct ivs_res *r = l->v[i];
+			const struct ivs_kind_info *ki = ivs_kind_info(r->kind);
+			for (int fi = 0; fi < ki->nfields; fi++) {
+				const struct ivs_field *f = &ki->fields[fi];
+				if (f->type != IVS_FT_REF || !f->ref_parent || f->ref != target->kind ||
+				    !ivs_res_is_set(r, fi) || !ivs_res_is_set(r, f->ref_parent))
+					continue;
+				if (strcmp(*(char **)ivs_m_slot(r, f), old_id) != 0 ||
+				    strcmp(*(char **)ivs_m_slot(r, &ki->fields[f->ref_parent]),
+				           target->parent->id) != 0)
+					continue;
+				struct fval v = {.set = true};
+				v.u.s = ivs_xstrdup(new_id);
+				edit_field(p, r, fi, v);
+			}
+		}
+	}
+}
+
 /* Collects the REF fields that point at id (top-level entries only). */
 static void rename_refs(struct ivs_project *p, const struct ivs_res *target, const char *old_id,
                         const char *new_id)
@@ -274,7 +337,10 @@ static void rename_refs(struct ivs_project *p, const struct ivs_res *target, con
 			const struct ivs_kind_info *ki = ivs_kind_info(r->kind);
 			for (int fi = 0; fi < ki->nfields; fi++) {
 				const struct ivs_field *f = &ki->fields[fi];
-				if (f->type != IVS_FT_REF || f->ref != target->kind || !ivs_res_is_set(r, fi))
+				if (f->type == IVS_FT_REF_LIST && f->ref == target->kind)
+					rename_in_list(p, r, fi, old_id, new_id);
+				if (f->type != IVS_FT_REF || f->ref_parent ||
+				    !ref_names_kind(f, target->kind) || !ivs_res_is_set(r, fi))
 					continue;
 				if (strcmp(*(char **)ivs_m_slot(r, f), old_id) != 0)
 					continue;
@@ -314,6 +380,8 @@ int ivs_edit_rename(struct ivs_project *p, struct ivs_res *r, const char *id, ch
 	edit_field(p, r, 0, v);
 	if (unique)
 		rename_refs(p, r, old_id, id);
+	else if (r->parent && ivs_m_res_live(r))
+		rename_child_refs(p, r, old_id, id);
 	ivs_edit_end(p);
 	free(old_id);
 	return 0;

@@ -18,6 +18,7 @@ struct fval {
 		bool b;
 		struct ivs_enum_list l;
 		struct ivs_tags t;
+		struct ivs_idlist il;
 	} u;
 };
 

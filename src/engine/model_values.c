@@ -70,6 +70,31 @@ bool ivs_m_res_live(const struct ivs_res *r)
 	return r->in_model && (!r->parent || r->parent->in_model);
 }
 
+/* ---- id lists (REF_LIST values) ---- */
+
+void ivs_idlist_free(struct ivs_idlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+void ivs_idlist_push(struct ivs_idlist *l, const char *id)
+{
+	l->v = ivs_xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = ivs_xstrdup(id);
+}
+
+void ivs_idlist_copy(struct ivs_idlist *dst, const struct ivs_idlist *src)
+{
+	dst->v = NULL;
+	dst->n = 0;
+	for (size_t i = 0; src && i < src->n; i++)
+		ivs_idlist_push(dst, src->v[i]);
+}
+
 /* ---- field values ---- */
 
 void ivs_m_fval_free(const struct ivs_field *f, struct fval *v)
@@ -82,6 +107,9 @@ void ivs_m_fval_free(const struct ivs_field *f, struct fval *v)
 		break;
 	case IVS_FT_TAGS:
 		ivs_tags_free(&v->u.t);
+		break;
+	case IVS_FT_REF_LIST:
+		ivs_idlist_free(&v->u.il);
 		break;
 	default:
 		break;
@@ -108,6 +136,7 @@ struct fval ivs_m_fval_get(const struct ivs_res *r, int field)
 	case IVS_FT_INT: v.u.i = *(const long *)s; break;
 	case IVS_FT_ENUM_LIST: v.u.l = *(const struct ivs_enum_list *)s; break;
 	case IVS_FT_TAGS: ivs_tags_copy(&v.u.t, (const struct ivs_tags *)s); break;
+	case IVS_FT_REF_LIST: ivs_idlist_copy(&v.u.il, (const struct ivs_idlist *)s); break;
 	case IVS_FT_GROUP: case IVS_FT_CHILDREN: break;
 	}
 	return v;
@@ -123,6 +152,9 @@ static struct fval fval_dup(const struct ivs_field *f, const struct fval *src)
 		break;
 	case IVS_FT_TAGS:
 		ivs_tags_copy(&v.u.t, &src->u.t);
+		break;
+	case IVS_FT_REF_LIST:
+		ivs_idlist_copy(&v.u.il, &src->u.il);
 		break;
 	default:
 		break;
@@ -156,6 +188,12 @@ void ivs_m_fval_put(struct ivs_res *r, int field, const struct fval *v)
 	case IVS_FT_TAGS:
 		ivs_tags_free((struct ivs_tags *)s);
 		*(struct ivs_tags *)s = copy.u.t;
+		break;
+	case IVS_FT_REF_LIST:
+		ivs_idlist_free((struct ivs_idlist *)s);
+		if (!copy.set)
+			ivs_idlist_free(&copy.u.il);
+		*(struct ivs_idlist *)s = copy.u.il;
 		break;
 	case IVS_FT_GROUP: case IVS_FT_CHILDREN:
 		break;
@@ -222,6 +260,14 @@ const struct ivs_enum_list *ivs_res_get_list(const struct ivs_res *r, int field)
 	return cslot(r, f);
 }
 
+const struct ivs_idlist *ivs_res_get_ids(const struct ivs_res *r, int field)
+{
+	const struct ivs_field *f = ivs_m_field_of(r, field);
+	if (!f || f->type != IVS_FT_REF_LIST || !ivs_res_is_set(r, field))
+		return NULL;
+	return cslot(r, f);
+}
+
 void ivs_res_format(const struct ivs_res *r, int field, bool effective, struct ivs_buf *out)
 {
 	const struct ivs_field *f = ivs_m_field_of(r, field);
@@ -275,6 +321,12 @@ void ivs_res_format(const struct ivs_res *r, int field, bool effective, struct i
 		const struct ivs_tags *t = s;
 		for (size_t i = 0; i < t->n; i++)
 			ivs_buf_printf(out, "%s%s=%s", i ? ", " : "", t->v[i].key, t->v[i].value);
+		break;
+	}
+	case IVS_FT_REF_LIST: {
+		const struct ivs_idlist *l = s;
+		for (size_t i = 0; i < l->n; i++)
+			ivs_buf_printf(out, "%s%s", i ? ", " : "", l->v[i]);
 		break;
 	}
 	case IVS_FT_GROUP: case IVS_FT_CHILDREN:

@@ -32,6 +32,10 @@ static const char *const thumb_modes[] = {"INTERVAL", "DISABLED", NULL};
 static const char *const storages[] = {"SEQUENTIAL", "LATEST", NULL};
 static const char *const media_types[] = {"AUDIO_VIDEO", "AUDIO_ONLY", NULL};
 static const char *const ingest_protocols[] = {"RTMP", "RTMPS", NULL};
+static const char *const fallback_results[] = {"ALLOW", "DENY", NULL};
+/* in the order of the IVS_ATTR_* enum */
+static const char *const output_attributes[] = {"bucket_name", "arn", "ingest_endpoint",
+	"playback_url", "value", "fingerprint", "stream_key", "participant_id", "id", NULL};
 
 bool ivs_chars_name(const char *s)
 {
@@ -73,6 +77,54 @@ bool ivs_chars_id(const char *s)
 			return true;
 	return false;
 }
+
+static bool only(const char *s, const char *extra)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr(extra, *s))
+			return false;
+	return true;
+}
+
+bool ivs_chars_log_group(const char *s) { return only(s, ".-_/#"); }
+bool ivs_chars_delivery_stream(const char *s) { return only(s, "_.-"); }
+bool ivs_chars_export_name(const char *s) { return only(s, "-:"); }
+
+/* ^$|^arn:aws:lambda:[a-z0-9-]+:[0-9]{12}:function:.+ (the room schema's Uri) */
+bool ivs_chars_lambda_arn(const char *s)
+{
+	static const char head[] = "arn:aws:lambda:";
+	size_t n = 0;
+	if (!*s)
+		return true;
+	if (strncmp(s, head, sizeof head - 1) != 0)
+		return false;
+	s += sizeof head - 1;
+	for (; (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'; s++)
+		n++;
+	if (!n || *s++ != ':')
+		return false;
+	for (n = 0; *s >= '0' && *s <= '9'; s++)
+		n++;
+	if (n != 12 || strncmp(s, ":function:", 10) != 0)
+		return false;
+	return s[10] != '\0';
+}
+
+const struct ivs_chars ivs_chars_log_group_rule = {
+	.ok = ivs_chars_log_group,
+	.must = "must contain only letters, digits and . - _ / #"};
+const struct ivs_chars ivs_chars_delivery_stream_rule = {
+	.ok = ivs_chars_delivery_stream,
+	.must = "must contain only letters, digits and . - _"};
+const struct ivs_chars ivs_chars_export_name_rule = {
+	.ok = ivs_chars_export_name,
+	.must = "must contain only letters, digits, - and : (the CDK's rule for export names)"};
+const struct ivs_chars ivs_chars_lambda_arn_rule = {
+	.ok = ivs_chars_lambda_arn,
+	.must = "must be a Lambda function ARN, arn:aws:lambda:<region>:<12-digit account>:function:<name>"};
 
 const struct ivs_chars ivs_chars_name_rule = {
 	.ok = ivs_chars_name, .must = "must contain only letters, digits, hyphens and underscores"};
@@ -129,6 +181,37 @@ const struct ivs_chars ivs_chars_country_rule = {
 	.ok = ivs_chars_country,
 	.must = "must be an officially assigned ISO 3166-1 alpha-2 country code in capitals (US, CA, DE)"};
 
+bool ivs_chars_logical_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+			return false;
+	return true;
+}
+
+const struct ivs_chars ivs_chars_logical_id_rule = {
+	.ok = ivs_chars_logical_id,
+	.must = "must contain only ASCII letters and digits (A-Z, a-z, 0-9), as CloudFormation "
+	        "logical ids do"};
+
+/* issue 10 (l1a): on every kind that creates a resource (the CDK's
+ * overrideLogicalId and applyRemovalPolicy; synthesis.md). */
+#define LOGICAL_ID_ROW(T, flg) \
+	{.key = "logical_id", .type = IVS_FT_STRING, .parent = -1, .off = offsetof(T, r.logical_id), \
+	 .min = 1, .max = 255, .def = IVS_NO_DEFAULT, .def_text = "derived from the id", \
+	 .flags = (flg), .rule = IVS_RULE_LOGICAL_ID_INVALID, .chars = &ivs_chars_logical_id_rule, \
+	 .check_text = "1 to 255 ASCII letters and digits", \
+	 .help = "CloudFormation logical id to use instead of the derived one (adopting an " \
+	         "existing stack's resource); references follow it."}
+#define REMOVAL_ROW(T) \
+	{.key = "removal_policy", .type = IVS_FT_ENUM, .parent = -1, \
+	 .off = offsetof(T, r.removal_policy), .choices = removal_policies, .def = IVS_NO_DEFAULT, \
+	 .def_text = "none (CloudFormation deletes)", \
+	 .help = "DeletionPolicy and UpdateReplacePolicy: RETAIN keeps the resource when it " \
+	         "leaves the stack, DESTROY deletes it."}
+
 #define ID_ROW(T) \
 	{.key = "id", .type = IVS_FT_ID, .parent = -1, .off = offsetof(T, r.id), .min = 1, \
 	 .max = 255, .def = IVS_NO_DEFAULT, .flags = IVS_FF_REQUIRED, .rule = IVS_RULE_ID_INVALID, \
@@ -169,6 +252,7 @@ static const struct ivs_field bucket_fields[] = {
 	 .check_text = "3 to 63 lower-case letters, digits, . and -, starting and ending with a letter or digit",
 	 .help = "An existing bucket, by name: nothing is created."},
 	TAGS_ROW(struct ivs_bucket, IVS_FF_NOT_IMPORTED),
+	LOGICAL_ID_ROW(struct ivs_bucket, IVS_FF_NOT_IMPORTED),
 };
 
 static const struct ivs_field channel_fields[] = {
@@ -227,11 +311,18 @@ static const struct ivs_field channel_fields[] = {
 	 .flags = IVS_FF_IMPORT, .rule = IVS_RULE_CHANNEL_ARN,
 	 .check_text = "arn:<partition>:ivs:<region>:<account>:channel/<id>",
 	 .help = "An existing channel, by ARN: no channel is created, only its stream keys."},
+	LOGICAL_ID_ROW(struct ivs_channel, IVS_FF_NOT_IMPORTED),
+	{.key = "removal_policy", .type = IVS_FT_ENUM, .parent = -1,
+	 .off = offsetof(struct ivs_channel, r.removal_policy), .choices = removal_policies,
+	 .def = IVS_NO_DEFAULT, .def_text = "none (CloudFormation deletes)", .flags = IVS_FF_NOT_IMPORTED,
+	 .help = "DeletionPolicy and UpdateReplacePolicy: RETAIN keeps the resource when it leaves the stack, DESTROY deletes it."},
 };
 
 static const struct ivs_field stream_key_fields[] = {
 	ID_ROW(struct ivs_stream_key),
 	TAGS_ROW(struct ivs_stream_key, 0),
+	LOGICAL_ID_ROW(struct ivs_stream_key, 0),
+	REMOVAL_ROW(struct ivs_stream_key),
 };
 
 static const struct ivs_field key_pair_fields[] = {
@@ -245,6 +336,8 @@ static const struct ivs_field key_pair_fields[] = {
 	 .flags = IVS_FF_REQUIRED | IVS_FF_PEM_P384,
 	 .help = "PEM public key, ECDSA P-384; never paste the private key here."},
 	TAGS_ROW(struct ivs_key_pair, 0),
+	LOGICAL_ID_ROW(struct ivs_key_pair, 0),
+	REMOVAL_ROW(struct ivs_key_pair),
 };
 
 static const struct ivs_field public_key_fields[] = {
@@ -258,6 +351,8 @@ static const struct ivs_field public_key_fields[] = {
 	 .flags = IVS_FF_REQUIRED | IVS_FF_PEM_P384,
 	 .help = "PEM public key, ECDSA P-384, that verifies stage participant tokens."},
 	TAGS_ROW(struct ivs_public_key, 0),
+	LOGICAL_ID_ROW(struct ivs_public_key, 0),
+	REMOVAL_ROW(struct ivs_public_key),
 };
 
 static const struct ivs_field recording_fields[] = {
@@ -306,6 +401,8 @@ static const struct ivs_field recording_fields[] = {
 	 .rule = IVS_RULE_RECONNECT_WINDOW,
 	 .help = "Seconds a broadcast may drop and still record to the same prefix, 0 to 300."},
 	TAGS_ROW(struct ivs_recording, 0),
+	LOGICAL_ID_ROW(struct ivs_recording, 0),
+	REMOVAL_ROW(struct ivs_recording),
 };
 
 /* ---- issue 10 (l1a): the real-time and playback L1 kinds ---- */
@@ -324,6 +421,8 @@ static const struct ivs_field storage_fields[] = {
 	 .off = offsetof(struct ivs_storage, bucket), .def = IVS_NO_DEFAULT, .ref = IVS_KIND_BUCKET,
 	 .flags = IVS_FF_REQUIRED, .help = "Bucket the stage's participant recordings go to."},
 	TAGS_ROW(struct ivs_storage, 0),
+	LOGICAL_ID_ROW(struct ivs_storage, 0),
+	REMOVAL_ROW(struct ivs_storage),
 };
 
 static const struct ivs_field stage_fields[] = {
@@ -371,6 +470,8 @@ static const struct ivs_field stage_fields[] = {
 	 .def = IVS_NO_DEFAULT, .def_text = "0 (off)", .rule = IVS_RULE_RECONNECT_WINDOW,
 	 .help = "Seconds a participant may drop and still record to the same recording, 0 to 300."},
 	TAGS_ROW(struct ivs_stage, 0),
+	LOGICAL_ID_ROW(struct ivs_stage, 0),
+	REMOVAL_ROW(struct ivs_stage),
 };
 
 static const struct ivs_field encoder_fields[] = {
@@ -394,6 +495,8 @@ static const struct ivs_field encoder_fields[] = {
 	 .off = offsetof(struct ivs_encoder, width), .min = 2, .max = 1920, .def = 1280,
 	 .def_text = "1280", .help = "Pixels, even, 2 to 1920; width x height at most 2,073,600."},
 	TAGS_ROW(struct ivs_encoder, 0),
+	LOGICAL_ID_ROW(struct ivs_encoder, 0),
+	REMOVAL_ROW(struct ivs_encoder),
 };
 
 static const struct ivs_field ingest_fields[] = {
@@ -414,6 +517,8 @@ static const struct ivs_field ingest_fields[] = {
 	 .off = offsetof(struct ivs_ingest, user_id), .def = IVS_NO_DEFAULT, .def_text = "none",
 	 .help = "Customer-assigned name of the participant (not secret: do not put PII here)."},
 	TAGS_ROW(struct ivs_ingest, 0),
+	LOGICAL_ID_ROW(struct ivs_ingest, 0),
+	REMOVAL_ROW(struct ivs_ingest),
 };
 
 static const struct ivs_field playback_policy_fields[] = {
@@ -439,7 +544,162 @@ static const struct ivs_field playback_policy_fields[] = {
 	 .def = 0, .def_text = "false",
 	 .help = "Also check the origin of playback tokens' requests (strict enforcement)."},
 	TAGS_ROW(struct ivs_playback_policy, 0),
+	LOGICAL_ID_ROW(struct ivs_playback_policy, 0),
+	REMOVAL_ROW(struct ivs_playback_policy),
 };
+/* ---- issue 10, l1b: chat and outputs ---- */
+
+#define CHAT_TAGS_ROW(T) \
+	{.key = "tags", .cfn = "Tags", .type = IVS_FT_TAGS, .parent = -1, .off = offsetof(T, r.tags), \
+	 .min = 1, .max = 50, .def = IVS_NO_DEFAULT, .rule = IVS_RULE_TAG_COUNT, \
+	 .help = "Tags: up to 50 key=value pairs, values at least 1 character (IVS Chat); keys must not start with aws:."}
+
+static const struct ivs_field chat_logging_fields[] = {
+	ID_ROW(struct ivs_chat_logging),
+	{.key = "logging_configuration_name", .cfn = "Name", .type = IVS_FT_STRING, .parent = -1,
+	 .off = offsetof(struct ivs_chat_logging, name), .max = 128, .def = IVS_NO_DEFAULT,
+	 .def_text = "none", .rule = IVS_RULE_CHAT_LOGGING_NAME, .chars = &ivs_chars_name_rule,
+	 .check_text = "letters, digits, - and _", .help = "Logging configuration name (optional)."},
+	{.key = "bucket", .cfn = "DestinationConfiguration.S3.BucketName", .type = IVS_FT_REF,
+	 .parent = -1, .off = offsetof(struct ivs_chat_logging, bucket), .def = IVS_NO_DEFAULT,
+	 .ref = IVS_KIND_BUCKET, .one_of = 1,
+	 .help = "Destination: the S3 bucket chat messages are logged to."},
+	{.key = "log_group_name", .cfn = "DestinationConfiguration.CloudWatchLogs.LogGroupName",
+	 .type = IVS_FT_STRING, .parent = -1, .off = offsetof(struct ivs_chat_logging, log_group_name),
+	 .min = 1, .max = 512, .def = IVS_NO_DEFAULT, .one_of = 1, .rule = IVS_RULE_STRING_PATTERN,
+	 .chars = &ivs_chars_log_group_rule, .check_text = "1 to 512 letters, digits and . - _ / #",
+	 .help = "Destination: a CloudWatch Logs log group, by name."},
+	{.key = "delivery_stream_name", .cfn = "DestinationConfiguration.Firehose.DeliveryStreamName",
+	 .type = IVS_FT_STRING, .parent = -1,
+	 .off = offsetof(struct ivs_chat_logging, delivery_stream_name), .min = 1, .max = 64,
+	 .def = IVS_NO_DEFAULT, .one_of = 1, .rule = IVS_RULE_STRING_PATTERN,
+	 .chars = &ivs_chars_delivery_stream_rule, .check_text = "1 to 64 letters, digits and . - _",
+	 .help = "Destination: a Kinesis Data Firehose delivery stream, by name."},
+	CHAT_TAGS_ROW(struct ivs_chat_logging),
+	LOGICAL_ID_ROW(struct ivs_chat_logging, 0),
+	REMOVAL_ROW(struct ivs_chat_logging),
+};
+
+static const struct ivs_field chat_room_fields[] = {
+	ID_ROW(struct ivs_chat_room),
+	{.key = "room_name", .cfn = "Name", .type = IVS_FT_STRING, .parent = -1,
+	 .off = offsetof(struct ivs_chat_room, name), .max = 128, .def = IVS_NO_DEFAULT,
+	 .def_text = "none", .rule = IVS_RULE_CHAT_ROOM_NAME, .chars = &ivs_chars_name_rule,
+	 .check_text = "letters, digits, - and _", .help = "Room name (optional)."},
+	{.key = "logging_configurations", .cfn = "LoggingConfigurationIdentifiers",
+	 .type = IVS_FT_REF_LIST, .parent = -1,
+	 .off = offsetof(struct ivs_chat_room, logging_configurations), .max = 50,
+	 .def = IVS_NO_DEFAULT, .def_text = "not logged", .ref = IVS_KIND_CHAT_LOGGING,
+	 .rule = IVS_RULE_LIST_DUPLICATE,
+	 .help = "Chat logging configurations that log this room's messages (at most 50)."},
+	{.key = "maximum_message_length", .cfn = "MaximumMessageLength", .type = IVS_FT_INT,
+	 .parent = -1, .off = offsetof(struct ivs_chat_room, maximum_message_length), .min = 1,
+	 .max = 500, .def = IVS_NO_DEFAULT, .def_text = "500", .rule = IVS_RULE_INT_RANGE,
+	 .help = "Longest message, in characters, 1 to 500."},
+	{.key = "maximum_message_rate_per_second", .cfn = "MaximumMessageRatePerSecond",
+	 .type = IVS_FT_INT, .parent = -1, .off = offsetof(struct ivs_chat_room, maximum_message_rate),
+	 .min = 1, .max = 10, .def = IVS_NO_DEFAULT, .def_text = "10", .rule = IVS_RULE_INT_RANGE,
+	 .help = "Messages a user may send per second, 1 to 10."},
+	{.key = "message_review_handler", .cfn = "MessageReviewHandler", .type = IVS_FT_GROUP,
+	 .parent = -1, .def = IVS_NO_DEFAULT, .def_text = "none",
+	 .help = "A Lambda function that reviews every message before it is delivered."},
+	{.key = "uri", .cfn = "Uri", .type = IVS_FT_STRING, .parent = IVS_CHAT_ROOM_REVIEW,
+	 .off = offsetof(struct ivs_chat_room, review_uri), .max = 170, .def = IVS_NO_DEFAULT,
+	 .flags = IVS_FF_REQUIRED, .rule = IVS_RULE_STRING_PATTERN,
+	 .chars = &ivs_chars_lambda_arn_rule,
+	 .check_text = "arn:aws:lambda:<region>:<account>:function:<name>",
+	 .help = "ARN of the Lambda function that reviews messages."},
+	{.key = "fallback_result", .cfn = "FallbackResult", .type = IVS_FT_ENUM,
+	 .parent = IVS_CHAT_ROOM_REVIEW, .off = offsetof(struct ivs_chat_room, review_fallback),
+	 .choices = fallback_results, .def = IVS_NO_DEFAULT, .def_text = "ALLOW",
+	 .help = "What happens to a message when the handler fails or times out."},
+	CHAT_TAGS_ROW(struct ivs_chat_room),
+	LOGICAL_ID_ROW(struct ivs_chat_room, 0),
+	REMOVAL_ROW(struct ivs_chat_room),
+};
+
+/* Kinds an output may name: every TOP kind that creates a resource. */
+#define OUTPUT_TARGETS \
+	((1u << IVS_KIND_BUCKET) | (1u << IVS_KIND_CHANNEL) | (1u << IVS_KIND_KEY_PAIR) | \
+	 (1u << IVS_KIND_RECORDING) | (1u << IVS_KIND_PUBLIC_KEY) | (1u << IVS_KIND_CHAT_LOGGING) | \
+	 (1u << IVS_KIND_CHAT_ROOM) | IVS_OUTPUT_TARGETS_MORE)
+/* l1a's kinds (issue 10) */
+#define IVS_OUTPUT_TARGETS_MORE \
+	((1u << IVS_KIND_STORAGE) | (1u << IVS_KIND_STAGE) | (1u << IVS_KIND_ENCODER) | \
+	 (1u << IVS_KIND_INGEST) | (1u << IVS_KIND_PLAYBACK_POLICY))
+
+static const struct ivs_field output_fields[] = {
+	ID_ROW(struct ivs_output),
+	{.key = "resource", .type = IVS_FT_REF, .parent = -1,
+	 .off = offsetof(struct ivs_output, resource), .def = IVS_NO_DEFAULT, .ref = IVS_KIND_BUCKET,
+	 .ref_mask = OUTPUT_TARGETS, .flags = IVS_FF_REQUIRED,
+	 .help = "Id of the entry whose value the output shows (any kind this template creates)."},
+	{.key = "stream_key", .type = IVS_FT_REF, .parent = -1,
+	 .off = offsetof(struct ivs_output, stream_key), .def = IVS_NO_DEFAULT,
+	 .def_text = "the channel itself", .ref = IVS_KIND_STREAM_KEY,
+	 .ref_parent = IVS_OUTPUT_RESOURCE,
+	 .help = "Id of one of the channel's stream keys, to show the key's value instead."},
+	{.key = "attribute", .type = IVS_FT_ENUM, .parent = -1,
+	 .off = offsetof(struct ivs_output, attribute), .choices = output_attributes,
+	 .def = IVS_NO_DEFAULT, .flags = IVS_FF_REQUIRED, .rule = IVS_RULE_OUTPUT_ATTRIBUTE,
+	 .help = "Which value: arn, bucket_name, ingest_endpoint, playback_url, ... (per kind)."},
+	{.key = "description", .cfn = "Description", .type = IVS_FT_STRING, .parent = -1,
+	 .off = offsetof(struct ivs_output, description), .def = IVS_NO_DEFAULT,
+	 .def_text = "none", .rule = IVS_RULE_OUTPUT_DESCRIPTION,
+	 .help = "What the value is, shown with it (at most 1024 bytes)."},
+	{.key = "export_name", .type = IVS_FT_STRING, .parent = -1,
+	 .off = offsetof(struct ivs_output, export_name), .min = 1, .max = 255,
+	 .def = IVS_NO_DEFAULT, .def_text = "not exported", .rule = IVS_RULE_OUTPUT_EXPORT_NAME,
+	 .chars = &ivs_chars_export_name_rule, .check_text = "1 to 255 letters, digits, - and :",
+	 .help = "Name other stacks import the value by (Fn::ImportValue); unique in the account."},
+};
+
+/* Which attributes a kind has (project-format.md, "The rest of IVS"). */
+static const struct {
+	enum ivs_kind kind;
+	unsigned attrs, secrets;
+} output_attrs[] = {
+	{IVS_KIND_BUCKET, 1u << IVS_ATTR_BUCKET_NAME | 1u << IVS_ATTR_ARN, 0},
+	{IVS_KIND_CHANNEL, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_INGEST_ENDPOINT | 1u << IVS_ATTR_PLAYBACK_URL, 0},
+	{IVS_KIND_STREAM_KEY, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_VALUE, 1u << IVS_ATTR_VALUE},
+	{IVS_KIND_KEY_PAIR, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_FINGERPRINT, 0},
+	{IVS_KIND_RECORDING, 1u << IVS_ATTR_ARN, 0},
+	{IVS_KIND_PUBLIC_KEY, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_FINGERPRINT, 0},
+	{IVS_KIND_CHAT_LOGGING, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_ID, 0},
+	{IVS_KIND_CHAT_ROOM, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_ID, 0},
+	{IVS_KIND_STORAGE, 1u << IVS_ATTR_ARN, 0},
+	{IVS_KIND_STAGE, 1u << IVS_ATTR_ARN, 0},
+	{IVS_KIND_ENCODER, 1u << IVS_ATTR_ARN, 0},
+	{IVS_KIND_PLAYBACK_POLICY, 1u << IVS_ATTR_ARN, 0},
+	{IVS_KIND_INGEST, 1u << IVS_ATTR_ARN | 1u << IVS_ATTR_STREAM_KEY | 1u << IVS_ATTR_PARTICIPANT_ID,
+	 1u << IVS_ATTR_STREAM_KEY},
+};
+
+static const char *const output_cfn_attrs[IVS_ATTR_COUNT] = {
+	NULL, "Arn", "IngestEndpoint", "PlaybackUrl", "Value", "Fingerprint", "StreamKey",
+	"ParticipantId", "Id"};
+_Static_assert(IVS_ARRAY_LEN(output_attributes) == IVS_ATTR_COUNT + 1, "output attributes");
+
+const char *ivs_output_cfn_attr(int attr)
+{
+	return attr >= 0 && attr < IVS_ATTR_COUNT ? output_cfn_attrs[attr] : NULL;
+}
+
+bool ivs_output_attr_of(enum ivs_kind k, int attr)
+{
+	for (size_t i = 0; i < IVS_ARRAY_LEN(output_attrs); i++)
+		if (output_attrs[i].kind == k)
+			return attr >= 0 && attr < IVS_ATTR_COUNT && (output_attrs[i].attrs >> attr) & 1u;
+	return false;
+}
+
+bool ivs_output_attr_secret(enum ivs_kind k, int attr)
+{
+	for (size_t i = 0; i < IVS_ARRAY_LEN(output_attrs); i++)
+		if (output_attrs[i].kind == k)
+			return attr >= 0 && attr < IVS_ATTR_COUNT && (output_attrs[i].secrets >> attr) & 1u;
+	return false;
+}
 
 /* What the X-macro cannot say: the struct, the field table and the hooks,
  * one entry per kind in enum order (IVS_PER_KIND checks the count). */
@@ -463,6 +723,9 @@ static const struct kind_body bodies[] = {
 	BODY(struct ivs_encoder, encoder_fields, ivs_check_encoder),
 	BODY(struct ivs_ingest, ingest_fields, ivs_check_ingest),
 	BODY(struct ivs_playback_policy, playback_policy_fields, NULL),
+	BODY(struct ivs_chat_logging, chat_logging_fields, NULL),
+	BODY(struct ivs_chat_room, chat_room_fields, NULL),
+	BODY(struct ivs_output, output_fields, ivs_check_output),
 };
 IVS_PER_KIND(bodies);
 
@@ -490,6 +753,9 @@ _Static_assert(IVS_ARRAY_LEN(encoder_fields) == IVS_ENCODER_NFIELDS, "encoder ta
 _Static_assert(IVS_ARRAY_LEN(ingest_fields) == IVS_INGEST_NFIELDS, "ingest table");
 _Static_assert(IVS_ARRAY_LEN(playback_policy_fields) == IVS_PLAYBACK_POLICY_NFIELDS,
                "playback restriction policy table");
+_Static_assert(IVS_ARRAY_LEN(chat_logging_fields) == IVS_CHAT_LOGGING_NFIELDS, "chat logging table");
+_Static_assert(IVS_ARRAY_LEN(chat_room_fields) == IVS_CHAT_ROOM_NFIELDS, "chat room table");
+_Static_assert(IVS_ARRAY_LEN(output_fields) == IVS_OUTPUT_NFIELDS, "output table");
 /* ivs_res.set has one bit per field. */
 #define SET_BITS(n, ...) _Static_assert(IVS_##n##_NFIELDS <= 64, #n ": more than 64 fields");
 IVS_KIND_INFO(SET_BITS)

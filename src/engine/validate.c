@@ -35,21 +35,26 @@
 #include "validate_int.h"
 
 #define RESOURCE_LIMIT 500
+#define OUTPUT_LIMIT 200
+#define OUTPUT_MARK '\x01'   /* an output's key in lids: Outputs, not Resources */
 #define KEY_PAIR_QUOTA 3
 
 /* ---- state ---- */
 
 struct vrec {
 	char *id;               /* key in ids (top-level entries), or NULL */
-	char *ref[IVS_REFS_MAX];/* keys in refs (one per REF row), or NULL */
+	char **ref;             /* keys in refs (every id the entry's REF and
+	                           REF_LIST rows name), nref of them */
+	size_t nref;
 	char *lid;              /* key in lids, or NULL */
+	char *xname;            /* key in xnames (an output's export_name), or NULL */
 	unsigned missing;       /* bit k: in missing[k] (a reference names no kind k) */
 	size_t errors, warnings;
 };
 
 struct vstate {
 	struct ptrmap recs;                  /* struct ivs_res * -> struct vrec * */
-	struct kidx ids, refs, lids;
+	struct kidx ids, refs, lids, xnames;
 	struct ptrmap missing[IVS_KIND_COUNT];
 	size_t errors, warnings;             /* over every live resource */
 	size_t key_pairs;                    /* at the last validation */
@@ -57,15 +62,17 @@ struct vstate {
 	struct ivs_diags *pdiags;            /* ivs_project_diags(p) */
 	unsigned long gen;                   /* project generation validated */
 	bool pc_done;                        /* project_checks ran on this state, with: */
-	size_t pc_cfn, pc_kp;                /* the resource and key pair counts */
+	size_t pc_cfn, pc_kp, pc_out;        /* the resource, key pair and output counts */
 };
 
 static void rec_free(struct vrec *v)
 {
 	free(v->id);
-	for (size_t j = 0; j < IVS_REFS_MAX; j++)
+	for (size_t j = 0; j < v->nref; j++)
 		free(v->ref[j]);
+	free(v->ref);
 	free(v->lid);
+	free(v->xname);
 	free(v);
 }
 
@@ -83,6 +90,7 @@ void ivs_vstate_free(void *p)
 	ivs_vkidx_free(&vs->ids);
 	ivs_vkidx_free(&vs->refs);
 	ivs_vkidx_free(&vs->lids);
+	ivs_vkidx_free(&vs->xnames);
 	free(vs);
 }
 
@@ -92,27 +100,50 @@ static struct vstate *vstate_new(void)
 	ivs_vkidx_init(&vs->ids);
 	ivs_vkidx_init(&vs->refs);
 	ivs_vkidx_init(&vs->lids);
+	ivs_vkidx_init(&vs->xnames);
 	return vs;
 }
 
 /* ---- what a resource puts in the indexes ---- */
 
-/* The j-th REF row of r's kind, or -1. */
-static int ref_field(const struct ivs_res *r, size_t j)
+/* The references of an entry: one per set REF row, one per id of a
+ * REF_LIST row (field, id). A child reference (an output's stream_key)
+ * is keyed by the id of the entry that holds the child, so that an edit of
+ * that entry (its stream keys) re-checks it. */
+struct rslot {
+	int field;
+	const char *id;
+};
+
+static size_t ref_slots(const struct ivs_res *r, struct rslot **out)
 {
 	const struct ivs_kind_info *ki = ivs_res_info(r);
-	for (int i = 0; i < ki->nfields; i++)
-		if (ki->fields[i].type == IVS_FT_REF && j-- == 0)
-			return i;
-	return -1;
-}
-
-static const char *ref_value(const struct ivs_res *r, size_t j)
-{
-	int f = ref_field(r, j);
-	if (f < 0 || ivs_res_imported(r))
-		return NULL;
-	return ivs_res_get_str(r, f);
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	if (ivs_res_imported(r))
+		return 0;
+	for (int i = 0; i < ki->nfields; i++) {
+		const struct ivs_field *f = &ki->fields[i];
+		const struct ivs_idlist *l = NULL;
+		size_t k = 0;
+		if (!ivs_res_is_set(r, i))
+			continue;
+		if (f->type == IVS_FT_REF)
+			k = 1;
+		else if (f->type == IVS_FT_REF_LIST && (l = ivs_res_get_ids(r, i)))
+			k = l->n;
+		if (!k)
+			continue;
+		if (n + k > cap) {
+			cap = (n + k) * 2;
+			*out = ivs_xrealloc(*out, cap * sizeof **out);
+		}
+		for (size_t j = 0; j < k; j++) {
+			(*out)[n].field = i;
+			(*out)[n++].id = l ? l->v[j] : ivs_res_get_str(r, i);
+		}
+	}
+	return n;
 }
 
 /* File order: the TOP kinds in table order, each entry followed by its
@@ -219,19 +250,44 @@ static const char *suggest(const struct ivs_project *p, enum ivs_kind kind, cons
 	return ivs_closest(id, l->n, id_at, l, max);
 }
 
-/* One REF row; returns the target kind when it names nothing, else -1. */
-static int check_ref(const struct ivs_project *p, const struct vstate *vs, const struct ivs_vview *v,
-                     size_t j, struct ivs_diags *out)
+static bool kind_in(const struct ivs_field *f, enum ivs_kind k)
+{
+	return f->ref_mask ? (f->ref_mask >> k) & 1u : f->ref == k;
+}
+
+/* "a channel, bucket or chat room": the kinds a REF row may name. */
+static void put_wanted(struct ivs_buf *b, const struct ivs_field *f)
+{
+	if (!f->ref_mask) {
+		ivs_buf_puts(b, ivs_kind_info(f->ref)->name);
+		return;
+	}
+	ivs_buf_puts(b, "an entry this template creates (");
+	const char *w[IVS_KIND_COUNT];
+	size_t n = 0;
+	for (int k = 0; k < IVS_KIND_COUNT; k++)
+		if ((f->ref_mask >> k) & 1u)
+			w[n++] = ivs_kind_info((enum ivs_kind)k)->name;
+	ivs_words_join(b, w, n, " or ");
+	ivs_buf_puts(b, ")");
+}
+
+/* One reference; returns the kinds it could name when it names nothing
+ * (a bit mask), else 0. A child reference is the kind's own check
+ * (check_output). */
+static unsigned check_ref(const struct ivs_project *p, const struct vstate *vs,
+                          const struct ivs_vview *v, const struct rslot *sl,
+                          struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
-	int fi = ref_field(r, j);
-	const char *id = ref_value(r, j);
+	int fi = sl->field;
+	const char *id = sl->id;
 	char vb[80];
 
-	if (fi < 0 || !id)
-		return -1;
 	const struct ivs_field *f = &ivs_res_info(r)->fields[fi];
-	const char *want = ivs_kind_info(f->ref)->name, *list = ivs_kind_info(f->ref)->list_key;
+	if (f->ref_parent)
+		return 0;
+	const char *list = ivs_kind_info(f->ref)->list_key;
 	const struct ptrmap *set = ivs_vkidx_set(&vs->ids, id);
 	const struct ivs_res *other = NULL;
 	bool found = false;
@@ -239,30 +295,44 @@ static int check_ref(const struct ivs_project *p, const struct vstate *vs, const
 		const struct ivs_res *o = set->v[i].key;
 		if (!o || !ivs_vlive(o))
 			continue;
-		if (o->kind == f->ref)
+		if (kind_in(f, o->kind))
 			found = true;
 		else if (!other || order_cmp(o, other) < 0)
 			other = o;
 	}
 	if (found)
-		return -1;
+		return 0;
+	struct ivs_buf want;
+	ivs_buf_init(&want);
+	put_wanted(&want, f);
 	ivs_vshow(id, vb, sizeof vb);
 	if (other) {
-		ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
-		          "%s '%s' names a %s, not a %s: give the id of an entry in %s.", f->key, vb,
-		          ivs_kind_info(other->kind)->name, want, list);
-		return -1;
+		if (f->ref_mask)
+			ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
+			          "%s '%s' names a %s, which creates no resource: give the id of %s.",
+			          f->key, vb, ivs_kind_info(other->kind)->name, want.data);
+		else
+			ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
+			          "%s '%s' names a %s, not a %s: give the id of an entry in %s.", f->key, vb,
+			          ivs_kind_info(other->kind)->name, want.data, list);
+		ivs_buf_free(&want);
+		return 0;
 	}
-	const char *close = suggest(p, f->ref, id);
+	const char *close = f->ref_mask ? NULL : suggest(p, f->ref, id);
 	if (close)
 		ivs_vdiag(out, IVS_RULE_REF_MISSING, r, fi,
-		          "%s '%s' names no %s in the project: did you mean '%s'?", f->key, vb, want,
+		          "%s '%s' names no %s in the project: did you mean '%s'?", f->key, vb, want.data,
 		          close);
+	else if (f->ref_mask)
+		ivs_vdiag(out, IVS_RULE_REF_MISSING, r, fi,
+		          "%s '%s' names nothing in the project: give the id of %s.", f->key, vb,
+		          want.data);
 	else
 		ivs_vdiag(out, IVS_RULE_REF_MISSING, r, fi,
 		          "%s '%s' names no %s in the project: add one with that id to %s, or fix the "
-		          "reference.", f->key, vb, want, list);
-	return (int)f->ref;
+		          "reference.", f->key, vb, want.data, list);
+	ivs_buf_free(&want);
+	return f->ref_mask ? f->ref_mask : 1u << f->ref;
 }
 
 /* Two ids that differ but sanitize alike ("x/y", "x--y", "x" line feed
@@ -291,6 +361,12 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 
 	if (!lid)
 		return;
+	const char *key = lid;
+	if (*lid == OUTPUT_MARK)
+		lid++;
+	int lf = ivs_field_find(r->kind, -1, "logical_id");
+	if (strlen(lid) > 255 && lf >= 0 && ivs_res_is_set(r, lf))
+		return;   /* its own logical_id: the table's length rule says so */
 	if (strlen(lid) > 255) {
 		ivs_vdiag(out, IVS_RULE_LOGICAL_ID_TOO_LONG, r, 0,
 		          "the logical id made of id '%s' is %zu characters, but CloudFormation allows "
@@ -304,7 +380,7 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 			if (sk->v[i] != v->self && ivs_str_eq(sk->v[i]->id, r->id))
 				return;
 	}
-	const struct ivs_res *o = first_other(&vs->lids, lid, v, &before);
+	const struct ivs_res *o = first_other(&vs->lids, key, v, &before);
 	if (!o || !(before || v->r != v->self))
 		return;
 	/* Two entries with one id in one list: ID_DUPLICATE or
@@ -316,6 +392,14 @@ static void check_lid(const struct vstate *vs, const struct ivs_vview *v, const 
 		return;
 	}
 	bool dflt = ivs_str_eq(r->id, "Default") || ivs_str_eq(o->id, "Default");
+	if (lf >= 0 && ivs_res_is_set(r, lf)) {
+		/* issue 10: the entry's own logical_id */
+		ivs_vdiag(out, IVS_RULE_LOGICAL_ID_COLLISION, r, lf,
+		          "logical_id '%s' is already the logical id of the %s '%s', and a template's "
+		          "logical ids are unique: change this logical_id.", lid,
+		          ivs_kind_info(o->kind)->name, o->id);
+		return;
+	}
 	ivs_vdiag(out, IVS_RULE_LOGICAL_ID_COLLISION, r, 0,
 	          "this %s gets the logical id '%s', which the %s '%s' already has%s: rename this "
 	          "%s.", ivs_res_info(r)->name, lid, ivs_kind_info(o->kind)->name, o->id,
@@ -335,11 +419,38 @@ static void check_authorized(const struct ivs_project *p, const struct ivs_vview
 	          "playback_key_pairs, or make sure the account has one, or viewers cannot play it.");
 }
 
+/* "a" or "an" before a kind's name ("an ingest configuration"). */
+static const char *article(const char *name)
+{
+	return strchr("aeiou", name[0]) ? "an" : "a";
+}
+
 /* A channel's L2 construct already has a child "Resource" (its CfnChannel):
  * a stream key of that name is refused by the CDK. */
 static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
 {
 	const struct ivs_res *r = v->r;
+	/* issue 10: an L1 class directly in the stack called "Default" has an
+	 * empty path once the CDK drops it; "CheckBootstrapVersion" is the
+	 * name of the CDK's own rule in every stack */
+	if (r->id && !r->parent && ivs_res_info(r)->path == IVS_PATH_L1 &&
+	    strcmp(r->id, "Default") == 0) {
+		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
+		          "%s %s may not be called 'Default': the CDK drops that id from construct "
+		          "paths and has nothing left to make the logical id of (\"Unable to calculate "
+		          "a unique id for an empty set of components\"): give it another id.",
+		          article(ivs_res_info(r)->name), ivs_res_info(r)->name);
+		return;
+	}
+	if (r->id && !r->parent && ivs_res_info(r)->path != IVS_PATH_NONE &&
+	    strcmp(r->id, "CheckBootstrapVersion") == 0) {
+		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
+		          "%s %s may not be called 'CheckBootstrapVersion': the CDK adds a rule of "
+		          "that name to every stack (\"There is already a Construct with name "
+		          "'CheckBootstrapVersion'\"): give it another id.", article(ivs_res_info(r)->name),
+		          ivs_res_info(r)->name);
+		return;
+	}
 	if (r->kind != IVS_KIND_STREAM_KEY || !r->id || strcmp(r->id, "Resource") != 0)
 		return;
 	ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
@@ -365,6 +476,108 @@ static void check_default_name(const struct ivs_project *p, const struct ivs_vvi
 	          "channel_name, or rename the channel or the stack.");
 }
 
+/* The key of an entry in the lids index: its logical id; an output's is
+ * marked, as Outputs and Resources are two sections of the template (two
+ * outputs with one logical id collide, an output and a resource do not). */
+char *ivs_vlid_key(const struct ivs_res *r)
+{
+	char *lid = ivs_export_logical_id(r);
+	if (!lid || ivs_res_info(r)->cfn_type)
+		return lid;
+	char *k = ivs_xasprintf("%c%s", OUTPUT_MARK, lid);
+	free(lid);
+	return k;
+}
+
+/* An output: its resource has the attribute, is created here, the stream
+ * key is one of the channel's, secrets, the export name is unique. */
+static void check_output(const struct ivs_project *p, const struct vstate *vs,
+                         const struct ivs_vview *v, struct ivs_diags *out)
+{
+	const struct ivs_res *r = v->r;
+	const char *rid = ivs_res_get_str(r, IVS_OUTPUT_RESOURCE);
+	const char *skid = ivs_res_get_str(r, IVS_OUTPUT_STREAM_KEY);
+	const char *xname = ivs_res_get_str(r, IVS_OUTPUT_EXPORT_NAME);
+	const struct ivs_field *fs = ivs_res_info(r)->fields;
+	char vb[80], sb[80];
+
+	if (r->kind != IVS_KIND_OUTPUT)
+		return;
+	(void)p;
+	if (xname) {
+		bool before;
+		const struct ivs_res *o = first_other(&vs->xnames, xname, v, &before);
+		if (o && (before || v->r != v->self))
+			ivs_vdiag(out, IVS_RULE_OUTPUT_EXPORT_DUPLICATE, r, IVS_OUTPUT_EXPORT_NAME,
+			          "export name '%s' is already the export name of output '%s': export "
+			          "names are unique in a region, give this one another.",
+			          ivs_vshow(xname, vb, sizeof vb), o->id);
+	}
+	const struct ivs_res *t = NULL;
+	const struct ptrmap *set = rid ? ivs_vkidx_set(&vs->ids, rid) : NULL;
+	for (size_t i = 0; set && i < set->cap; i++) {
+		const struct ivs_res *o = set->v[i].key;
+		if (o && ivs_vlive(o) && (fs[IVS_OUTPUT_RESOURCE].ref_mask >> o->kind) & 1u &&
+		    (!t || order_cmp(o, t) < 0))
+			t = o;
+	}
+	if (!t)
+		return;   /* check_ref says so */
+	if (ivs_res_imported(t)) {
+		ivs_vdiag(out, IVS_RULE_OUTPUT_IMPORTED, r, IVS_OUTPUT_RESOURCE,
+		          "%s '%s' is imported, so this template creates nothing whose value it could "
+		          "show: name an entry the template creates%s.", ivs_res_info(t)->name,
+		          ivs_vshow(rid, vb, sizeof vb),
+		          ivs_res_children(t) ? ", or one of its stream keys with stream_key" : "");
+		if (!skid)
+			return;
+	}
+	if (skid) {
+		const struct ivs_list *kids = ivs_res_children(t);
+		const struct ivs_res *k = NULL;
+		for (size_t i = 0; kids && i < kids->n && !k; i++)
+			if (ivs_str_eq(kids->v[i]->id, skid))
+				k = kids->v[i];
+		if (!kids) {
+			ivs_vdiag(out, IVS_RULE_OUTPUT_STREAM_KEY, r, IVS_OUTPUT_STREAM_KEY,
+			          "stream_key '%s' needs resource to name a channel, but '%s' is a %s: "
+			          "remove stream_key, or name the channel.", ivs_vshow(skid, sb, sizeof sb),
+			          ivs_vshow(rid, vb, sizeof vb), ivs_res_info(t)->name);
+			return;
+		}
+		if (!k) {
+			ivs_vdiag(out, IVS_RULE_OUTPUT_STREAM_KEY, r, IVS_OUTPUT_STREAM_KEY,
+			          "stream_key '%s' is not a stream key of channel '%s': give the id of one "
+			          "of its stream keys, or add one with that id.",
+			          ivs_vshow(skid, sb, sizeof sb), ivs_vshow(rid, vb, sizeof vb));
+			return;
+		}
+		t = k;
+	}
+	if (!ivs_res_is_set(r, IVS_OUTPUT_ATTRIBUTE))
+		return;
+	int attr = (int)ivs_res_get_num(r, IVS_OUTPUT_ATTRIBUTE);
+	if (!ivs_output_attr_of(t->kind, attr)) {
+		const char *w[IVS_ATTR_COUNT];
+		size_t n = 0;
+		for (int a = 0; a < IVS_ATTR_COUNT; a++)
+			if (ivs_output_attr_of(t->kind, a))
+				w[n++] = fs[IVS_OUTPUT_ATTRIBUTE].choices[a];
+		struct ivs_buf b;
+		ivs_buf_init(&b);
+		ivs_words_join(&b, w, n, " or ");
+		ivs_vdiag(out, IVS_RULE_OUTPUT_ATTRIBUTE, r, IVS_OUTPUT_ATTRIBUTE,
+		          "a %s has no attribute %s: choose %s.", ivs_res_info(t)->name,
+		          fs[IVS_OUTPUT_ATTRIBUTE].choices[attr], b.data);
+		ivs_buf_free(&b);
+	} else if (ivs_output_attr_secret(t->kind, attr)) {
+		ivs_vdiag(out, IVS_RULE_OUTPUT_SECRET, r, IVS_OUTPUT_ATTRIBUTE,
+		          "the %s's %s is a secret: anyone who can read the stack's outputs can stream "
+		          "with it; output its arn instead and read the value with the IVS API.",
+		          ivs_res_info(t)->name, fs[IVS_OUTPUT_ATTRIBUTE].choices[attr]);
+	}
+}
+
 /* Every rule of one resource; returns the kinds its references miss. */
 unsigned ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
                          const struct ivs_vview *v, const char *lid, struct ivs_diags *out)
@@ -377,11 +590,12 @@ unsigned ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
 	check_authorized(p, v, out);
 	check_reserved_id(v, out);
 	check_default_name(p, v, out);
-	for (size_t j = 0; j < IVS_REFS_MAX; j++) {
-		int k = check_ref(p, vs, v, j, out);
-		if (k >= 0)
-			missing |= 1u << k;
-	}
+	struct rslot *sl;
+	size_t n = ref_slots(v->r, &sl);
+	for (size_t j = 0; j < n; j++)
+		missing |= check_ref(p, vs, v, &sl[j], out);
+	free(sl);
+	check_output(p, vs, v, out);
 	return missing;
 }
 
@@ -395,21 +609,12 @@ static void missing_out(struct vstate *vs, const struct ivs_res *r, struct vrec 
 
 /* ---- keeping the indexes ---- */
 
-/* Whether a REF row before the j-th holds its key (the reverse index holds
- * (key, entry) once). */
+/* Whether a reference before the j-th holds its key (the reverse index
+ * holds (key, entry) once). */
 static bool ref_held(const struct vrec *rec, size_t j)
 {
 	for (size_t i = 0; i < j; i++)
-		if (rec->ref[i] && ivs_str_eq(rec->ref[i], rec->ref[j]))
-			return true;
-	return false;
-}
-
-/* Whether one of the entry's REF rows holds key. */
-static bool ref_is(const struct vrec *rec, const char *key)
-{
-	for (size_t i = 0; i < IVS_REFS_MAX; i++)
-		if (rec->ref[i] && ivs_str_eq(rec->ref[i], key))
+		if (ivs_str_eq(rec->ref[i], rec->ref[j]))
 			return true;
 	return false;
 }
@@ -419,12 +624,40 @@ static void index_out(struct vstate *vs, const struct ivs_res *r, struct vrec *r
 {
 	if (rec->id)
 		ivs_vkidx_del(&vs->ids, rec->id, r);
-	for (size_t j = 0; j < IVS_REFS_MAX; j++)
-		if (rec->ref[j] && !ref_held(rec, j))
+	for (size_t j = 0; j < rec->nref; j++)
+		if (!ref_held(rec, j))
 			ivs_vkidx_del(&vs->refs, rec->ref[j], r);
 	if (rec->lid)
 		ivs_vkidx_del(&vs->lids, rec->lid, r);
+	if (rec->xname)
+		ivs_vkidx_del(&vs->xnames, rec->xname, r);
 	missing_out(vs, r, rec);
+}
+
+/* The keys of r's references, in order: the ids its references name (a
+ * child reference: the id of the entry that holds the child). */
+static size_t ref_keys(const struct ivs_res *r, char ***out)
+{
+	struct rslot *sl;
+	size_t n = ref_slots(r, &sl);
+	*out = n ? ivs_xcalloc(n, sizeof **out) : NULL;
+	for (size_t j = 0; j < n; j++) {
+		const struct ivs_field *f = &ivs_res_info(r)->fields[sl[j].field];
+		const char *key = sl[j].id;
+		if (f->ref_parent)
+			key = ivs_res_is_set(r, f->ref_parent) ? ivs_res_get_str(r, f->ref_parent) : "";
+		(*out)[j] = ivs_xstrdup(key);
+	}
+	free(sl);
+	return n;
+}
+
+static bool keys_have(char *const *v, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ivs_str_eq(v[i], key))
+			return true;
+	return false;
 }
 
 static void swap_key(struct kidx *x, struct ivs_res *r, char **slot, char *now)
@@ -450,20 +683,34 @@ static struct vrec *index_in(struct vstate *vs, struct ivs_res *r, struct vrec *
 		rec = ivs_xcalloc(1, sizeof *rec);
 	swap_key(&vs->ids, r, &rec->id,
 	         !r->parent && r->kind != IVS_KIND_STACK && r->id ? ivs_xstrdup(r->id) : NULL);
-	for (size_t j = 0; j < IVS_REFS_MAX; j++) {
-		const char *now = ref_value(r, j);
-		if (ivs_str_eq(rec->ref[j], now))
-			continue;
-		char *was = rec->ref[j];
-		rec->ref[j] = NULL;
-		if (was && !ref_is(rec, was))
-			ivs_vkidx_del(&vs->refs, was, r);
-		free(was);
-		if (now && !ref_is(rec, now))
-			ivs_vkidx_add(&vs->refs, now, r);
-		rec->ref[j] = ivs_xstrdup(now);
+	char **now;
+	size_t nnow = ref_keys(r, &now);
+	bool same = nnow == rec->nref;
+	for (size_t j = 0; same && j < nnow; j++)
+		same = ivs_str_eq(now[j], rec->ref[j]);
+	if (same) {
+		for (size_t j = 0; j < nnow; j++)
+			free(now[j]);
+		free(now);
+	} else {
+		for (size_t j = 0; j < rec->nref; j++)
+			if (!ref_held(rec, j) && !keys_have(now, nnow, rec->ref[j]))
+				ivs_vkidx_del(&vs->refs, rec->ref[j], r);
+		for (size_t j = 0; j < nnow; j++) {
+			bool held = keys_have(now, j, now[j]);
+			if (!held && !keys_have(rec->ref, rec->nref, now[j]))
+				ivs_vkidx_add(&vs->refs, now[j], r);
+		}
+		for (size_t j = 0; j < rec->nref; j++)
+			free(rec->ref[j]);
+		free(rec->ref);
+		rec->ref = now;
+		rec->nref = nnow;
 	}
-	swap_key(&vs->lids, r, &rec->lid, ivs_export_logical_id(r));
+	swap_key(&vs->lids, r, &rec->lid, ivs_vlid_key(r));
+	swap_key(&vs->xnames, r, &rec->xname,
+	         r->kind == IVS_KIND_OUTPUT && ivs_res_get_str(r, IVS_OUTPUT_EXPORT_NAME)
+	             ? ivs_xstrdup(ivs_res_get_str(r, IVS_OUTPUT_EXPORT_NAME)) : NULL);
 	return rec;
 }
 
@@ -492,17 +739,23 @@ static void project_checks(struct ivs_project *p, struct vstate *vs)
 {
 	struct ivs_diags *d = ivs_project_diags(p);
 	size_t n = ivs_project_cfn_count(p), kp = ivs_project_list(p, IVS_KIND_KEY_PAIR)->n;
-	size_t expect = (n > RESOURCE_LIMIT) + (n == 0) + (kp > KEY_PAIR_QUOTA);
+	size_t no = ivs_project_list(p, IVS_KIND_OUTPUT)->n;
+	size_t expect = (n > RESOURCE_LIMIT) + (n == 0) + (kp > KEY_PAIR_QUOTA) + (no > OUTPUT_LIMIT);
 
-	/* These depend on the two counts only: an edit that changes neither
-	 * (typing in a field) keeps them, instead of formatting both messages
+	/* These depend on the counts only: an edit that changes none
+	 * (typing in a field) keeps them, instead of formatting the messages
 	 * again on every keystroke of a project over the limits. */
-	if (vs->pc_done && vs->pc_cfn == n && vs->pc_kp == kp && d->n == expect)
+	if (vs->pc_done && vs->pc_cfn == n && vs->pc_kp == kp && vs->pc_out == no && d->n == expect)
 		return;
 	vs->pc_done = true;
 	vs->pc_cfn = n;
 	vs->pc_kp = kp;
+	vs->pc_out = no;
 	ivs_diags_clear(d);
+	if (no > OUTPUT_LIMIT)
+		ivs_diags_add(d, IVS_RULE_OUTPUT_LIMIT, (struct ivs_pos){0, 0}, "outputs",
+		              "the project has %zu outputs but a template holds at most %d: remove %zu.",
+		              no, OUTPUT_LIMIT, no - OUTPUT_LIMIT);
 	if (n > RESOURCE_LIMIT)
 		ivs_diags_add(d, IVS_RULE_RESOURCE_LIMIT, (struct ivs_pos){0, 0}, "",
 		              "the template would hold %zu resources, but CloudFormation allows %d: "
@@ -712,7 +965,7 @@ void ivs_validate_changes(struct ivs_project *p)
 {
 	struct vstate *vs = ivs_project_vstate(p);
 	struct rset dirty = {0}, moved = {0}, again = {0};
-	struct keys ids = {0}, lids = {0};
+	struct keys ids = {0}, lids = {0}, xnames = {0};
 	struct ptrmap lists = {0};
 	bool kind_changed[IVS_KIND_COUNT] = {false};
 
@@ -731,6 +984,7 @@ void ivs_validate_changes(struct ivs_project *p)
 		struct vrec *rec = ivs_vpm_get(&vs->recs, r);
 		bool live = ivs_vlive(r), mv = ivs_vpm_get(&moved.m, r) != NULL;
 		char *oid = rec ? ivs_xstrdup(rec->id) : NULL, *olid = rec ? ivs_xstrdup(rec->lid) : NULL;
+		char *oxn = rec ? ivs_xstrdup(rec->xname) : NULL;
 		if (live) {
 			rec = index_in(vs, r, rec);
 			ivs_vpm_put(&vs->recs, r, rec);
@@ -745,6 +999,7 @@ void ivs_validate_changes(struct ivs_project *p)
 			rec = NULL;
 		}
 		const char *nid = rec ? rec->id : NULL, *nlid = rec ? rec->lid : NULL;
+		const char *nxn = rec ? rec->xname : NULL;
 		if (str_differs(oid, nid) || mv) {
 			keys_add(&ids, oid, str_differs(oid, nid));
 			if (str_differs(oid, nid))
@@ -753,12 +1008,19 @@ void ivs_validate_changes(struct ivs_project *p)
 			 * list order. */
 			kind_changed[r->kind] |= str_differs(oid, nid) || mv;
 		}
-		if (str_differs(olid, nlid) || mv) {
+		/* the id too: a collision's message names the other entry's id
+		 * (an own logical_id or an export name does not change with it) */
+		if (str_differs(olid, nlid) || mv || str_differs(oid, nid)) {
 			keys_add(&lids, olid, false);
 			keys_add(&lids, nlid, false);
 		}
+		if (str_differs(oxn, nxn) || mv || str_differs(oid, nid)) {
+			keys_add(&xnames, oxn, false);
+			keys_add(&xnames, nxn, false);
+		}
 		free(oid);
 		free(olid);
+		free(oxn);
 	}
 	for (size_t i = 0; i < ids.n; i++) {
 		add_holders(&again, &vs->ids, ids.v[i]);
@@ -767,6 +1029,8 @@ void ivs_validate_changes(struct ivs_project *p)
 	}
 	for (size_t i = 0; i < lids.n; i++)
 		add_holders(&again, &vs->lids, lids.v[i]);
+	for (size_t i = 0; i < xnames.n; i++)
+		add_holders(&again, &vs->xnames, xnames.v[i]);
 	for (size_t k = 0; k < IVS_KIND_COUNT; k++)
 		for (size_t i = 0; kind_changed[k] && i < vs->missing[k].cap; i++)
 			if (vs->missing[k].v[i].key)
@@ -792,6 +1056,7 @@ void ivs_validate_changes(struct ivs_project *p)
 	rset_free(&again);
 	keys_free(&ids);
 	keys_free(&lids);
+	keys_free(&xnames);
 	ivs_project_journal_clear(p);
 	vs->gen = ivs_project_generation(p);
 }

@@ -49,6 +49,7 @@ static bool parse_into(struct ivs_res *copy, const struct ivs_res *r, int field,
 	case IVS_FT_INT: *(long *)slot = val->n; break;
 	case IVS_FT_ENUM_LIST: *(struct ivs_enum_list *)slot = val->list; break;
 	case IVS_FT_TAGS: *(struct ivs_tags *)slot = val->tags; break;
+	case IVS_FT_REF_LIST: *(struct ivs_idlist *)slot = val->ids; break;
 	case IVS_FT_GROUP: break;
 	default: *set = ivs_res_is_set(r, field); break;
 	}
@@ -99,7 +100,7 @@ void ivs_validate_candidate(const struct ivs_project *p, const struct ivs_res *r
 				if (g == field)   /* in the group, or in a group in it */
 					copy->set &= ~((uint64_t)1 << i);
 		struct ivs_vview v = {copy, r}, v0 = {r, r};
-		char *lid = ivs_export_logical_id(copy), *lid0 = ivs_export_logical_id(r);
+		char *lid = ivs_vlid_key(copy), *lid0 = ivs_vlid_key(r);
 		ivs_vcheck_view(p, vs, &v, lid, &now);
 		ivs_vcheck_view(p, vs, &v0, lid0, &before);
 		free(lid);

@@ -19,6 +19,7 @@
 
 #include "ivs/arn.h"
 #include "ivs/keys.h"
+#include "ivs/value.h"
 #include "ivs/schema.h"
 #include "ivs/util.h"
 #include "ivs/value.h"
@@ -256,8 +257,8 @@ static void check_list(const struct ivs_res *r, int i, struct ivs_diags *out)
 				return;
 			}
 	if (f->max > 0 && l->n > f->max)
-		ivs_vdiag(out, rule, r, i, "%s holds at most %ld values, got %u: remove some.",
-		          ivs_vlabel(r, i, lb, sizeof lb), f->max, (unsigned)l->n);
+		ivs_vdiag(out, rule, r, i, "%s holds at most %ld value%s, got %u: remove some.",
+		          ivs_vlabel(r, i, lb, sizeof lb), f->max, f->max == 1 ? "" : "s", (unsigned)l->n);
 }
 
 /* A NUMBER (held as its canonical text): in the table's range. */
@@ -285,8 +286,8 @@ static void check_strlist(const struct ivs_res *r, int i, struct ivs_diags *out)
 	char lb[96], vb[80];
 	size_t k = 0;
 
-	if (!s)
-		return;
+	if (!s || !*s)
+		return;   /* [] */
 	for (const char *it = s;; k++) {
 		const char *end = strchr(it, '\n');
 		size_t n = end ? (size_t)(end - it) : strlen(it);
@@ -325,6 +326,76 @@ static void check_strlist(const struct ivs_res *r, int i, struct ivs_diags *out)
 	}
 }
 
+/* A REF_LIST: each id once, at most `max` ids (that each names an entry
+ * is the validator's reference check). */
+static void check_id_list(const struct ivs_res *r, int i, struct ivs_diags *out)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[i];
+	const struct ivs_idlist *l = field_ptr(r, f);
+	char lb[96], vb[80];
+
+	if (f->max > 0 && l->n > (size_t)f->max) {
+		ivs_vdiag(out, IVS_RULE_LIST_TOO_LONG, r, i, "%s holds at most %ld ids, got %zu: remove %zu.",
+		          ivs_vlabel(r, i, lb, sizeof lb), f->max, l->n, l->n - (size_t)f->max);
+		if (l->n > 1000)
+			return;   /* the duplicates of a list that long can wait */
+	}
+	for (size_t a = 1; a < l->n; a++)
+		for (size_t b = 0; b < a; b++)
+			if (strcmp(l->v[a], l->v[b]) == 0) {
+				ivs_vdiag(out, IVS_RULE_LIST_DUPLICATE, r, i,
+				          "%s lists '%s' twice: list each %s once.",
+				          ivs_vlabel(r, i, lb, sizeof lb), ivs_vshow(l->v[a], vb, sizeof vb),
+				          ivs_kind_info(f->ref)->name);
+				return;
+			}
+}
+
+/* One-of sets (IVS_FF one_of): exactly one of the rows is given. */
+static void check_one_of(const struct ivs_res *r, struct ivs_diags *out)
+{
+	const struct ivs_kind_info *ki = ivs_res_info(r);
+	for (int i = 0; i < ki->nfields; i++) {
+		const struct ivs_field *f = &ki->fields[i];
+		int n = 0, first = -1, second = -1;
+		bool seen = false;
+		if (!f->one_of)
+			continue;
+		for (int j = 0; j < i && !seen; j++)
+			seen = ki->fields[j].one_of == f->one_of && ki->fields[j].parent == f->parent;
+		if (seen)
+			continue;   /* the set's first row speaks for it */
+		if (f->parent >= 0 && !ivs_res_is_set(r, f->parent))
+			continue;
+		struct ivs_buf keys;
+		ivs_buf_init(&keys);
+		const char *names[16];
+		size_t nn = 0;
+		for (int j = i; j < ki->nfields; j++) {
+			if (ki->fields[j].one_of != f->one_of || ki->fields[j].parent != f->parent)
+				continue;
+			if (nn < IVS_ARRAY_LEN(names))
+				names[nn++] = ki->fields[j].key;
+			if (ivs_res_is_set(r, j)) {
+				if (n == 0)
+					first = j;
+				else if (n == 1)
+					second = j;
+				n++;
+			}
+		}
+		ivs_words_join(&keys, names, nn, " or ");
+		if (n == 0)
+			ivs_vdiag(out, IVS_RULE_ONE_OF, r, -1, "a %s needs exactly one of %s: give one.",
+			          ki->name, keys.data);
+		else if (n > 1)
+			ivs_vdiag(out, IVS_RULE_ONE_OF, r, second,
+			          "a %s takes exactly one of %s, but %s and %s are both given: remove one.",
+			          ki->name, keys.data, ki->fields[first].key, ki->fields[second].key);
+		ivs_buf_free(&keys);
+	}
+}
+
 static void check_tag_list(const struct ivs_res *r, int i, const struct ivs_tags *t,
                            struct ivs_diags *out)
 {
@@ -351,6 +422,11 @@ static void check_tag_list(const struct ivs_res *r, int i, const struct ivs_tags
 			ivs_vdiag(&tmp, IVS_RULE_TAG_VALUE_INVALID, r, i,
 			          "the value of tag '%s' must be at most %d characters, got %zu.",
 			          ivs_vshow(g->key, kb, sizeof kb), TAG_VALUE_MAX, vl);
+		else if ((long)vl < ivs_res_info(r)->fields[i].min)
+			ivs_vdiag(&tmp, IVS_RULE_TAG_VALUE_INVALID, r, i,
+			          "the value of tag '%s' is empty, but %s tags need a value of at least "
+			          "%ld character: give one.", ivs_vshow(g->key, kb, sizeof kb),
+			          ivs_res_info(r)->cfn_type, ivs_res_info(r)->fields[i].min);
 		/* point at the tag itself when the loader knows where it is */
 		for (size_t d = 0; d < tmp.n; d++)
 			if (g->pos.line)
@@ -452,10 +528,15 @@ static void check_table(const struct ivs_res *r, struct ivs_diags *out)
 		case IVS_FT_TAGS:
 			check_tag_list(r, i, field_ptr(r, f), out);
 			break;
+		case IVS_FT_REF_LIST:
+			check_id_list(r, i, out);
+			break;
 		default:
 			break;
 		}
 	}
+	if (!imported)
+		check_one_of(r, out);
 	/* inherited tags count even when the child has none of its own */
 	int tags = ivs_field_find(r->kind, -1, "tags");
 	if (r->parent && tags >= 0)
@@ -649,4 +730,15 @@ void ivs_vcheck_entry(const struct ivs_res *r, struct ivs_diags *out)
 			check_pem(r, i, out);
 	if (ki->check)
 		ki->check(r, out);
+}
+
+/* An output's description: CloudFormation counts bytes (1024), not
+ * characters. */
+void ivs_check_output(const struct ivs_res *r, struct ivs_diags *out)
+{
+	const char *d = ivs_res_get_str(r, IVS_OUTPUT_DESCRIPTION);
+	if (d && strlen(d) > 1024)
+		ivs_vdiag(out, IVS_RULE_OUTPUT_DESCRIPTION, r, IVS_OUTPUT_DESCRIPTION,
+		          "description is %zu bytes, but CloudFormation allows 1024 in an output's "
+		          "Description: shorten it.", strlen(d));
 }

@@ -83,4 +83,8 @@ void ivs_vstate_free(void *vs);
 unsigned ivs_vcheck_view(const struct ivs_project *p, const struct vstate *vs,
                     const struct ivs_vview *v, const char *lid, struct ivs_diags *out);
 
+/* The key of r in the logical-id index (an output's marked: the
+ * template's Outputs are a section of their own); caller frees. */
+char *ivs_vlid_key(const struct ivs_res *r);
+
 #endif

@@ -213,6 +213,20 @@ static enum ivs_rule parse_tags(char *t, struct ivs_tags *tags, char **msg)
 	return IVS_RULE_COUNT;
 }
 
+/* "A, B": ids separated by commas (an id with a comma cannot be typed
+ * here; the file can hold it). */
+static enum ivs_rule parse_ids(char *t, struct ivs_idlist *l)
+{
+	char *save = NULL;
+	for (char *w = strtok_r(t, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		char *id = trim_dup(w);
+		if (*id)
+			ivs_idlist_push(l, id);
+		free(id);
+	}
+	return IVS_RULE_COUNT;
+}
+
 enum ivs_rule ivs_value_parse(const struct ivs_field *f, const char *text, struct ivs_value *v,
                               char **msg)
 {
@@ -243,6 +257,7 @@ enum ivs_rule ivs_value_parse(const struct ivs_field *f, const char *text, struc
 	case IVS_FT_TAGS: rule = parse_tags(t, &v->tags, msg); break;
 	case IVS_FT_NUMBER: rule = parse_number(f, t, v, msg); break;
 	case IVS_FT_STRING_LIST: rule = parse_strlist(t, v); break;
+	case IVS_FT_REF_LIST: rule = parse_ids(t, &v->ids); break;
 	case IVS_FT_CHILDREN:
 		put_msg(msg, ivs_xasprintf("%s cannot be typed in.", f->key));
 		rule = IVS_RULE_YAML_WRONG_TYPE;
@@ -261,4 +276,5 @@ void ivs_value_free(struct ivs_value *v)
 	ivs_tags_free(&v->tags);
 	free(v->own);
 	v->own = NULL;
+	ivs_idlist_free(&v->ids);
 }

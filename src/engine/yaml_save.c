@@ -153,6 +153,10 @@ static void text(struct saver *s, const char *v)
 	for (const char *c = v; lines && *c; c++)
 		if (((unsigned char)*c < 0x20 && *c != '\n') || *c == 0x7f)
 			lines = false;
+	/* U+0085, U+2028 and U+2029 are line breaks to a YAML reader: a
+	 * literal block would not read back (found by the random round trip) */
+	if (lines && (strstr(v, "\xc2\x85") || strstr(v, "\xe2\x80\xa8") || strstr(v, "\xe2\x80\xa9")))
+		lines = false;
 	if (lines)
 		scalar(s, v, YAML_LITERAL_SCALAR_STYLE);
 	else
@@ -241,6 +245,14 @@ static void emit_value(struct saver *s, const struct ivs_res *r, int fi)
 		seq_start(s, YAML_FLOW_SEQUENCE_STYLE);
 		for (size_t i = 0; i < l->n; i++)
 			plain(s, f->choices[l->v[i]]);
+		seq_end(s);
+		break;
+	}
+	case IVS_FT_REF_LIST: {
+		const struct ivs_idlist *l = ivs_res_get_ids(r, fi);
+		seq_start(s, YAML_FLOW_SEQUENCE_STYLE);
+		for (size_t i = 0; i < l->n; i++)
+			string(s, l->v[i]);
 		seq_end(s);
 		break;
 	}

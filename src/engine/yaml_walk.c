@@ -66,7 +66,10 @@ static void put_want(struct ivs_buf *b, const struct ivs_res *r, int fi)
 		ivs_buf_puts(b, "a string");
 		break;
 	case IVS_FT_REF:
-		ivs_buf_printf(b, "the id of a %s", ivs_kind_info(f->ref)->name);
+		if (f->ref_mask)
+			ivs_buf_puts(b, "the id of an entry");
+		else
+			ivs_buf_printf(b, "the id of a %s", ivs_kind_info(f->ref)->name);
 		break;
 	case IVS_FT_ENUM:
 		ivs_buf_puts(b, "one of ");
@@ -100,6 +103,10 @@ static void put_want(struct ivs_buf *b, const struct ivs_res *r, int fi)
 		break;
 	case IVS_FT_CHILDREN:
 		ivs_buf_printf(b, "a list of %ss, each a mapping with an id", ivs_kind_info(f->ref)->name);
+		break;
+	case IVS_FT_REF_LIST:
+		ivs_buf_printf(b, "a list of %s ids, such as [%s]", ivs_kind_info(f->ref)->name,
+		               ivs_kind_info(f->ref)->id_prefix);
 		break;
 	}
 }
@@ -245,7 +252,7 @@ static void walk_str_list(struct yl_loader *ld, struct ivs_res *r, int fi, uint3
 		}
 		yl_path_pop(ld, at);
 	}
-	if (ok && b.len)
+	if (ok)   /* [] is kept: an empty list, given (exported as []) */
 		ivs_edit_set_str(ld->p, r, fi, b.data);
 	ivs_buf_free(&b);
 }
@@ -292,6 +299,41 @@ static void walk_enum_list(struct yl_loader *ld, struct ivs_res *r, int fi, uint
 	}
 	if (ok)
 		ivs_edit_set_list(ld->p, r, fi, &l);
+}
+
+/* A REF_LIST: a sequence of ids. Kept as written; the validator checks
+ * that each names an entry, the duplicates and the count. */
+static void walk_id_list(struct yl_loader *ld, struct ivs_res *r, int fi, uint32_t v)
+{
+	const struct ivs_field *f = &ivs_res_info(r)->fields[fi];
+	struct ivs_idlist l = {0};
+	bool ok = true;
+	size_t i = 0;
+
+	for (uint32_t c = yl_node(ld, v)->first; c; c = yl_node(ld, c)->next, i++) {
+		size_t at = yl_path_index(ld, i);
+		const struct yl_node *cn = yl_node(ld, c);
+		if (cn->type == YL_BAD) {
+			ok = false;
+		} else if (cn->flags & YL_NULL) {
+			yl_report_null(ld, c, "write an id or remove the empty entry");
+			ok = false;
+		} else if (cn->type != YL_SCALAR) {
+			struct ivs_buf b;
+			ivs_buf_init(&b);
+			yl_put_node_desc(ld, c, &b);
+			yl_diag(ld, IVS_RULE_YAML_WRONG_TYPE, cn->pos, "%s must be the id of a %s, not %s.",
+			        ld->path.data, ivs_kind_info(f->ref)->name, b.data);
+			ivs_buf_free(&b);
+			ok = false;
+		} else {
+			ivs_idlist_push(&l, yl_text(ld, c));
+		}
+		yl_path_pop(ld, at);
+	}
+	if (ok)
+		ivs_edit_set_ids(ld->p, r, fi, &l);
+	ivs_idlist_free(&l);
 }
 
 static void walk_tags(struct yl_loader *ld, struct ivs_res *r, uint32_t v)
@@ -445,6 +487,11 @@ static void walk_value(struct yl_loader *ld, struct ivs_res *r, int fi, uint32_t
 		if (n->type != YL_SEQ)
 			goto wrong;
 		walk_str_list(ld, r, fi, v);
+		break;
+	case IVS_FT_REF_LIST:
+		if (n->type != YL_SEQ)
+			goto wrong;
+		walk_id_list(ld, r, fi, v);
 		break;
 	case IVS_FT_TAGS:
 		if (n->type != YL_MAP)

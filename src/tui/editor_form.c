@@ -276,6 +276,7 @@ void tui_ed_form_activate(struct tui_app *a, struct tui_editor *ed, enum tui_act
 	switch (f->type) {
 	case IVS_FT_ID: case IVS_FT_STRING: case IVS_FT_INT:
 	case IVS_FT_NUMBER: case IVS_FT_STRING_LIST:   /* typed as text (issue 10) */
+	case IVS_FT_REF_LIST:
 		if (act == TUI_ACT_ACTIVATE)
 			tui_ed_edit_start(a, ed, r, field);
 		return;

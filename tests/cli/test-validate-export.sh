@@ -226,9 +226,11 @@ bad-seed-multitrack-ts|multitrack-container|container_format FRAGMENTED_MP4 TS
 bad-seed-reconnect-301|reconnect-window|0 300 301
 bad-seed-thumbnail-61|thumbnail-interval|1 60 61
 bad-kinds-stage-channel-same-id|id-duplicate|'Show' already
+bad-kinds-chat-room-slash|id-duplicate|support--vip construct
+bad-kinds-output-stage-same-id|id-duplicate|'Studio' already
 EOF
 n=$(ls "$C"/bad-*.yaml | wc -l)
-[ "$n" = 7 ] || fail "7 bad conformance designs expected, found $n (add the new one above)"
+[ "$n" = 9 ] || fail "9 bad conformance designs expected, found $n (add the new one above)"
 
 [ "$fails" = 0 ] || { echo "$fails check(s) failed"; exit 1; }
 echo "validate/export: all checks passed"

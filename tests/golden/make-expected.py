@@ -73,9 +73,81 @@ def props_sorted(d):
     return {k: d[k] for k in sorted(d)}
 
 
+def policy(r, entry):
+    """removal_policy on any kind but a bucket: both attributes (the CDK's
+    applyRemovalPolicy); unset writes neither."""
+    if "removal_policy" in entry:
+        pol = "Delete" if entry["removal_policy"] == "DESTROY" else "Retain"
+        r["UpdateReplacePolicy"] = pol
+        r["DeletionPolicy"] = pol
+    return r
+
+
+def lid(entry, path):
+    """An entry's logical_id (overrideLogicalId) or the one of its path."""
+    return entry.get("logical_id") or logical_id(path)
+
+
+L1 = {  # list key -> CloudFormation type, {key: CloudFormation name} (synthesis.md)
+    "public_keys": ("AWS::IVS::PublicKey", {
+        "public_key_name": "Name", "public_key_material": "PublicKeyMaterial"}),
+    "storage_configurations": ("AWS::IVS::StorageConfiguration", {
+        "storage_configuration_name": "Name"}),
+    "stages": ("AWS::IVS::Stage", {"stage_name": "Name"}),
+    "encoder_configurations": ("AWS::IVS::EncoderConfiguration", {
+        "encoder_configuration_name": "Name"}),
+    "ingest_configurations": ("AWS::IVS::IngestConfiguration", {
+        "ingest_configuration_name": "Name", "ingest_protocol": "IngestProtocol",
+        "insecure_ingest": "InsecureIngest", "user_id": "UserId"}),
+    "playback_restriction_policies": ("AWS::IVS::PlaybackRestrictionPolicy", {
+        "playback_restriction_policy_name": "Name", "allowed_countries": "AllowedCountries",
+        "allowed_origins": "AllowedOrigins",
+        "enable_strict_origin_enforcement": "EnableStrictOriginEnforcement"}),
+}
+
+
+def camel(key):
+    return "".join(w.capitalize() for w in key.split("_"))
+
+
+def l1_props(key, e, lids, bucket_value):
+    p = {v: e[k] for k, v in L1[key][1].items() if k in e}
+    if key == "storage_configurations" and "bucket" in e:
+        p["S3"] = {"BucketName": bucket_value(e["bucket"])}
+    if key == "stages" and "auto_participant_recording_configuration" in e:
+        g = e["auto_participant_recording_configuration"]
+        q = {}
+        if "storage_configuration" in g:
+            q["StorageConfigurationArn"] = {"Fn::GetAtt": [lids[g["storage_configuration"]], "Arn"]}
+        for k in ("media_types", "recording_reconnect_window_seconds"):
+            if k in g:
+                q[camel(k)] = g[k]
+        if "thumbnail_configuration" in g:
+            q["ThumbnailConfiguration"] = {"ParticipantThumbnailConfiguration": props_sorted(
+                {camel(k): v for k, v in g["thumbnail_configuration"].items()})}
+        if "hls_configuration" in g:
+            q["HlsConfiguration"] = {"ParticipantRecordingHlsConfiguration": props_sorted(
+                {camel(k): v for k, v in g["hls_configuration"].items()})}
+        p["AutoParticipantRecordingConfiguration"] = props_sorted(q)
+    if key == "encoder_configurations" and "video" in e:
+        p["Video"] = props_sorted({camel(k): v for k, v in e["video"].items()})
+    if key == "ingest_configurations" and "stage" in e:
+        p["StageArn"] = {"Fn::GetAtt": [lids[e["stage"]], "Arn"]}
+    if e.get("tags"):
+        p["Tags"] = tags(e["tags"])
+    return p
+
+
 def template(doc):
     stack = doc["stack"]["name"]
     out = {}
+    lids = {}  # top-level id -> logical id, for references
+    for key in ("buckets", "channels", "playback_key_pairs", "recording_configurations"):
+        for e in doc.get(key, []):
+            lids[e["id"]] = lid(e, [cid(e["id"]), "Resource"])
+    for key in L1:
+        for e in doc.get(key, []):
+            lids[e["id"]] = lid(e, [cid(e["id"])])
     if "description" in doc["stack"]:
         out["Description"] = doc["stack"]["description"]
     res = {}
@@ -94,10 +166,14 @@ def template(doc):
         pol = "Delete" if b.get("removal_policy") == "DESTROY" else "Retain"
         r["UpdateReplacePolicy"] = pol
         r["DeletionPolicy"] = pol
-        res[logical_id([cid(b["id"]), "Resource"])] = r
+        res[lids[b["id"]]] = r
+
+    def bucket_value(bid):
+        b = buckets[bid]
+        return b.get("from_bucket_name") or {"Ref": lids[bid]}
+
     for rc in doc.get("recording_configurations", []):
-        b = buckets[rc["bucket"]]
-        name = b.get("from_bucket_name") or {"Ref": logical_id([cid(b["id"]), "Resource"])}
+        name = bucket_value(rc["bucket"])
         p = {"DestinationConfiguration": {"S3": {"BucketName": name}}}
         if "recording_configuration_name" in rc:
             p["Name"] = rc["recording_configuration_name"]
@@ -116,21 +192,21 @@ def template(doc):
             p["ThumbnailConfiguration"] = props_sorted({names[k]: v for k, v in g.items()})
         if rc.get("tags"):
             p["Tags"] = tags(rc["tags"])
-        res[logical_id([cid(rc["id"]), "Resource"])] = {
-            "Type": "AWS::IVS::RecordingConfiguration", "Properties": props_sorted(p)}
+        res[lids[rc["id"]]] = policy({
+            "Type": "AWS::IVS::RecordingConfiguration", "Properties": props_sorted(p)}, rc)
     for k in doc.get("playback_key_pairs", []):
         p = {"PublicKeyMaterial": k["public_key_material"]}
         if "playback_key_pair_name" in k:
             p["Name"] = k["playback_key_pair_name"]
         if k.get("tags"):
             p["Tags"] = tags(k["tags"])
-        res[logical_id([cid(k["id"]), "Resource"])] = {
-            "Type": "AWS::IVS::PlaybackKeyPair", "Properties": props_sorted(p)}
+        res[lids[k["id"]]] = policy({
+            "Type": "AWS::IVS::PlaybackKeyPair", "Properties": props_sorted(p)}, k)
     simple = {"type": "Type", "latency_mode": "LatencyMode", "authorized": "Authorized",
               "insecure_ingest": "InsecureIngest", "container_format": "ContainerFormat"}
     for c in doc.get("channels", []):
         imported = "from_channel_arn" in c
-        clid = None if imported else logical_id([cid(c["id"]), "Resource"])
+        clid = None if imported else lids[c["id"]]
         if not imported:
             p = {v: c[k] for k, v in simple.items() if k in c}
             p["Name"] = c.get("channel_name", unique_name([stack, cid(c["id"])]))
@@ -144,18 +220,25 @@ def template(doc):
                 p.setdefault("ContainerFormat", "FRAGMENTED_MP4")
             if "recording_configuration" in c:
                 p["RecordingConfigurationArn"] = {"Fn::GetAtt": [
-                    logical_id([cid(c["recording_configuration"]), "Resource"]), "Arn"]}
+                    lids[c["recording_configuration"]], "Arn"]}
             if c.get("tags"):
                 p["Tags"] = tags(c["tags"])
-            res[clid] = {"Type": "AWS::IVS::Channel", "Properties": props_sorted(p)}
+            res[clid] = policy({"Type": "AWS::IVS::Channel", "Properties": props_sorted(p)}, c)
         for k in c.get("stream_keys", []):
             arn = c["from_channel_arn"] if imported else {"Fn::GetAtt": [clid, "Arn"]}
             p = {"ChannelArn": arn}
             t = tags(k.get("tags"), c.get("tags"))
             if t:
                 p["Tags"] = t
-            res[logical_id([cid(c["id"]), cid(k["id"]), "Resource"])] = {
-                "Type": "AWS::IVS::StreamKey", "Properties": p}
+            res[lid(k, [cid(c["id"]), cid(k["id"]), "Resource"])] = policy({
+                "Type": "AWS::IVS::StreamKey", "Properties": p}, k)
+    for key, (cfn, _) in L1.items():
+        for e in doc.get(key, []):
+            r = {"Type": cfn}
+            p = l1_props(key, e, lids, bucket_value)
+            if p:
+                r["Properties"] = props_sorted(p)
+            res[lids[e["id"]]] = policy(r, e)
     if res:  # the CDK writes no Resources key for an empty stack
         out["Resources"] = res
     return out

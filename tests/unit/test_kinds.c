@@ -37,9 +37,16 @@ static void test_every_kind_is_described(void **state)
 		assert_int_equal(ki->fields[0].type, IVS_FT_ID);
 		assert_non_null(ki->id_prefix);
 		assert_true(ivs_chars_id(ki->id_prefix));
-		assert_non_null(ki->cfn_type);
 		assert_true(ki->path == IVS_PATH_L1 || ki->path == IVS_PATH_L2);
-		assert_true(ivs_export_has_builder((enum ivs_kind)k));
+		/* a kind with no resource type (outputs) is no resource: no
+		 * builder, a TOP list of the template's Outputs */
+		if (ki->cfn_type) {
+			assert_true(ivs_export_has_builder((enum ivs_kind)k));
+		} else {
+			assert_int_equal(k, IVS_KIND_OUTPUT);
+			assert_false(ivs_export_has_builder((enum ivs_kind)k));
+			assert_int_equal(ki->path, IVS_PATH_L1);
+		}
 		if (ki->role == IVS_ROLE_TOP) {
 			tops++;
 			assert_int_equal(ki->parent, IVS_KIND_STACK);
@@ -98,13 +105,44 @@ static void test_field_rows_fit_their_types(void **state)
 			}
 			if (f->type != IVS_FT_GROUP)
 				assert_true(f->off >= sizeof(struct ivs_res) || f->type == IVS_FT_ID ||
-				            f->type == IVS_FT_TAGS);
+				            f->type == IVS_FT_TAGS ||
+				            f->off == offsetof(struct ivs_res, logical_id) ||
+				            f->off == offsetof(struct ivs_res, removal_policy));
 			assert_true(f->off < ki->size);
 			if (f->type == IVS_FT_ENUM || f->type == IVS_FT_ENUM_LIST)
 				assert_true(ivs_choice_count(f->choices) > 0);
-			if (f->type == IVS_FT_REF) {
+			if (f->type == IVS_FT_REF && f->ref_parent) {
+				/* a child reference goes through a REF row before it */
+				assert_true(f->ref_parent > 0 && f->ref_parent < i);
+				assert_int_equal(ki->fields[f->ref_parent].type, IVS_FT_REF);
+				assert_int_equal(ivs_kind_info(f->ref)->role, IVS_ROLE_CHILD);
+				unsigned pm = ki->fields[f->ref_parent].ref_mask;
+				assert_true(pm ? (pm >> ivs_kind_info(f->ref)->parent) & 1u
+				               : ki->fields[f->ref_parent].ref == ivs_kind_info(f->ref)->parent);
+			} else if (f->type == IVS_FT_REF) {
 				refs++;
 				assert_int_equal(ivs_kind_info(f->ref)->role, IVS_ROLE_TOP);
+				/* several kinds: each a TOP kind that creates a resource */
+				for (int m = 0; m < IVS_KIND_COUNT; m++)
+					if ((f->ref_mask >> m) & 1u) {
+						assert_int_equal(ivs_kind_info((enum ivs_kind)m)->role, IVS_ROLE_TOP);
+						assert_non_null(ivs_kind_info((enum ivs_kind)m)->cfn_type);
+					}
+			} else {
+				assert_int_equal(f->ref_mask, 0);
+				assert_int_equal(f->ref_parent, 0);
+			}
+			if (f->type == IVS_FT_REF_LIST) {
+				assert_int_equal(ivs_kind_info(f->ref)->role, IVS_ROLE_TOP);
+				assert_true(f->max > 0);
+			}
+			if (f->one_of) {
+				/* a one-of set has at least two rows, none required */
+				int same = 0;
+				for (int j = 0; j < ki->nfields; j++)
+					same += ki->fields[j].one_of == f->one_of && ki->fields[j].parent == f->parent;
+				assert_true(same >= 2);
+				assert_false(f->flags & IVS_FF_REQUIRED);
 			}
 			if (f->type == IVS_FT_CHILDREN) {
 				children++;
@@ -176,6 +214,8 @@ static void test_every_kind_goes_through(void **state)
 			assert_true(strlen(lid) > 8);              /* human part + 8 hex digits */
 		free(lid);
 	}
+	test_set_text(p, made[IVS_KIND_OUTPUT], IVS_OUTPUT_RESOURCE, made[IVS_KIND_BUCKET]->id);
+	test_set_text(p, made[IVS_KIND_OUTPUT], IVS_OUTPUT_ATTRIBUTE, "arn");
 	/* saved, every list is in the file; loaded again, the same entries */
 	struct ivs_buf out;
 	ivs_buf_init(&out);
@@ -199,15 +239,22 @@ static void test_every_kind_goes_through(void **state)
 	cJSON *t = ivs_export_template(q);
 	cJSON *res = cJSON_GetObjectItemCaseSensitive(t, "Resources");
 	assert_int_equal(cJSON_GetArraySize(res), (int)ivs_project_cfn_count(q));
-	assert_int_equal(ivs_project_cfn_count(q), IVS_KIND_COUNT - 1);
+	int resource_kinds = 0;
+	for (int k = 0; k < IVS_KIND_COUNT; k++)
+		resource_kinds += ivs_kind_info((enum ivs_kind)k)->cfn_type != NULL;
+	assert_int_equal(ivs_project_cfn_count(q), resource_kinds);
 	for (int k = 0; k < IVS_KIND_COUNT; k++) {
 		const struct ivs_kind_info *ki = ivs_kind_info((enum ivs_kind)k);
 		bool found = false;
 		for (cJSON *it = res->child; it && ki->cfn_type; it = it->next)
 			found |= strcmp(cJSON_GetObjectItemCaseSensitive(it, "Type")->valuestring,
 			                ki->cfn_type) == 0;
-		assert_true(found || ki->role == IVS_ROLE_ROOT);
+		assert_true(found || !ki->cfn_type);
 	}
+	/* the output names the bucket's arn: one entry of Outputs */
+	cJSON *outs = cJSON_GetObjectItemCaseSensitive(t, "Outputs");
+	assert_int_equal(cJSON_GetArraySize(outs), 1);
+	assert_non_null(cJSON_GetObjectItemCaseSensitive(outs, ivs_kind_info(IVS_KIND_OUTPUT)->id_prefix));
 	cJSON_Delete(t);
 	ivs_diags_free(&d);
 	ivs_buf_free(&out);

@@ -64,6 +64,16 @@ static void same_res(const struct ivs_res *a, const struct ivs_res *b)
 			}
 			break;
 		}
+		case IVS_FT_REF_LIST: {
+			const struct ivs_idlist *la = ivs_res_get_ids(a, i), *lb = ivs_res_get_ids(b, i);
+			assert_int_equal(la == NULL, lb == NULL);
+			if (la) {
+				assert_int_equal(la->n, lb->n);
+				for (size_t k = 0; k < la->n; k++)
+					assert_string_equal(la->v[k], lb->v[k]);
+			}
+			break;
+		}
 		case IVS_FT_TAGS:
 			assert_int_equal(a->tags.n, b->tags.n);
 			for (size_t t = 0; t < a->tags.n; t++) {
@@ -309,8 +319,9 @@ static void rand_fields(struct ivs_project *p, struct ivs_res *r)
 		case IVS_FT_STRING_LIST: {
 			/* one-line, non-empty items joined by line feeds */
 			struct ivs_buf b;
-			size_t n = 1 + pick(4);
+			size_t n = chance(10) ? 0 : 1 + pick(4);   /* 0: [], kept */
 			ivs_buf_init(&b);
+			ivs_buf_puts(&b, "");
 			for (size_t j = 0; j < n; j++) {
 				char *item = rand_string();
 				for (char *c = item; *c; c++)
@@ -321,6 +332,18 @@ static void rand_fields(struct ivs_project *p, struct ivs_res *r)
 			}
 			assert_int_equal(ivs_edit_set_str(p, r, i, b.data), 0);
 			ivs_buf_free(&b);
+			break;
+		}
+		case IVS_FT_REF_LIST: {
+			struct ivs_idlist l = {0};
+			size_t n = pick(5);
+			for (size_t j = 0; j < n; j++) {
+				char *id = rand_string();
+				ivs_idlist_push(&l, id);
+				free(id);
+			}
+			assert_int_equal(ivs_edit_set_ids(p, r, i, &l), 0);
+			ivs_idlist_free(&l);
 			break;
 		}
 		case IVS_FT_TAGS:

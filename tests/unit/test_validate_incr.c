@@ -32,14 +32,20 @@ static unsigned rnd(unsigned n)
 #define PICK(a) (a)[rnd((unsigned)(sizeof(a) / sizeof((a)[0])))]
 
 static const char *const id_pool[] = {"A", "B", "C", "Default", "Rec", "Bkt", "Key", "x y", "--",
-                                      "Rec2", "Bkt2"};
+                                      "Rec2", "Bkt2", "CheckBootstrapVersion", "Resource",
+                                      "Shared"};
 static const char *const str_pool[] = {
 	"ok-name", "my channel!", "abc", "arn:aws:ivs:us-west-2:123456789012:channel/abc",
-	"arn:aws:ivs:us-west-2:1:stage/x", "UPPER", "good.bucket", "", "recordings"};
-static const char *const ref_pool[] = {"A", "B", "Rec", "Bkt", "Nope", "Default", "Rec2"};
+	"arn:aws:ivs:us-west-2:1:stage/x", "UPPER", "good.bucket", "", "recordings",
+	"Shared", "A", "Rec854F2A50"};
+static const char *const ref_pool[] = {"A", "B", "Rec", "Bkt", "Nope", "Default", "Rec2", "Sto",
+                                       "St"};
 static const char *const int_pool[] = {"0", "1", "30", "61", "301", "-1"};
 static const char *const bool_pool[] = {"true", "false", ""};
 static const char *const tag_pool[] = {"", "team=video", "aws:x=1", "a=1, b=2"};
+/* issue 10 (l1a): an encoder's framerate, a policy's lists */
+static const char *const num_pool[] = {"30", "29.97", "61", "0.5", "x", ""};
+static const char *const strlist_pool[] = {"US, CA", "US, US", "XX", "https://a.example.com", ""};
 
 /* ---- collecting and comparing ---- */
 
@@ -143,6 +149,8 @@ static void random_value(struct ivs_project *p, struct ivs_res *r, int field)
 	case IVS_FT_INT: ivs_buf_puts(&b, PICK(int_pool)); break;
 	case IVS_FT_BOOL: ivs_buf_puts(&b, PICK(bool_pool)); break;
 	case IVS_FT_TAGS: ivs_buf_puts(&b, PICK(tag_pool)); break;
+	case IVS_FT_NUMBER: ivs_buf_puts(&b, PICK(num_pool)); break;
+	case IVS_FT_STRING_LIST: ivs_buf_puts(&b, PICK(strlist_pool)); break;
 	case IVS_FT_ENUM: {
 		size_t n = ivs_choice_count(f->choices);
 		unsigned i = rnd((unsigned)n + 1);
@@ -195,13 +203,15 @@ static void random_edit(struct ivs_project *p)
 		if (r->kind != IVS_KIND_STACK)
 			ivs_edit_rename(p, r, PICK(id_pool), NULL);
 	} else if (op < 66) {
-		unsigned k = rnd(5);
+		/* every top-level kind (issue 10's included) or a stream key */
+		unsigned k = rnd(IVS_TOP_KIND_COUNT + 1);
 		const struct ivs_list *cl = ivs_project_list(p, IVS_KIND_CHANNEL);
-		if (k == 4 && cl->n)
+		if (k == IVS_TOP_KIND_COUNT && cl->n)
 			ivs_edit_add(p, IVS_KIND_STREAM_KEY, cl->v[rnd((unsigned)cl->n)], PICK(id_pool),
 			             SIZE_MAX);
 		else
-			ivs_edit_add(p, ivs_top_kinds[k % 4], NULL, PICK(id_pool), rnd(2) ? SIZE_MAX : 0);
+			ivs_edit_add(p, ivs_top_kinds[k % IVS_TOP_KIND_COUNT], NULL, PICK(id_pool),
+			             rnd(2) ? SIZE_MAX : 0);
 	} else if (op < 73) {
 		if (r->kind != IVS_KIND_STACK)
 			ivs_edit_remove(p, r);
@@ -235,6 +245,14 @@ static struct ivs_project *seed_project(bool history)
 	}
 	struct ivs_res *k = ivs_edit_add(p, IVS_KIND_KEY_PAIR, NULL, "Kp", SIZE_MAX);
 	ivs_edit_set_str(p, k, IVS_KEY_PAIR_PUBLIC_KEY, PEM);
+	/* issue 10: a stage recording to a storage configuration, an ingest
+	 * configuration into it */
+	struct ivs_res *sc = ivs_edit_add(p, IVS_KIND_STORAGE, NULL, "Sto", SIZE_MAX);
+	ivs_edit_set_str(p, sc, IVS_STORAGE_BUCKET, "Bkt");
+	struct ivs_res *st = ivs_edit_add(p, IVS_KIND_STAGE, NULL, "St", SIZE_MAX);
+	ivs_edit_set_str(p, st, IVS_STAGE_STORAGE, "Sto");
+	struct ivs_res *in = ivs_edit_add(p, IVS_KIND_INGEST, NULL, "In", SIZE_MAX);
+	ivs_edit_set_str(p, in, IVS_INGEST_STAGE, "St");
 	(void)b;
 	return p;
 }

@@ -150,7 +150,8 @@ static void test_unknown_key(void **state)
 	           "channels[0].latency",
 	           "channels[0] has no key `latency`; its keys are id, channel_name, type, latency_mode, "
 	           "preset, authorized, insecure_ingest, container_format, multitrack_input_configuration, "
-	           "recording_configuration, tags, stream_keys and from_channel_arn.");
+	           "recording_configuration, tags, stream_keys, from_channel_arn, logical_id and "
+	           "removal_policy.");
 	expect_one(HEAD "chanels: []\n", IVS_RULE_YAML_UNKNOWN_KEY, 4, 1, "chanels",
 	           "the file has no key `chanels`: did you mean `channels`?");
 	expect_one(HEAD "channels:\n  - id: C\n    multitrack_input_configuration: {policy: ALLOW, max: HD}\n",
@@ -195,8 +196,8 @@ static void test_duplicate_unknown_top_key(void **state)
 	check_diag(&d, 0, IVS_RULE_YAML_UNKNOWN_KEY, 4, 1, "foo",
 	           "the file has no key `foo`; its keys are ivs_tui, stack, buckets, channels, "
 	           "playback_key_pairs, recording_configurations, public_keys, "
-	           "storage_configurations, stages, encoder_configurations, ingest_configurations and "
-	           "playback_restriction_policies.");
+	           "storage_configurations, stages, encoder_configurations, ingest_configurations, "
+	           "playback_restriction_policies, chat_logging_configurations, chat_rooms and outputs.");
 	check_diag(&d, 1, IVS_RULE_YAML_DUPLICATE_KEY, 5, 1, "foo",
 	           "`foo` is given twice in the file: line 4 already sets it; remove one of the two.");
 	ivs_diags_free(&d);
