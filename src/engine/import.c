@@ -275,27 +275,26 @@ static void read_meta(struct imp *im, struct item *it)
 	}
 }
 
-/* The id (and, for a child, the parent's id) the metadata gives, when it
- * reproduces the logical id. */
+/* The id (and, for a child, the parent's id) the metadata gives: the
+ * construct path of the kind's shape (X/Resource, P/X/Resource, X). The
+ * path is the CDK's own word for the id even when the logical id was
+ * overridden (then the entry gets logical_id, as the design had it). */
 static bool meta_ids(const struct item *it, const char **parent, const char **id)
 {
-	const char *path[4];
 	*parent = *id = NULL;
 	if (!it->ki || !it->nmeta)
 		return false;
-	for (size_t i = 0; i < it->nmeta; i++)
-		path[i] = it->meta[i];
-	if (it->ki->path == IVS_PATH_L1 && it->nmeta == 1 && lid_is(path, 1, it->lid)) {
+	if (it->ki->path == IVS_PATH_L1 && it->nmeta == 1 && *it->meta[0]) {
 		*id = it->meta[0];
 		return true;
 	}
 	if (it->ki->path != IVS_PATH_L2 || strcmp(it->meta[it->nmeta - 1], "Resource") != 0)
 		return false;
-	if (it->ki->role == IVS_ROLE_TOP && it->nmeta == 2 && lid_is(path, 2, it->lid)) {
+	if (it->ki->role == IVS_ROLE_TOP && it->nmeta == 2 && *it->meta[0]) {
 		*id = it->meta[0];
 		return true;
 	}
-	if (it->ki->role == IVS_ROLE_CHILD && it->nmeta == 3 && lid_is(path, 3, it->lid)) {
+	if (it->ki->role == IVS_ROLE_CHILD && it->nmeta == 3 && *it->meta[0] && *it->meta[1]) {
 		*parent = it->meta[0];
 		*id = it->meta[1];
 		return true;
@@ -665,7 +664,7 @@ static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, 
 	case IVS_FT_STRING_LIST: {
 		struct ivs_buf b;
 		const cJSON *e;
-		bool ok = cJSON_IsArray(v) && v->child;
+		bool ok = cJSON_IsArray(v);   /* [] is an empty list, kept as such */
 		ivs_buf_init(&b);
 		ivs_buf_puts(&b, "");
 		const cJSON *lv = ok ? v : NULL;
@@ -679,6 +678,28 @@ static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, 
 		if (!ok || ivs_edit_set_str(im->p, r, i, b.data) != 0)
 			bad_value(im, v, path, "a list of one-line texts");
 		ivs_buf_free(&b);
+		break;
+	}
+	case IVS_FT_REF_LIST: {
+		struct ivs_idlist l = {0};
+		const cJSON *e;
+		bool ok = cJSON_IsArray(v);
+		size_t k = 0;
+		l.v = ivs_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *l.v);
+		EACH(e, ok ? v : NULL) {
+			char *p = ivs_xasprintf("%s[%zu]", path, k++);
+			const char *id = ref_id(im, f->ref, e, p);
+			free(p);
+			if (id)
+				l.v[l.n++] = ivs_xstrdup(id);
+			else
+				ok = false;
+		}
+		if (!cJSON_IsArray(v))
+			bad_value(im, v, path, "a list of references");
+		else if (ok)
+			ivs_edit_set_ids(im->p, r, i, &l);
+		ivs_idlist_free(&l);
 		break;
 	}
 	case IVS_FT_ENUM_LIST: {
@@ -1207,10 +1228,13 @@ static void import_outputs(struct imp *im)
 		if (pend[i].r)
 			ivs_edit_remove(im->p, pend[i].r);
 		char *path = ivs_xasprintf("Outputs.%s", pend[i].node->string);
-		char *what = ivs_xasprintf("the output %s, whose value no output of a design makes",
-		                           pend[i].node->string);
-		other(im, pend[i].node, path, what);
-		free(what);
+		const char *why = pend[i].r ? "no output of a design writes it as the template does"
+		                            : "its Value names no entry of the design";
+		ivs_diags_add(im->d, IVS_RULE_IMPORT_OTHER, ivs_template_key_pos(im->t, pend[i].node),
+		              path, "%s: %s; the output is left out of the project", path, why);
+		struct ivs_import_result *res = im->res;
+		res->left_out = ivs_xrealloc(res->left_out, (res->nleft_out + 1) * sizeof *res->left_out);
+		res->left_out[res->nleft_out++] = ivs_xasprintf("%s: the output (%s)", path, why);
 		free(path);
 		cJSON_DeleteItemFromObjectCaseSensitive(eouts, pend[i].node->string);
 	}

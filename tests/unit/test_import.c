@@ -114,6 +114,8 @@ static void add_metadata(cJSON *t, const struct ivs_project *p)
 	cJSON *resources = cJSON_GetObjectItemCaseSensitive(t, "Resources");
 	for (size_t k = 0; k < IVS_TOP_KIND_COUNT; k++) {
 		const struct ivs_list *l = ivs_project_list(p, ivs_top_kinds[k]);
+		if (!ivs_kind_info(ivs_top_kinds[k])->cfn_type)
+			continue;   /* outputs: no resource */
 		for (size_t i = 0; i < l->n; i++) {
 			const struct ivs_res *e[64];
 			size_t ne = 0;
