@@ -726,14 +726,18 @@ static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, 
 	case IVS_FT_TAGS:
 		put_tags(im, r, v, path);
 		break;
-	case IVS_FT_GROUP:
-		if (!cJSON_IsObject(v) || describe(im, v)) {
+	case IVS_FT_GROUP: {
+		char *fn = describe(im, v);
+		bool mapping = cJSON_IsObject(v) && !fn;
+		free(fn);
+		if (!mapping) {
 			bad_value(im, v, path, "a mapping");
 			break;
 		}
 		ivs_edit_set_group(im->p, r, i);
 		fill_fields(im, r, i, v, path, fl);
 		break;
+	}
 	default:
 		left_out(im, v, path, "a property the design has no place for");
 		break;
