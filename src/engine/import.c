@@ -391,6 +391,13 @@ static void bad_value(struct imp *im, const cJSON *v, const char *path, const ch
 
 /* The item a reference value names: {"Ref": X} (want_ref) or
  * {"Fn::GetAtt": [X, "Arn"]} / "X.Arn". */
+/* Whether Ref of a resource of this type gives its ARN (every AWS::IVS
+ * and AWS::IVSChat type: their primary identifier is the Arn). */
+static bool ref_is_arn(const char *type)
+{
+	return !strncmp(type, "AWS::IVS::", 10) || !strncmp(type, "AWS::IVSChat::", 14);
+}
+
 static struct item *ref_target(const struct imp *im, const cJSON *v, bool want_ref)
 {
 	if (!cJSON_IsObject(v) || !v->child || v->child->next)
@@ -399,6 +406,12 @@ static struct item *ref_target(const struct imp *im, const cJSON *v, bool want_r
 	if (want_ref)
 		return !strcmp(a->string, "Ref") && cJSON_IsString(a) ? item_of(im, a->valuestring)
 		                                                      : NULL;
+	if (!strcmp(a->string, "Ref") && cJSON_IsString(a)) {
+		/* Ref of an AWS::IVS or AWS::IVSChat resource is its ARN */
+		struct item *t = item_of(im, a->valuestring);
+		const cJSON *type = t ? cJSON_GetObjectItemCaseSensitive(t->node, "Type") : NULL;
+		return cJSON_IsString(type) && ref_is_arn(type->valuestring) ? t : NULL;
+	}
 	if (strcmp(a->string, "Fn::GetAtt") != 0)
 		return NULL;
 	const cJSON *x = cJSON_GetArrayItem(a, 0), *y = cJSON_GetArrayItem(a, 1);
@@ -1222,7 +1235,8 @@ static void import_outputs(struct imp *im)
 			if (!pend[i].r || pend[i].done)
 				continue;
 			const cJSON *got = cJSON_GetObjectItemCaseSensitive(touts, pend[i].node->string);
-			pend[i].done = got && cJSON_Compare(got, pend[i].node, true);
+			const cJSON *want = cJSON_GetObjectItemCaseSensitive(eouts, pend[i].node->string);
+			pend[i].done = got && want && cJSON_Compare(got, want, true);
 		}
 		cJSON_Delete(t);
 	}
@@ -1283,6 +1297,48 @@ static void drop_member(cJSON *obj, const char *section, const char *name)
 		cJSON_DeleteItemFromObjectCaseSensitive(obj, section);
 }
 
+static cJSON *getatt_arn(const char *name, const char *attr)
+{
+	cJSON *o = cJSON_CreateObject(), *a = cJSON_CreateArray();
+	cJSON_AddItemToArray(a, cJSON_CreateString(name));
+	cJSON_AddItemToArray(a, cJSON_CreateString(attr));
+	cJSON_AddItemToObject(o, "Fn::GetAtt", a);
+	return o;
+}
+
+/* {"Ref": X} of an IVS resource (its ARN) as {"Fn::GetAtt": [X, "Arn"]},
+ * and {"Fn::GetAtt": "X.A"} as the list form, everywhere in n. */
+static void normalize_refs(cJSON *n, const struct ivs_strmap *types, unsigned depth)
+{
+	cJSON *c, *next;
+	if (depth > IVS_TEMPLATE_MAX_DEPTH + 2)
+		return;
+	for (c = (cJSON_IsObject(n) || cJSON_IsArray(n)) ? n->child : NULL; c; c = next) {
+		next = c->next;
+		cJSON *rep = NULL;
+		if (cJSON_IsObject(c) && c->child && !c->child->next && cJSON_IsString(c->child)) {
+			const char *k = c->child->string, *v = c->child->valuestring;
+			void *type = NULL;
+			if (!strcmp(k, "Ref") && ivs_strmap_get(types, v, &type, 1) && ref_is_arn(type)) {
+				rep = getatt_arn(v, "Arn");
+			} else if (!strcmp(k, "Fn::GetAtt") && strchr(v, '.')) {
+				const char *dot = strchr(v, '.');
+				char *name = ivs_xstrndup(v, (size_t)(dot - v));
+				rep = getatt_arn(name, dot + 1);
+				free(name);
+			}
+		}
+		if (rep) {
+			/* ReplaceItemViaPointer keeps no key: the member's name moves over */
+			rep->string = c->string;
+			c->string = NULL;
+			cJSON_ReplaceItemViaPointer(n, c, rep);
+		}
+		else
+			normalize_refs(c, types, depth + 1);
+	}
+}
+
 cJSON *ivs_import_normalize(const cJSON *tmpl)
 {
 	cJSON *t = cJSON_Duplicate(tmpl, true);
@@ -1306,6 +1362,14 @@ cJSON *ivs_import_normalize(const cJSON *tmpl)
 	}
 	if (cJSON_IsObject(res) && !res->child)
 		cJSON_DeleteItemFromObjectCaseSensitive(t, "Resources");
+	struct ivs_strmap *types = ivs_strmap_new();
+	for (r = cJSON_IsObject(res) ? res->child : NULL; r; r = r->next) {
+		const cJSON *type = cJSON_GetObjectItemCaseSensitive(r, "Type");
+		if (cJSON_IsString(type))
+			ivs_strmap_add(types, r->string, type->valuestring);
+	}
+	normalize_refs(t, types, 0);
+	ivs_strmap_free(types);
 	return t;
 }
 
