@@ -1815,8 +1815,9 @@ void ivs_import_result_free(struct ivs_import_result *res)
 	memset(res, 0, sizeof *res);
 }
 
-/* Text in a YAML comment: what YAML cannot print (control characters,
- * C1 controls, U+FFFE, U+FFFF) as \xNN or \uNNNN, so the file loads. The
+/* Text in a YAML comment: what YAML cannot print or reads as a line break
+ * (control characters, C1 controls, U+2028, U+2029, U+FFFE, U+FFFF) as
+ * \xNN or \uNNNN, so the file loads. The
  * text is valid UTF-8 (the template reader checked it). */
 static void put_comment_text(struct ivs_buf *out, const char *s)
 {
@@ -1834,7 +1835,9 @@ static void put_comment_text(struct ivs_buf *out, const char *s)
 			cp = ((cp & 31u) << 6) | (c[1] & 63u);
 			n = 2;
 		}
-		bool printable = (cp >= 0x20 && cp < 0x7F) || cp == 0x85 || (cp >= 0xA0 && cp <= 0xD7FF) ||
+		/* U+0085, U+2028 and U+2029 are line breaks to YAML: they would end the comment */
+		bool printable = (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 &&
+		                                               cp != 0x2029) ||
 		                 (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 		if (n == 1 && cp >= 0x80)
 			printable = false;   /* a stray byte (not from the reader) */

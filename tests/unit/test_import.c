@@ -531,6 +531,27 @@ static void test_left_out(void **state)
 	ivs_diags_free(&ld);
 	ivs_buf_free(&b);
 	ivs_import_result_free(&res);
+	ivs_diags_clear(&d);
+
+	/* what YAML cannot print, or reads as a line break, is escaped in the
+	 * comment, so the project still loads */
+	import_text("t.json",
+	            "{\"Parameters\": {\"A\\u2028B\\u0007C\\u0085D\": {\"Type\": \"String\"}},"
+	            " \"Resources\": {\"Main54E5BC70\": {\"Type\": \"AWS::IVS::Channel\","
+	            " \"Properties\": {\"Name\": \"m\"}}}}",
+	            NULL, &res, &d);
+	assert_non_null(res.p);
+	ivs_buf_init(&b);
+	ivs_import_text(&res, "t\njson", &b);
+	assert_non_null(strstr(b.data, "# - Parameters.A\\u2028B\\x07C\\x85D: the parameter"));
+	assert_non_null(strstr(b.data, "# Imported from t\\x0Ajson by"));
+	ivs_diags_init(&ld);
+	p = ivs_load_buffer("p.yaml", b.data, b.len, &ld);
+	assert_non_null(p);
+	ivs_project_free(p);
+	ivs_diags_free(&ld);
+	ivs_buf_free(&b);
+	ivs_import_result_free(&res);
 	ivs_diags_free(&d);
 }
 
