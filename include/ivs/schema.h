@@ -146,8 +146,8 @@ struct ivs_chars {
 };
 extern const struct ivs_chars ivs_chars_name_rule, ivs_chars_stack_name_rule,
 	ivs_chars_bucket_name_rule, ivs_chars_id_rule, ivs_chars_country_rule,
-	ivs_chars_logical_id_rule, ivs_chars_log_group_rule,
-	ivs_chars_delivery_stream_rule, ivs_chars_lambda_arn_rule, ivs_chars_export_name_rule;
+	ivs_chars_logical_id_rule, ivs_chars_log_group_rule, ivs_chars_delivery_stream_rule,
+	ivs_chars_lambda_arn_rule, ivs_chars_export_name_rule;
 
 struct ivs_field {
 	const char *key;              /* YAML key */
@@ -263,8 +263,8 @@ enum { IVS_CHAT_LOGGING_ID, IVS_CHAT_LOGGING_NAME, IVS_CHAT_LOGGING_BUCKET,
        IVS_CHAT_LOGGING_LOGICAL_ID, IVS_CHAT_LOGGING_REMOVAL, IVS_CHAT_LOGGING_NFIELDS };
 enum { IVS_CHAT_ROOM_ID, IVS_CHAT_ROOM_NAME, IVS_CHAT_ROOM_LOGGING, IVS_CHAT_ROOM_MAX_LENGTH,
        IVS_CHAT_ROOM_MAX_RATE, IVS_CHAT_ROOM_REVIEW, IVS_CHAT_ROOM_REVIEW_URI,
-       IVS_CHAT_ROOM_REVIEW_FALLBACK, IVS_CHAT_ROOM_TAGS,
-       IVS_CHAT_ROOM_LOGICAL_ID, IVS_CHAT_ROOM_REMOVAL, IVS_CHAT_ROOM_NFIELDS };
+       IVS_CHAT_ROOM_REVIEW_FALLBACK, IVS_CHAT_ROOM_TAGS, IVS_CHAT_ROOM_LOGICAL_ID,
+       IVS_CHAT_ROOM_REMOVAL, IVS_CHAT_ROOM_NFIELDS };
 enum { IVS_OUTPUT_ID, IVS_OUTPUT_RESOURCE, IVS_OUTPUT_STREAM_KEY, IVS_OUTPUT_ATTRIBUTE,
        IVS_OUTPUT_DESCRIPTION, IVS_OUTPUT_EXPORT_NAME, IVS_OUTPUT_NFIELDS };
 /* Output attributes (choices of outputs.attribute). */

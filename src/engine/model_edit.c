@@ -409,6 +409,10 @@ static void copy_fields(struct ivs_project *p, struct ivs_res *dst, const struct
 		const struct ivs_field *f = &ki->fields[i];
 		if (f->type == IVS_FT_CHILDREN || !ivs_res_is_set(src, i))
 			continue;
+		/* a copy is a new resource: it does not adopt the logical id of
+		 * the one it copies (issue 10), which would collide */
+		if (strcmp(f->key, "logical_id") == 0)
+			continue;
 		edit_field(p, dst, i, ivs_m_fval_get(src, i));
 	}
 }

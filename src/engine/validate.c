@@ -162,6 +162,12 @@ static int order_cmp(const struct ivs_res *a, const struct ivs_res *b)
 	return 0;
 }
 
+/* "a" or "an" before a kind's name ("an output", "an ingest configuration"). */
+static const char *art(const char *name)
+{
+	return name && strchr("aeiou", name[0]) ? "an" : "a";
+}
+
 /* ---- cross-resource rules of one resource ---- */
 
 /* The first of the live holders of key in m, with `view` standing in for
@@ -309,8 +315,9 @@ static unsigned check_ref(const struct ivs_project *p, const struct vstate *vs,
 	if (other) {
 		if (f->ref_mask)
 			ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
-			          "%s '%s' names a %s, which creates no resource: give the id of %s.",
-			          f->key, vb, ivs_kind_info(other->kind)->name, want.data);
+			          "%s '%s' names %s %s, which creates no resource: give the id of %s.",
+			          f->key, vb, art(ivs_kind_info(other->kind)->name),
+			          ivs_kind_info(other->kind)->name, want.data);
 		else
 			ivs_vdiag(out, IVS_RULE_REF_WRONG_KIND, r, fi,
 			          "%s '%s' names a %s, not a %s: give the id of an entry in %s.", f->key, vb,
@@ -419,12 +426,6 @@ static void check_authorized(const struct ivs_project *p, const struct ivs_vview
 	          "playback_key_pairs, or make sure the account has one, or viewers cannot play it.");
 }
 
-/* "a" or "an" before a kind's name ("an ingest configuration"). */
-static const char *article(const char *name)
-{
-	return strchr("aeiou", name[0]) ? "an" : "a";
-}
-
 /* A channel's L2 construct already has a child "Resource" (its CfnChannel):
  * a stream key of that name is refused by the CDK. */
 static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
@@ -439,15 +440,15 @@ static void check_reserved_id(const struct ivs_vview *v, struct ivs_diags *out)
 		          "%s %s may not be called 'Default': the CDK drops that id from construct "
 		          "paths and has nothing left to make the logical id of (\"Unable to calculate "
 		          "a unique id for an empty set of components\"): give it another id.",
-		          article(ivs_res_info(r)->name), ivs_res_info(r)->name);
+		          art(ivs_res_info(r)->name), ivs_res_info(r)->name);
 		return;
 	}
 	if (r->id && !r->parent && ivs_res_info(r)->path != IVS_PATH_NONE &&
 	    strcmp(r->id, "CheckBootstrapVersion") == 0) {
 		ivs_vdiag(out, IVS_RULE_ID_RESERVED, r, 0,
-		          "%s %s may not be called 'CheckBootstrapVersion': the CDK adds a rule of "
-		          "that name to every stack (\"There is already a Construct with name "
-		          "'CheckBootstrapVersion'\"): give it another id.", article(ivs_res_info(r)->name),
+		          "%s %s may not be called 'CheckBootstrapVersion': the CDK adds a rule of that "
+		          "name to every stack (\"There is already a Construct with name "
+		          "'CheckBootstrapVersion'\"): give it another id.", art(ivs_res_info(r)->name),
 		          ivs_res_info(r)->name);
 		return;
 	}
@@ -567,7 +568,8 @@ static void check_output(const struct ivs_project *p, const struct vstate *vs,
 		ivs_buf_init(&b);
 		ivs_words_join(&b, w, n, " or ");
 		ivs_vdiag(out, IVS_RULE_OUTPUT_ATTRIBUTE, r, IVS_OUTPUT_ATTRIBUTE,
-		          "a %s has no attribute %s: choose %s.", ivs_res_info(t)->name,
+		          "%s %s has no attribute %s: choose %s.", art(ivs_res_info(t)->name),
+		          ivs_res_info(t)->name,
 		          fs[IVS_OUTPUT_ATTRIBUTE].choices[attr], b.data);
 		ivs_buf_free(&b);
 	} else if (ivs_output_attr_secret(t->kind, attr)) {
@@ -965,7 +967,7 @@ void ivs_validate_changes(struct ivs_project *p)
 {
 	struct vstate *vs = ivs_project_vstate(p);
 	struct rset dirty = {0}, moved = {0}, again = {0};
-	struct keys ids = {0}, lids = {0}, xnames = {0};
+	struct keys ids = {0}, lids = {0}, xns = {0};
 	struct ptrmap lists = {0};
 	bool kind_changed[IVS_KIND_COUNT] = {false};
 
@@ -1000,6 +1002,13 @@ void ivs_validate_changes(struct ivs_project *p)
 		}
 		const char *nid = rec ? rec->id : NULL, *nlid = rec ? rec->lid : NULL;
 		const char *nxn = rec ? rec->xname : NULL;
+		/* an output's export name: the other holders' reports name it and
+		 * depend on file order */
+		if (str_differs(oxn, nxn) || str_differs(oid, nid) || mv) {
+			keys_add(&xns, oxn, false);
+			keys_add(&xns, nxn, false);
+		}
+		free(oxn);
 		if (str_differs(oid, nid) || mv) {
 			keys_add(&ids, oid, str_differs(oid, nid));
 			if (str_differs(oid, nid))
@@ -1014,13 +1023,21 @@ void ivs_validate_changes(struct ivs_project *p)
 			keys_add(&lids, olid, false);
 			keys_add(&lids, nlid, false);
 		}
-		if (str_differs(oxn, nxn) || mv || str_differs(oid, nid)) {
-			keys_add(&xnames, oxn, false);
-			keys_add(&xnames, nxn, false);
-		}
 		free(oid);
 		free(olid);
-		free(oxn);
+	}
+	/* What an output checks of the entry it names: whether it is imported
+	 * (its import key) and its children (a stream key's id). */
+	size_t nj;
+	const struct ivs_change *jr = ivs_project_journal(p, &nj);
+	for (size_t i = 0; i < nj; i++) {
+		const struct ivs_res *r = jr[i].res;
+		if (jr[i].what == IVS_CHANGE_FIELD && !r->parent && r->id && jr[i].field >= 0 &&
+		    jr[i].field == ivs_res_info(r)->import_field)
+			keys_add(&ids, r->id, true);
+		else if (r->parent && r->parent->id && ivs_res_info(r)->role == IVS_ROLE_CHILD &&
+		         (jr[i].what != IVS_CHANGE_FIELD || jr[i].field == 0))
+			keys_add(&ids, r->parent->id, true);
 	}
 	for (size_t i = 0; i < ids.n; i++) {
 		add_holders(&again, &vs->ids, ids.v[i]);
@@ -1029,8 +1046,8 @@ void ivs_validate_changes(struct ivs_project *p)
 	}
 	for (size_t i = 0; i < lids.n; i++)
 		add_holders(&again, &vs->lids, lids.v[i]);
-	for (size_t i = 0; i < xnames.n; i++)
-		add_holders(&again, &vs->xnames, xnames.v[i]);
+	for (size_t i = 0; i < xns.n; i++)
+		add_holders(&again, &vs->xnames, xns.v[i]);
 	for (size_t k = 0; k < IVS_KIND_COUNT; k++)
 		for (size_t i = 0; kind_changed[k] && i < vs->missing[k].cap; i++)
 			if (vs->missing[k].v[i].key)
@@ -1056,7 +1073,7 @@ void ivs_validate_changes(struct ivs_project *p)
 	rset_free(&again);
 	keys_free(&ids);
 	keys_free(&lids);
-	keys_free(&xnames);
+	keys_free(&xns);
 	ivs_project_journal_clear(p);
 	vs->gen = ivs_project_generation(p);
 }

@@ -123,6 +123,10 @@ static void check_required(const struct ivs_res *r, int i, struct ivs_diags *out
 		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i, "%s is required%s%s: choose %s.", label,
 		          in, grp, b.data);
 		ivs_buf_free(&b);
+	} else if (f->type == IVS_FT_REF && f->ref_mask) {
+		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i,
+		          "%s is required%s%s: give the id of an entry this template creates.", label, in,
+		          grp);
 	} else if (f->type == IVS_FT_REF) {
 		ivs_vdiag(out, IVS_RULE_REQUIRED_MISSING, r, i,
 		          "%s is required%s%s: give the id of a %s.", label, in, grp,

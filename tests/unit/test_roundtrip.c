@@ -157,6 +157,12 @@ static void test_files(void **state)
 	for (size_t i = 0; i < g.gl_pathc; i++)
 		roundtrip_file(g.gl_pathv[i]);
 	globfree(&g);
+	/* and our own golden designs */
+	snprintf(pattern, sizeof pattern, "%s/golden/*.yaml", test_dir());
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		roundtrip_file(g.gl_pathv[i]);
+	globfree(&g);
 	const char *ex = getenv("IVS_EXAMPLES_DIR") ? getenv("IVS_EXAMPLES_DIR") : "examples";
 	char path[512];
 	snprintf(path, sizeof path, "%s/live-events.yaml", ex);
@@ -187,6 +193,58 @@ static void test_canonical_fixed_point(void **state)
 		"...\n";   /* libyaml ends a document so after a kept final newline */
 	(void)state;
 	struct ivs_project *p = load_ok(text, strlen(text));
+	char *s = save(p);
+	assert_string_equal(s, text);
+	free(s);
+	ivs_project_free(p);
+}
+
+/* The chat kinds and outputs in canonical form: a REF_LIST as a flow
+ * sequence of ids (quoted where YAML needs it), a one-of member, a group,
+ * an output with a child reference. */
+static void test_canonical_chat_outputs(void **state)
+{
+	static const char text[] =
+		"ivs_tui: 1\n"
+		"stack:\n"
+		"  name: fixed\n"
+		"channels:\n"
+		"  - id: C\n"
+		"    stream_keys:\n"
+		"      - id: K\n"
+		"chat_logging_configurations:\n"
+		"  - id: L\n"
+		"    log_group_name: /a/b\n"
+		"  - id: 'x: y'\n"
+		"    delivery_stream_name: s\n"
+		"chat_rooms:\n"
+		"  - id: R\n"
+		"    logging_configurations: [L, 'x: y', L, \"123\"]\n"
+		"    maximum_message_length: 280\n"
+		"    message_review_handler:\n"
+		"      fallback_result: DENY\n"
+		"    tags: {a: b}\n"
+		"  - id: R2\n"
+		"    logging_configurations: []\n"
+		"outputs:\n"
+		"  - id: O\n"
+		"    resource: C\n"
+		"    stream_key: K\n"
+		"    attribute: arn\n"
+		"    description: \"\"\n"
+		"    export_name: e\n";
+	(void)state;
+	struct ivs_project *p = load_ok(text, strlen(text));
+	const struct ivs_idlist *l =
+		ivs_res_get_ids(ivs_project_list(p, IVS_KIND_CHAT_ROOM)->v[0], IVS_CHAT_ROOM_LOGGING);
+	assert_non_null(l);
+	assert_int_equal(l->n, 4);
+	assert_string_equal(l->v[1], "x: y");
+	assert_string_equal(l->v[3], "123");
+	/* an empty list is kept as given */
+	l = ivs_res_get_ids(ivs_project_list(p, IVS_KIND_CHAT_ROOM)->v[1], IVS_CHAT_ROOM_LOGGING);
+	assert_non_null(l);
+	assert_int_equal(l->n, 0);
 	char *s = save(p);
 	assert_string_equal(s, text);
 	free(s);
@@ -408,6 +466,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_canonical_fixed_point),
+		cmocka_unit_test(test_canonical_chat_outputs),
 		cmocka_unit_test(test_random_designs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,7 +39,7 @@ static const char *const str_pool[] = {
 	"arn:aws:ivs:us-west-2:1:stage/x", "UPPER", "good.bucket", "", "recordings",
 	"Shared", "A", "Rec854F2A50"};
 static const char *const ref_pool[] = {"A", "B", "Rec", "Bkt", "Nope", "Default", "Rec2", "Sto",
-                                       "St"};
+                                       "St", "C0", "Key", "Logs", "Room", "Out"};
 static const char *const int_pool[] = {"0", "1", "30", "61", "301", "-1"};
 static const char *const bool_pool[] = {"true", "false", ""};
 static const char *const tag_pool[] = {"", "team=video", "aws:x=1", "a=1, b=2"};
@@ -146,6 +146,11 @@ static void random_value(struct ivs_project *p, struct ivs_res *r, int field)
 	case IVS_FT_STRING: ivs_buf_puts(&b, PICK(str_pool)); break;
 	case IVS_FT_TEXT: ivs_buf_puts(&b, rnd(3) ? PEM : "garbage"); break;
 	case IVS_FT_REF: ivs_buf_puts(&b, PICK(ref_pool)); break;
+	case IVS_FT_REF_LIST:
+		ivs_buf_add(&b, "", 0);   /* no ids: the text "" unsets the list */
+		for (unsigned i = 0, k = rnd(4); i < k; i++)
+			ivs_buf_printf(&b, "%s%s", i ? ", " : "", PICK(ref_pool));
+		break;
 	case IVS_FT_INT: ivs_buf_puts(&b, PICK(int_pool)); break;
 	case IVS_FT_BOOL: ivs_buf_puts(&b, PICK(bool_pool)); break;
 	case IVS_FT_TAGS: ivs_buf_puts(&b, PICK(tag_pool)); break;
@@ -253,6 +258,22 @@ static struct ivs_project *seed_project(bool history)
 	ivs_edit_set_str(p, st, IVS_STAGE_STORAGE, "Sto");
 	struct ivs_res *in = ivs_edit_add(p, IVS_KIND_INGEST, NULL, "In", SIZE_MAX);
 	ivs_edit_set_str(p, in, IVS_INGEST_STAGE, "St");
+	/* chat and outputs (issue 10): a REF_LIST, a one-of set, references
+	 * to several kinds and to a child */
+	struct ivs_res *lg = ivs_edit_add(p, IVS_KIND_CHAT_LOGGING, NULL, "Logs", SIZE_MAX);
+	ivs_edit_set_str(p, lg, IVS_CHAT_LOGGING_BUCKET, "Bkt");
+	struct ivs_res *room = ivs_edit_add(p, IVS_KIND_CHAT_ROOM, NULL, "Room", SIZE_MAX);
+	ivs_edit_set_text(p, room, IVS_CHAT_ROOM_LOGGING, "Logs, Nope", NULL);
+	static const char *const outs[][3] = {{"Out", "C0", "arn"}, {"Out2", "C1", "value"},
+	                                      {"Out3", "Bkt", "bucket_name"}, {"Out4", "Room", "id"}};
+	for (size_t i = 0; i < 4; i++) {
+		struct ivs_res *o = ivs_edit_add(p, IVS_KIND_OUTPUT, NULL, outs[i][0], SIZE_MAX);
+		ivs_edit_set_str(p, o, IVS_OUTPUT_RESOURCE, outs[i][1]);
+		ivs_edit_set_text(p, o, IVS_OUTPUT_ATTRIBUTE, outs[i][2], NULL);
+		ivs_edit_set_text(p, o, IVS_OUTPUT_EXPORT_NAME, i % 2 ? "x" : "y", NULL);
+		if (i == 1)
+			ivs_edit_set_str(p, o, IVS_OUTPUT_STREAM_KEY, "Key");
+	}
 	(void)b;
 	return p;
 }
