@@ -3,10 +3,12 @@
  * project whose export gives the template back (import.h).
  *
  * The project goes to stdout, or with -o to PROJECT (written atomically; an
- * existing PROJECT is kept unless --force). Exit status: 0 the round trip is
- * exact; 1 something was left out (listed on stderr; without --keep-going
- * nothing is written when a value had to be left out); 2 usage, I/O, or a
- * file that is not a CloudFormation template. */
+ * existing PROJECT is kept unless --force). The written project's own
+ * problems follow, as validate lists them. Exit status: 0 the round trip is
+ * exact and the project has no errors; 1 something was left out (listed on
+ * stderr; without --keep-going nothing is written when a value had to be
+ * left out) or the project has errors; 2 usage, I/O, or a file that is not
+ * a CloudFormation template. */
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 #include "ivs/cli.h"
 #include "ivs/fsutil.h"
 #include "ivs/import.h"
+#include "ivs/validate.h"
 
 static void usage_help(FILE *f)
 {
@@ -133,13 +136,22 @@ int ivs_cmd_import(int argc, char **argv)
 		              d.errors, d.errors == 1 ? "thing" : "things");
 		status = IVS_EXIT_INVALID;
 	} else {
+		/* The project's own problems, as validate would list them: an
+		 * exact import of a template CloudFormation would refuse (a name
+		 * with a space) is still a project export refuses. */
+		struct ivs_diags vd;
+		ivs_diags_init(&vd);
+		ivs_validate_all(res.p);
+		ivs_validate_collect(res.p, &vd);
+		ivs_diags_print(stderr, out ? out : "<project>", &vd);
 		struct ivs_buf text;
 		ivs_buf_init(&text);
 		ivs_import_text(&res, name, &text);
 		status = write_out(out, force, &text);
 		ivs_buf_free(&text);
-		if (status == IVS_EXIT_OK && res.nleft_out)
+		if (status == IVS_EXIT_OK && (res.nleft_out || vd.errors))
 			status = IVS_EXIT_INVALID;
+		ivs_diags_free(&vd);
 	}
 	free(stem);
 	ivs_import_result_free(&res);

@@ -866,6 +866,18 @@ static void channel_fixups(struct imp *im, struct item *it, const struct fill *f
 			free(p);
 		}
 	}
+	long type = ivs_res_is_set(r, IVS_CHANNEL_TYPE) ? ivs_res_get_num(r, IVS_CHANNEL_TYPE) : -1;
+	if (!fl->preset_dropped && ivs_res_is_set(r, IVS_CHANNEL_PRESET) &&
+	    (type == IVS_CHANNEL_TYPE_STANDARD || type == IVS_CHANNEL_TYPE_BASIC)) {
+		/* the CDK writes Preset "" with these types: this one cannot be said */
+		const cJSON *props = cJSON_GetObjectItemCaseSensitive(it->node, "Properties");
+		char *p = ivs_xasprintf("Resources.%s.Properties.Preset", it->lid);
+		left_out(im, cJSON_GetObjectItemCaseSensitive(props, "Preset"), p,
+		         "a Preset with Type %s (a design's export writes Preset \"\" then)",
+		         type == IVS_CHANNEL_TYPE_BASIC ? "BASIC" : "STANDARD");
+		free(p);
+		ivs_edit_unset(im->p, r, IVS_CHANNEL_PRESET);
+	}
 	if (mt && !fl->mt_enabled) {
 		char *p = ivs_xasprintf("Resources.%s.Properties.MultitrackInputConfiguration", it->lid);
 		left_out(im, cJSON_GetObjectItemCaseSensitive(
