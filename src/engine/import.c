@@ -35,7 +35,7 @@ struct item {
 
 struct imp {
 	const struct ivs_template *t;
-	const cJSON *root, *resources, *params, *conds;
+	const cJSON *root, *resources, *params;
 	struct ivs_project *p;
 	struct ivs_diags *d;
 	struct ivs_import_result *res;
@@ -143,14 +143,9 @@ static void other(struct imp *im, const cJSON *node, const char *path, const cha
 
 /* ---- id recovery ---- */
 
-static char *lid_of(const char *const *path, size_t n)
-{
-	return ivs_cdk_logical_id(path, n);
-}
-
 static bool lid_is(const char *const *path, size_t n, const char *lid)
 {
-	char *l = lid_of(path, n);
+	char *l = ivs_cdk_logical_id(path, n);
 	bool same = strcmp(l, lid) == 0;
 	free(l);
 	return same;
@@ -1723,7 +1718,6 @@ void ivs_import(const struct ivs_template *t, const struct ivs_import_opts *o,
 	im.root = t->root;
 	im.resources = cJSON_GetObjectItemCaseSensitive(t->root, "Resources");
 	im.params = cJSON_GetObjectItemCaseSensitive(t->root, "Parameters");
-	im.conds = cJSON_GetObjectItemCaseSensitive(t->root, "Conditions");
 	im.n = (size_t)cJSON_GetArraySize(im.resources);
 	im.it = ivs_xcalloc(im.n ? im.n : 1, sizeof *im.it);
 	im.by_lid = ivs_strmap_new();
