@@ -3,9 +3,11 @@
  *
  * Generic over the kind tables: a resource's Type picks the kind
  * (ivs_kind_info()->cfn_type), each property the field row whose `cfn`
- * name it is (groups nest), Ref / Fn::GetAtt [X, "Arn"] become the ids of
- * the entries X became, a literal ARN or bucket name an imported entry
- * (the kind's IVS_FF_IMPORT row). Only what the exporter itself changes is
+ * name it is (groups nest, a dotted cfn or cfn_inner goes deeper),
+ * Ref / Fn::GetAtt [X, "Arn"] become the ids of the entries X became, a
+ * literal ARN or bucket name an imported entry (the kind's IVS_FF_IMPORT
+ * row); outputs become entries of the outputs kind, the attribute the one
+ * whose export gives the Value. Only what the exporter itself changes is
  * undone by hand: the channel's generated Name, the dropped Preset, the
  * automatic FRAGMENTED_MP4, multitrack's Enabled, tags a channel passes to
  * its stream keys, the bucket's DeletionPolicy, the recording's
@@ -17,9 +19,11 @@
  *
  * What the format cannot hold is a diagnostic with the template path
  * ("Resources.Main.Properties.Name"): import-unsupported (error: the
- * value is left out), import-other (warning: a resource or section that is
- * not part of a design), import-inexact (error: exporting the result does
- * not give the template back). No curses, no I/O. */
+ * value is left out, or the template lacks what a design always writes),
+ * import-other (warning: a resource, output or section that is not part of
+ * a design), import-inexact (error: exporting the result does not give the
+ * template back: a bug). No curses, no I/O. Linear in the template (maps by
+ * name, one export to check, one per output attribute choice). */
 #ifndef IVS_IMPORT_H
 #define IVS_IMPORT_H
 
