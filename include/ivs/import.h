@@ -62,8 +62,9 @@ void ivs_import_text(const struct ivs_import_result *res, const char *template_n
  * a deep copy of tmpl without the CDK's bootstrap additions
  * (Parameters.BootstrapVersion, Rules.CheckBootstrapVersion, the
  * CDKMetadata resource and its condition), AWSTemplateFormatVersion,
- * resources' Metadata, with every Tags list sorted by key (byte order) and
- * empty sections removed. export(import(T)) is compared with this. */
+ * resources' Metadata and empty Properties, with every Tags list sorted by
+ * key (byte order), Ref of an IVS resource as Fn::GetAtt [X, "Arn"],
+ * Fn::GetAtt "X.A" as [X, "A"], and empty sections removed. export(import(T)) is compared with this. */
 cJSON *ivs_import_normalize(const cJSON *tmpl);
 
 /* A stack name from a template's file name ("live_stack.template.json" ->

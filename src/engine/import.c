@@ -1366,6 +1366,8 @@ cJSON *ivs_import_normalize(const cJSON *tmpl)
 		cJSON_DeleteItemFromObjectCaseSensitive(r, "Metadata");
 		cJSON *props = cJSON_GetObjectItemCaseSensitive(r, "Properties");
 		sort_tags(cJSON_GetObjectItemCaseSensitive(props, "Tags"));
+		if (cJSON_IsObject(props) && !props->child)   /* {} is no properties */
+			cJSON_DeleteItemFromObjectCaseSensitive(r, "Properties");
 	}
 	if (cJSON_IsObject(res) && !res->child)
 		cJSON_DeleteItemFromObjectCaseSensitive(t, "Resources");
