@@ -34,6 +34,9 @@ run_case() {
 }
 
 n=0
+for f in "$here"/*.json; do
+	[ -f "${f%.json}.yaml" ] && { echo "FAIL: $(basename "$f") and its .yaml share one .expected"; fail=1; }
+done
 for f in "$here"/*.yaml "$here"/*.json; do
 	[ -f "$f" ] || continue
 	exp=${f%.*}.expected
