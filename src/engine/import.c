@@ -653,12 +653,15 @@ static void put_field(struct imp *im, struct ivs_res *r, int i, const cJSON *v, 
 		else
 			bad_value(im, v, path, "true or false");
 		break;
-	case IVS_FT_INT:
-		if (cJSON_IsNumber(v) && v->valuedouble == (double)(long)v->valuedouble)
-			ivs_edit_set_int(im->p, r, i, (long)v->valuedouble);
+	case IVS_FT_INT: {
+		/* whole and within +-2^53 (exact in a double) before any cast */
+		double dv = cJSON_IsNumber(v) ? v->valuedouble : 0.5;
+		if (dv >= -9007199254740992.0 && dv <= 9007199254740992.0 && dv == (double)(long long)dv)
+			ivs_edit_set_int(im->p, r, i, (long)dv);
 		else
 			bad_value(im, v, path, "a whole number");
 		break;
+	}
 	case IVS_FT_NUMBER: {
 		char num[64];
 		if (cJSON_IsNumber(v)) {
