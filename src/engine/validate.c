@@ -524,14 +524,15 @@ static void check_output(const struct ivs_project *p, const struct vstate *vs,
 	}
 	if (!t)
 		return;   /* check_ref says so */
-	if (ivs_res_imported(t)) {
+	/* an imported entry has no attributes here; the stream keys this
+	 * template creates for an imported channel do */
+	if (ivs_res_imported(t) && !skid) {
 		ivs_vdiag(out, IVS_RULE_OUTPUT_IMPORTED, r, IVS_OUTPUT_RESOURCE,
 		          "%s '%s' is imported, so this template creates nothing whose value it could "
 		          "show: name an entry the template creates%s.", ivs_res_info(t)->name,
 		          ivs_vshow(rid, vb, sizeof vb),
 		          ivs_res_children(t) ? ", or one of its stream keys with stream_key" : "");
-		if (!skid)
-			return;
+		return;
 	}
 	if (skid) {
 		const struct ivs_list *kids = ivs_res_children(t);

@@ -262,6 +262,64 @@ static void test_every_kind_goes_through(void **state)
 	ivs_project_free(p);
 }
 
+/* References follow a rename: a REF_LIST's ids (each occurrence), a
+ * reference to several kinds (an output's resource), a reference to a child
+ * (an output's stream_key); undo puts every one back. */
+static void test_renames_follow_new_references(void **state)
+{
+	(void)state;
+	struct ivs_project *p = ivs_project_new();
+	test_set_text(p, &ivs_project_stack(p)->r, IVS_STACK_NAME, "renames");
+	struct ivs_res *ch = ivs_edit_add(p, IVS_KIND_CHANNEL, NULL, "Live", SIZE_MAX);
+	struct ivs_res *key = ivs_edit_add(p, IVS_KIND_STREAM_KEY, ch, "Key", SIZE_MAX);
+	struct ivs_res *lg = ivs_edit_add(p, IVS_KIND_CHAT_LOGGING, NULL, "Logs", SIZE_MAX);
+	test_set_text(p, lg, IVS_CHAT_LOGGING_LOG_GROUP, "/a");
+	struct ivs_res *room = ivs_edit_add(p, IVS_KIND_CHAT_ROOM, NULL, "Room", SIZE_MAX);
+	test_set_text(p, room, IVS_CHAT_ROOM_LOGGING, "Logs, Other, Logs");
+	struct ivs_res *o = ivs_edit_add(p, IVS_KIND_OUTPUT, NULL, "Out", SIZE_MAX);
+	test_set_text(p, o, IVS_OUTPUT_RESOURCE, "Live");
+	test_set_text(p, o, IVS_OUTPUT_STREAM_KEY, "Key");
+	test_set_text(p, o, IVS_OUTPUT_ATTRIBUTE, "arn");
+	struct ivs_res *o2 = ivs_edit_add(p, IVS_KIND_OUTPUT, NULL, "Out2", SIZE_MAX);
+	test_set_text(p, o2, IVS_OUTPUT_RESOURCE, "Room");
+	test_set_text(p, o2, IVS_OUTPUT_ATTRIBUTE, "id");
+
+	assert_int_equal(ivs_edit_rename(p, lg, "ChatLogs", NULL), 0);
+	const struct ivs_idlist *l = ivs_res_get_ids(room, IVS_CHAT_ROOM_LOGGING);
+	assert_int_equal(l->n, 3);
+	assert_string_equal(l->v[0], "ChatLogs");
+	assert_string_equal(l->v[1], "Other");
+	assert_string_equal(l->v[2], "ChatLogs");
+	assert_int_equal(ivs_edit_rename(p, room, "Lobby", NULL), 0);
+	assert_string_equal(ivs_res_get_str(o2, IVS_OUTPUT_RESOURCE), "Lobby");
+	assert_int_equal(ivs_edit_rename(p, ch, "Show", NULL), 0);
+	assert_string_equal(ivs_res_get_str(o, IVS_OUTPUT_RESOURCE), "Show");
+	assert_int_equal(ivs_edit_rename(p, key, "Main", NULL), 0);
+	assert_string_equal(ivs_res_get_str(o, IVS_OUTPUT_STREAM_KEY), "Main");
+
+	ivs_validate_all(p);
+	assert_int_equal(ivs_validate_errors(p), 2);   /* 'Other' names nothing; ChatLogs twice */
+	cJSON *t = ivs_export_template(p);
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(t, "Outputs"), "Out"),
+		"Value");
+	char *lid = ivs_export_logical_id(key);
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(v, "Fn::GetAtt"), 0)->valuestring,
+	                    lid);
+	free(lid);
+	cJSON_Delete(t);
+
+	for (int i = 0; i < 4; i++)
+		assert_true(ivs_undo(p));
+	l = ivs_res_get_ids(room, IVS_CHAT_ROOM_LOGGING);
+	assert_string_equal(l->v[0], "Logs");
+	assert_string_equal(l->v[2], "Logs");
+	assert_string_equal(ivs_res_get_str(o, IVS_OUTPUT_RESOURCE), "Live");
+	assert_string_equal(ivs_res_get_str(o, IVS_OUTPUT_STREAM_KEY), "Key");
+	assert_string_equal(ivs_res_get_str(o2, IVS_OUTPUT_RESOURCE), "Room");
+	ivs_project_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +327,7 @@ int main(void)
 		cmocka_unit_test(test_top_kinds_and_export_order),
 		cmocka_unit_test(test_field_rows_fit_their_types),
 		cmocka_unit_test(test_every_kind_goes_through),
+		cmocka_unit_test(test_renames_follow_new_references),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
