@@ -11,7 +11,7 @@ if [ -z "$CC" ]; then
 	if command -v clang-14 >/dev/null 2>&1; then CC=clang-14; else CC=clang; fi
 fi
 command -v "$CC" >/dev/null 2>&1 || { echo "fuzz/build.sh: $CC not found (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
-PKGS="yaml-0.1 libcjson libcrypto"
+PKGS="yaml-0.1 libcjson libcrypto icu-uc icu-i18n"
 PKG_CFLAGS=$(pkg-config --cflags $PKGS)
 PKG_LIBS=$(pkg-config --libs $PKGS)
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"

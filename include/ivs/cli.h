@@ -19,6 +19,7 @@ struct ivs_cmd {
 
 int ivs_cmd_validate(int argc, char **argv);
 int ivs_cmd_export(int argc, char **argv);
+int ivs_cmd_import(int argc, char **argv);
 int ivs_cmd_keygen(int argc, char **argv);
 int ivs_cmd_token(int argc, char **argv);
 int ivs_cmd_diff(int argc, char **argv);

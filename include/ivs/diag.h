@@ -126,7 +126,11 @@ enum ivs_severity { IVS_SEV_ERROR, IVS_SEV_WARNING };
 	X(TEMPLATE_NO_RESOURCES,       "template-no-resources",        WARNING) \
 	X(TEMPLATE_INVALID,            "template-invalid",             ERROR) \
 	/* output: the last entry when a list was cut at its limit (diag.c) */ \
-	X(TOO_MANY_PROBLEMS,           "too-many-problems",            ERROR)
+	X(TOO_MANY_PROBLEMS,           "too-many-problems",            ERROR) \
+	/* import (src/engine/import.c) */ \
+	X(IMPORT_UNSUPPORTED,          "import-unsupported",           ERROR) \
+	X(IMPORT_OTHER,                "import-other",                 WARNING) \
+	X(IMPORT_INEXACT,              "import-inexact",               ERROR)
 
 enum ivs_rule {
 #define IVS_RULE_ENUM(name, id, sev) IVS_RULE_##name,

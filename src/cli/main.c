@@ -16,6 +16,8 @@ static const struct ivs_cmd commands[] = {
 	 "check a project; print FILE:LINE:COL diagnostics", ivs_cmd_validate},
 	{"export", "FILE [-o OUT|-] [--force] [--format json|yaml]",
 	 "write the CloudFormation template of a project", ivs_cmd_export},
+	{"import", "TEMPLATE [-o PROJECT] [--stack-name NAME] [--keep-going] [--force]",
+	 "turn a CloudFormation template into a project that exports it back", ivs_cmd_import},
 	{"keygen", "-o PRIVATE.pem [--force] [--add FILE (--id NAME | --public-key NAME)]",
 	 "make a P-384 key pair; print the public key (playback or stage tokens)", ivs_cmd_keygen},
 	{"diff", "OLD NEW [--format text|json] [--fail-on-replace] [--color WHEN]",

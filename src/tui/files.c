@@ -17,6 +17,7 @@
 
 #include "ivs/export.h"
 #include "ivs/fsutil.h"
+#include "ivs/import.h"
 #include "ivs/recover.h"
 #include "ivs/validate.h"
 #include "ivs/yamlio.h"
@@ -254,11 +255,67 @@ void tui_file_save(struct tui_app *a, bool save_as, enum tui_after then)
 
 /* ---- open ---- */
 
+/* A CloudFormation template opened: import it (import.h) as a new, unsaved
+ * project; what was left out is shown. */
+static void import_answer(struct tui_app *a, int choice, void *ctx)
+{
+	const char *path = ctx;
+	if (choice != 'i')
+		return;
+	struct ivs_template *t = ivs_import_sniff(path);
+	struct ivs_diags d;
+	struct ivs_import_result res;
+	char *stem = ivs_import_stack_name_of(path);
+	struct ivs_import_opts o = {.fallback_stack_name = stem};
+	ivs_diags_init(&d);
+	ivs_import(t, &o, &res, &d);
+	free(stem);
+	if (!res.p) {
+		char *tmp = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&tmp, &len);
+		if (f) {
+			ivs_diags_print(f, path, &d);
+			fclose(f);
+		}
+		tui_message(a, "Cannot import the template", tmp ? tmp : "not a template");
+		free(tmp);
+	} else {
+		size_t n = res.nleft_out;
+		tui_set_project(a, res.p, NULL);
+		res.p = NULL;
+		ivs_project_mark_modified(a->p);
+		if (n) {
+			struct ivs_buf b;
+			ivs_buf_init(&b);
+			for (size_t i = 0; i < res.nleft_out; i++)
+				ivs_buf_printf(&b, "%s\n", res.left_out[i]);
+			tui_message(a, "Imported; left out, as a project cannot hold it", b.data);
+			ivs_buf_free(&b);
+		}
+		tui_status(a, false, n ? "Imported %s: %zu left out; save to keep it"
+		                       : "Imported %s exactly: save to keep it", path, n);
+	}
+	ivs_import_result_free(&res);
+	ivs_template_free(t);
+	ivs_diags_free(&d);
+}
+
 static void open_answer(struct tui_app *a, const char *text, void *ctx)
 {
 	(void)ctx;
 	if (!text || !*text)
 		return;
+	struct ivs_template *tmpl = ivs_import_sniff(text);
+	if (tmpl) {
+		static const char *const labels[] = {"Import", "Cancel"};
+		ivs_template_free(tmpl);
+		char *msg = ivs_xasprintf("%s is a CloudFormation template, not a project.\n"
+		                          "Import it as a new project whose export gives it back?", text);
+		tui_confirm(a, "Open", msg, "ic", labels, import_answer, ivs_xstrdup(text));
+		free(msg);
+		return;
+	}
 	struct ivs_diags d;
 	ivs_diags_init(&d);
 	ivs_diags_set_limit(&d, IVS_DIAGS_LIMIT);   /* "… and N more" past it */

@@ -47,7 +47,7 @@ grep -q '^ivs-tui [0-9]' "$W/out" || fail "--version: no version"
 
 # ---- a mistyped command ----
 run 2 "$BIN" frobnicate
-same "$W/err" "ivs-tui: no command 'frobnicate' (did you mean validate, export, keygen, diff or token?); a new project needs a file name such as frobnicate.yaml"
+same "$W/err" "ivs-tui: no command 'frobnicate' (did you mean validate, export, import, keygen, diff or token?); a new project needs a file name such as frobnicate.yaml"
 [ -s "$W/out" ] && fail "frobnicate: something on stdout"
 [ -e "$W/cwd/frobnicate" ] && fail "frobnicate: a file was made"
 run 2 "$BIN" valdate x.yaml

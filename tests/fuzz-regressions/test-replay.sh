@@ -23,7 +23,7 @@ for t in fuzz_load fuzz_roundtrip fuzz_theme fuzz_token fuzz_edit fuzz_template 
 	fuzz_theme) set -- themes/*.yaml ;;
 	fuzz_token) set -- fuzz/seeds/token/* ;;
 	fuzz_edit) set -- fuzz/seeds/edit/* ;;
-	fuzz_template) set -- fuzz/seeds/template/* tests/diff/*.json tests/diff/*.yaml "$conf"/*.expected.json tests/golden/*.expected.json ;;
+	fuzz_template) set -- fuzz/seeds/template/* tests/diff/*.json tests/diff/*.yaml "$conf"/*.expected.json tests/golden/*.expected.json tests/import/*.yaml tests/import/*.json ;;
 	fuzz_lineedit) set -- fuzz/seeds/lineedit/* ;;
 	esac
 	for f in "$here/$t"/*; do [ -f "$f" ] && set -- "$@" "$f"; done

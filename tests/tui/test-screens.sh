@@ -138,6 +138,23 @@ run_case resize live-events.yaml
 rc_is resize 0
 quiet resize
 
+# 5b. Open on a CloudFormation template imports it (import.h): the saved
+#     project exports the template back.
+mkdir -p "$WORK/import"
+cp "$T/../conformance/seed-channel-with-recording.expected.json" "$WORK/import/seed.json"
+cp "$T/../import/parameter.yaml" "$WORK/import/"
+run_case import
+rc_is import 0
+quiet import
+if [ -f "$WORK/import/imported.yaml" ]; then
+	"$BIN" export "$WORK/import/imported.yaml" >"$WORK/import/back.json" || bad "import: export failed"
+	"$BIN" import "$WORK/import/back.json" >/dev/null 2>&1 || bad "import: export of the saved project is not exact"
+	"$BIN" import -o "$WORK/import/again.yaml" "$WORK/import/seed.json" >/dev/null 2>&1
+	cmp "$WORK/import/again.yaml" "$WORK/import/imported.yaml" || bad "import: TUI import != CLI import"
+else
+	bad "import: imported project not saved"
+fi
+
 # 6. Help, generated from the key map.
 run_case help
 rc_is help 0
