@@ -92,6 +92,55 @@ static void accept_current(struct ivs_baseline *b, const struct ivs_project *p)
 	b->have = false;
 }
 
+/* "Keep the deployed resources": the logical ids entries had before a
+ * rename, set back with logical_id (the CDK's overrideLogicalId) after it,
+ * so that CloudFormation updates them instead of replacing them. */
+struct lid_rec {
+	struct ivs_res *r;
+	char *lid;
+};
+struct lid_set {
+	struct lid_rec *v;
+	size_t n;
+};
+
+static void lid_collect(struct ivs_res *r, void *ctx)
+{
+	struct lid_set *s = ctx;
+	if (!ivs_res_info(r)->cfn_type || ivs_field_find(r->kind, -1, "logical_id") < 0)
+		return;
+	char *lid = ivs_export_logical_id(r);
+	if (!lid)
+		return;   /* imported: no resource */
+	s->v = ivs_xrealloc(s->v, (s->n + 1) * sizeof *s->v);
+	s->v[s->n++] = (struct lid_rec){r, lid};
+}
+
+/* Sets logical_id on every entry whose logical id is not the one it had
+ * (one undo step); returns how many. */
+static size_t keep_lids(struct tui_app *a, struct lid_set *before)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < before->n; i++) {
+		struct ivs_res *r = before->v[i].r;
+		char *now = r->in_model ? ivs_export_logical_id(r) : NULL;
+		if (now && strcmp(now, before->v[i].lid) != 0) {
+			if (n++ == 0)
+				ivs_edit_begin(a->p, "keep the deployed logical ids");
+			ivs_edit_set_str(a->p, r, ivs_field_find(r->kind, -1, "logical_id"),
+			                 before->v[i].lid);
+		}
+		free(now);
+		free(before->v[i].lid);
+	}
+	if (n)
+		ivs_edit_end(a->p);
+	free(before->v);
+	before->v = NULL;
+	before->n = 0;
+	return n;
+}
+
 static void answer(struct tui_app *a, int choice, void *ctx)
 {
 	(void)ctx;
@@ -99,6 +148,14 @@ static void answer(struct tui_app *a, int choice, void *ctx)
 	if (choice == 'a') {
 		tui_undo(a, true);
 		tui_status(a, false, "Applied: a deploy will replace what the baseline has");
+	} else if (choice == 'l') {
+		struct lid_set before = {0};
+		ivs_project_each(a->p, lid_collect, &before);
+		tui_undo(a, true);
+		size_t n = keep_lids(a, &before);
+		tui_validate(a);
+		tui_status(a, false, "Applied; %zu deployed resource%s kept with logical_id (undo "
+		           "removes it)", n, n == 1 ? "" : "s");
 	} else {
 		tui_status(a, false, "Kept as it was: the edit is undone (redo applies it)");
 	}
@@ -126,14 +183,22 @@ void tui_baseline_after_key(struct tui_app *a)
 		accept_current(b, a->p);
 		return;
 	}
+	bool renamed = false;   /* (read before the undo below compares again) */
+	for (size_t i = 0; i < after->nres; i++)
+		renamed |= after->res[i].change == IVS_TDIFF_RENAMED;
 	a->baseline_quiet = true;
 	tui_undo(a, false);
 	a->baseline_quiet = false;
-	/* Enter gives the last answer: the harmless one (dialog.h) */
+	/* A rename can keep the deployed resources: logical_id. Enter gives
+	 * the last answer: the harmless one (dialog.h). */
 	static const char *const labels[] = {"Apply anyway", "Keep it as it was"};
-	char *msg = ivs_xasprintf("Deployed over %s, this edit would cost:\n%s", base_name(b->path),
-	                          loss);
-	tui_confirm(a, "This edit replaces deployed resources", msg, "ak", labels, answer, NULL);
+	static const char *const labels_l[] = {"Apply", "Keep resources", "Undo edit"};
+	char *msg = ivs_xasprintf("Deployed over %s, this edit would cost:\n%s%s",
+	                          base_name(b->path), loss,
+	                          renamed ? "\nKeep resources: the new id, and logical_id keeps "
+	                                    "the deployed logical ids (updated, not replaced)." : "");
+	tui_confirm(a, "This edit replaces deployed resources", msg, renamed ? "alk" : "ak",
+	            renamed ? labels_l : labels, answer, NULL);
 	free(msg);
 	free(loss);
 }

@@ -82,7 +82,7 @@ keys Enter
 # The export above is now the project's baseline: renaming the deployed
 # channel asks first (Enter keeps it); apply it on purpose.
 wait_for "This edit replaces deployed resources"
-has "Enter: Keep it as it was"
+has "Enter: Undo edit"
 keys a
 wait_re "id\\*? +Main( |$)"
 keys C-s

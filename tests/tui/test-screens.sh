@@ -318,6 +318,21 @@ cmp -s "$T/live-events.yaml" "$WORK/baseline/live-events.yaml" || bad "baseline:
 grep -q "live-events.yaml	.*/baseline/deployed.json\$" "$HOME/.local/state/ivs-tui/baselines" ||
 	bad "baseline: not remembered in the state folder"
 
+# 15d. Renaming a deployed channel, [l] keeps its resources: the saved
+#      project deploys over the baseline with no replacement (logical_id).
+mkdir -p "$WORK/baselinekeep"
+cp "$T/live-events.yaml" "$WORK/baselinekeep/"
+"$BIN" export "$WORK/baselinekeep/live-events.yaml" -o "$WORK/baselinekeep/deployed.json" ||
+	bad "baselinekeep: export"
+run_case baselinekeep --baseline deployed.json live-events.yaml
+rc_is baselinekeep 0
+quiet baselinekeep
+grep -q "^  - id: Live$" "$WORK/baselinekeep/live-events.yaml" || bad "baselinekeep: not renamed and saved"
+grep -q "logical_id: " "$WORK/baselinekeep/live-events.yaml" || bad "baselinekeep: no logical_id saved"
+"$BIN" diff --fail-on-replace "$WORK/baselinekeep/deployed.json" "$WORK/baselinekeep/live-events.yaml" \
+	>"$WORK/baselinekeep/diff.out" 2>&1
+[ $? = 1 ] || { bad "baselinekeep: diff after [l] is not 'changes, nothing replaced' (exit 1)"; cat "$WORK/baselinekeep/diff.out"; }
+
 # 17. The rest of IVS on examples/live-shopping.yaml: the tree's sections,
 #     an output's resource among every kind, the chat logging destination
 #     (one of), the room's logging configurations (multi-pick), undo.
