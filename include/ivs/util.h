@@ -53,6 +53,9 @@ size_t ivs_edit_distance(const char *a, const char *b, size_t max);
 /* UTF-8 helpers: number of code points, and validity check. */
 size_t ivs_utf8_len(const char *s);
 bool ivs_utf8_valid(const char *s, size_t n);
+/* Writes code point v (at most U+10FFFF) as UTF-8 into o; returns its
+ * length, 1 to 4. */
+size_t ivs_utf8_encode(unsigned v, char o[4]);
 
 #define IVS_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

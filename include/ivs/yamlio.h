@@ -73,4 +73,10 @@ struct ivs_ynode *ivs_yaml_read_doc(const char *data, size_t len, const char *wh
                                     unsigned max_depth, struct ivs_diags *diags);
 void ivs_ynode_free(struct ivs_ynode *n);
 
+/* libyaml's parser problem reworded into advice ("a `: ` is not allowed
+ * here; check the indentation ..."), or NULL when it has none; an
+ * undefined tag handle gets undefined_tag (the project loader and the
+ * template reader say different things of tags). */
+const char *ivs_yaml_syntax_advice(const char *problem, const char *undefined_tag);
+
 #endif

@@ -2,6 +2,7 @@
  * events, short-form intrinsics turned into their long form), into one
  * cJSON tree with the position of every value (see template.h). */
 #include "ivs/template.h"
+#include "ivs/yamlio.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -585,25 +586,6 @@ static const char *ypath(struct yreader *y)
 	return y->path.data;
 }
 
-/* libyaml's problem, reworded into advice (as the project loader does). */
-static const struct {
-	const char *problem, *advice;
-} syntax_advice[] = {
-	{"mapping values are not allowed", "a `: ` is not allowed here; check the indentation of this line, or put quotes around a value that contains `: `"},
-	{"found character that cannot start any token", "this character cannot start a value; put quotes around the value, and indent with spaces, not tabs"},
-	{"did not find expected key", "expected a `key: value` line here; check the indentation of this line and the one before"},
-	{"could not find expected ':'", "expected a `:` after the key; check for a missing `:` or an unclosed quote"},
-	{"did not find expected '-' indicator", "expected a `- ` list entry here; check the indentation"},
-	{"block sequence entries are not allowed", "a `- ` list entry is not allowed here; check the indentation"},
-	{"did not find expected node content", "expected a value here"},
-	{"found unexpected end of stream", "the file ends inside a value; close the quote or bracket that is still open"},
-	{"found unknown escape character", "this is not an escape YAML knows; write \\\\ for a backslash in double quotes"},
-	{"did not find expected ',' or ']'", "expected `,` or `]` in this [list]"},
-	{"did not find expected ',' or '}'", "expected `,` or `}` in this {mapping}"},
-	{"found a tab character", "indent with spaces, not tabs"},
-	{"found undefined tag handle", "this tag handle is not defined; use a short-form intrinsic such as !Ref, or the long form"},
-};
-
 static void parser_error(struct yreader *y)
 {
 	const yaml_parser_t *ps = &y->parser;
@@ -629,12 +611,11 @@ static void parser_error(struct yreader *y)
 		return;
 	}
 	struct ivs_pos pos = mark_pos(ps->problem_mark);
-	for (size_t i = 0; i < IVS_ARRAY_LEN(syntax_advice); i++) {
-		if (strstr(problem, syntax_advice[i].problem)) {
-			rd_diag(rd, IVS_RULE_YAML_SYNTAX, pos, path, "not valid YAML: %s.",
-			        syntax_advice[i].advice);
-			return;
-		}
+	const char *advice = ivs_yaml_syntax_advice(problem, "this tag handle is not defined; use a "
+	                                            "short-form intrinsic such as !Ref, or the long form");
+	if (advice) {
+		rd_diag(rd, IVS_RULE_YAML_SYNTAX, pos, path, "not valid YAML: %s.", advice);
+		return;
 	}
 	rd_diag(rd, IVS_RULE_YAML_SYNTAX, pos, path, "not valid YAML: %s%s%s; fix the syntax here.",
 	        problem, ps->context ? " " : "", ps->context ? ps->context : "");

@@ -68,6 +68,23 @@ char *ivs_xasprintf(const char *fmt, ...)
 	return b.data;
 }
 
+size_t ivs_utf8_encode(unsigned v, char o[4])
+{
+	size_t n;
+	if (v < 0x80) {
+		o[0] = (char)v; n = 1;
+	} else if (v < 0x800) {
+		o[0] = (char)(0xc0 | (v >> 6)); o[1] = (char)(0x80 | (v & 0x3f)); n = 2;
+	} else if (v < 0x10000) {
+		o[0] = (char)(0xe0 | (v >> 12)); o[1] = (char)(0x80 | ((v >> 6) & 0x3f));
+		o[2] = (char)(0x80 | (v & 0x3f)); n = 3;
+	} else {
+		o[0] = (char)(0xf0 | (v >> 18)); o[1] = (char)(0x80 | ((v >> 12) & 0x3f));
+		o[2] = (char)(0x80 | ((v >> 6) & 0x3f)); o[3] = (char)(0x80 | (v & 0x3f)); n = 4;
+	}
+	return n;
+}
+
 const char *ivs_article(const char *word)
 {
 	return word && *word && strchr("aeiou", *word) ? "an" : "a";

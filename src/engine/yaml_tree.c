@@ -127,7 +127,8 @@ static struct ivs_pos offset_pos(const struct yl_loader *ld, size_t off)
 	return p;
 }
 
-/* libyaml's problem, reworded into advice. */
+/* libyaml's problem, reworded into advice (yamlio.h): the project loader's
+ * and the template reader's. */
 static const struct {
 	const char *problem, *advice;
 } syntax_advice[] = {
@@ -143,9 +144,17 @@ static const struct {
 	{"did not find expected ',' or ']'", "expected `,` or `]` in this [list]"},
 	{"did not find expected ',' or '}'", "expected `,` or `}` in this {mapping}"},
 	{"found a tab character", "indent with spaces, not tabs"},
-	{"found undefined tag handle", "this tag is not defined; remove it"},
+	{"found undefined tag handle", NULL},   /* the caller's own words */
 	{"did not find URI escaped octet", "this tag is malformed; remove it"},
 };
+
+const char *ivs_yaml_syntax_advice(const char *problem, const char *undefined_tag)
+{
+	for (size_t i = 0; i < IVS_ARRAY_LEN(syntax_advice); i++)
+		if (strstr(problem, syntax_advice[i].problem))
+			return syntax_advice[i].advice ? syntax_advice[i].advice : undefined_tag;
+	return NULL;
+}
 
 static void report_parser_error(struct yl_loader *ld)
 {
@@ -183,11 +192,10 @@ static void report_parser_error(struct yl_loader *ld)
 		        "reads as a key; shorten it (no key of a project file is that long).");
 		return;
 	}
-	for (size_t i = 0; i < IVS_ARRAY_LEN(syntax_advice); i++) {
-		if (strstr(problem, syntax_advice[i].problem)) {
-			yl_diag(ld, IVS_RULE_YAML_SYNTAX, pos, "not valid YAML: %s.", syntax_advice[i].advice);
-			return;
-		}
+	const char *advice = ivs_yaml_syntax_advice(problem, "this tag is not defined; remove it");
+	if (advice) {
+		yl_diag(ld, IVS_RULE_YAML_SYNTAX, pos, "not valid YAML: %s.", advice);
+		return;
 	}
 	if (ps->context)
 		yl_diag(ld, IVS_RULE_YAML_SYNTAX, pos, "not valid YAML: %s %s; fix the syntax here.", problem,

@@ -117,19 +117,7 @@ bad:
 static void utf8_put(struct ivs_buf *b, unsigned v)
 {
 	char o[4];
-	size_t n;
-	if (v < 0x80) {
-		o[0] = (char)v; n = 1;
-	} else if (v < 0x800) {
-		o[0] = (char)(0xc0 | (v >> 6)); o[1] = (char)(0x80 | (v & 0x3f)); n = 2;
-	} else if (v < 0x10000) {
-		o[0] = (char)(0xe0 | (v >> 12)); o[1] = (char)(0x80 | ((v >> 6) & 0x3f));
-		o[2] = (char)(0x80 | (v & 0x3f)); n = 3;
-	} else {
-		o[0] = (char)(0xf0 | (v >> 18)); o[1] = (char)(0x80 | ((v >> 12) & 0x3f));
-		o[2] = (char)(0x80 | ((v >> 6) & 0x3f)); o[3] = (char)(0x80 | (v & 0x3f)); n = 4;
-	}
-	ivs_buf_add(b, o, n);
+	ivs_buf_add(b, o, ivs_utf8_encode(v, o));
 }
 
 struct tui_le *tui_le_new(const char *utf8)
