@@ -281,6 +281,24 @@ static void warn_key_mode(const char *path)
 		              path, (unsigned)(st.st_mode & 07777), path);
 }
 
+/* A signed token (secret, freed here) to standard output, or the signer's
+ * error (freed here): the exit code of both signing paths. */
+static int put_token(char *tok, char *err)
+{
+	if (!tok) {
+		ivs_cli_error("token: %s", err);
+		free(err);
+		return IVS_EXIT_USAGE;
+	}
+	printf("%s\n", tok);
+	ivs_secret_free(tok);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		ivs_cli_error("token: cannot write to standard output");
+		return IVS_EXIT_USAGE;
+	}
+	return IVS_EXIT_OK;
+}
+
 static int run_sign(struct token_opts *o)
 {
 	char *err = NULL, *owned = NULL, *tok;
@@ -320,18 +338,7 @@ static int run_sign(struct token_opts *o)
 	tok = ivs_token_sign(key, &o->claims, now, &err);
 	EVP_PKEY_free(key);
 	free(owned);
-	if (!tok) {
-		ivs_cli_error("token: %s", err);
-		free(err);
-		return IVS_EXIT_USAGE;
-	}
-	printf("%s\n", tok);
-	ivs_secret_free(tok);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		ivs_cli_error("token: cannot write to standard output");
-		return IVS_EXIT_USAGE;
-	}
-	return IVS_EXIT_OK;
+	return put_token(tok, err);
 }
 
 /* "publish,subscribe", "publish" or "subscribe" (in any order, once each). */
@@ -394,18 +401,7 @@ static int run_sign_stage(struct token_opts *o)
 	}
 	tok = ivs_stage_token_sign(key, &o->stage, now, &err);
 	EVP_PKEY_free(key);
-	if (!tok) {
-		ivs_cli_error("token: %s", err);
-		free(err);
-		return IVS_EXIT_USAGE;
-	}
-	printf("%s\n", tok);
-	ivs_secret_free(tok);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		ivs_cli_error("token: cannot write to standard output");
-		return IVS_EXIT_USAGE;
-	}
-	return IVS_EXIT_OK;
+	return put_token(tok, err);
 }
 
 static int add_attribute(struct token_opts *o, char *kv)
